@@ -1,0 +1,27 @@
+import type { Engine } from '../../engine/service';
+import { EXIT_OK } from '../errors';
+import { filterRows, sortRows, type RowFilter } from '../filters';
+import { socketTable } from '../table';
+import type { Output } from '../output';
+
+export interface ListOptions extends RowFilter {
+  json?: boolean;
+}
+
+export async function listCommand(engine: Engine, options: ListOptions, out: Output): Promise<number> {
+  const snapshot = await engine.handlers['sockets.snapshot']({});
+  const rows = sortRows(filterRows(snapshot.rows, options));
+  if (options.json) {
+    out.stdout(`${JSON.stringify(rows)}\n`);
+    return EXIT_OK;
+  }
+  if (rows.length === 0) {
+    out.stdout(options.all || options.states?.length ? 'No sockets match.\n' : 'Nothing is listening that matches.\n');
+  } else {
+    out.stdout(`${socketTable(rows, Boolean(options.all || options.states?.some((s) => s !== 'LISTEN' && s !== 'UNCONN')), out.columns)}\n`);
+    const owned = rows.filter((r) => r.pid !== null).length;
+    out.stdout(`\n${rows.length} socket(s), ${owned} with a known owner.\n`);
+  }
+  for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
+  return EXIT_OK;
+}

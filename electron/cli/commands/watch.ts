@@ -1,0 +1,107 @@
+import type { SocketDelta, SocketRow } from '../../../shared/contract/sockets';
+import type { Engine } from '../../engine/service';
+import { EXIT_OK } from '../errors';
+import { filterRows, sortRows, type RowFilter } from '../filters';
+import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketTable, terminalSafe } from '../table';
+import type { Output } from '../output';
+
+export interface WatchOptions extends RowFilter {
+  intervalMs: number;
+  /** Stop after this many refreshes (scripts and tests); runs until Ctrl-C otherwise. */
+  count?: number;
+}
+
+/** How many refreshes a new or closed row stays marked, so the eye can catch it. */
+const MARK_TICKS = 3;
+
+const GREEN = '\x1b[32m';
+const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
+const RESET = '\x1b[0m';
+
+interface Mark {
+  kind: '+' | '-' | '~';
+  until: number;
+  row: SocketRow;
+}
+
+/**
+ * A live table: on a terminal it redraws in place, new rows green (+), closed rows red (-) for a
+ * few refreshes, changed rows yellow (~). Piped, it prints one line per change instead.
+ */
+export async function watchCommand(engine: Engine, options: WatchOptions, out: Output): Promise<number> {
+  await engine.handlers['monitor.configure']({ intervalMs: options.intervalMs });
+  const first = await engine.handlers['sockets.snapshot']({});
+  const rows = new Map(first.rows.map((r) => [r.id, r]));
+  const marks = new Map<string, Mark>();
+  let tick = 0;
+  const tty = out.isTTY;
+
+  const redraw = (delta?: SocketDelta) => {
+    const visible = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
+    const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns).split('\n');
+    const lines = table.map((line, i) => {
+      if (i === 0) return line;
+      const mark = marks.get(visible[i - 1]!.id);
+      if (!mark) return `  ${line}`;
+      const color = mark.kind === '+' ? GREEN : mark.kind === '-' ? RED : YELLOW;
+      return `${color}${mark.kind} ${line}${RESET}`;
+    });
+    const status = `Portscope watch — ${new Date().toLocaleTimeString()} — ${visible.length} shown of ${rows.size} sockets${
+      delta ? `, +${delta.added.length} -${delta.removed.length} ~${delta.changed.length}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
+    } — Ctrl-C to quit`;
+    const height = process.stdout.rows || 50;
+    out.stdout(`\x1b[H\x1b[2J${status}\n\n${lines.slice(0, Math.max(3, height - 3)).join('\n')}\n`);
+  };
+
+  const describe = (r: SocketRow) =>
+    terminalSafe(`${protoLabel(r)} ${localLabel(r)}${r.state === 'LISTEN' || r.state === 'UNCONN' ? '' : ` -> ${remoteLabel(r)}`} ${r.state} ${exposureLabel(r)} ${ownerLabel(r)}`);
+
+  if (tty) redraw();
+  else out.stdout(`watching ${filterRows(first.rows, options).length} sockets every ${options.intervalMs} ms\n`);
+
+  return new Promise<number>((resolve) => {
+    let unsubscribe = () => {};
+    // The monitor's timer does not hold the process open on its own; a watch must.
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const finish = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      if (tty) out.stdout('\n');
+      resolve(EXIT_OK);
+    };
+    process.once('SIGINT', finish);
+    process.once('SIGTERM', finish);
+    unsubscribe = engine.on('sockets.delta', (delta) => {
+      tick++;
+      for (const [id, m] of marks) if (m.until <= tick) marks.delete(id);
+      for (const id of delta.removed) {
+        const row = rows.get(id);
+        rows.delete(id);
+        if (row) marks.set(id, { kind: '-', until: tick + MARK_TICKS, row });
+      }
+      for (const r of delta.added) {
+        rows.set(r.id, r);
+        marks.set(r.id, { kind: '+', until: tick + MARK_TICKS, row: r });
+      }
+      for (const r of delta.changed) {
+        rows.set(r.id, r);
+        marks.set(r.id, { kind: '~', until: tick + MARK_TICKS, row: r });
+      }
+      if (tty) redraw(delta);
+      else {
+        const keep = (r: SocketRow) => filterRows([r], options).length > 0;
+        const stamp = delta.takenAt.slice(11, 19);
+        for (const id of delta.removed) {
+          const m = marks.get(id);
+          if (m && keep(m.row)) out.stdout(`${stamp} - ${describe(m.row)}\n`);
+        }
+        for (const r of delta.added) if (keep(r)) out.stdout(`${stamp} + ${describe(r)}\n`);
+        for (const r of delta.changed) if (keep(r)) out.stdout(`${stamp} ~ ${describe(r)}\n`);
+      }
+      if (options.count !== undefined && tick >= options.count) finish();
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import type { ProcessInfo, SocketRow } from '../../../shared/contract/sockets';
+import type { Engine } from '../../engine/service';
+import { EXIT_NOTHING, EXIT_OK } from '../errors';
+import { isListener, sortRows } from '../filters';
+import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
+import type { Output } from '../output';
+
+export interface WhoOptions {
+  tcp?: boolean;
+  udp?: boolean;
+  json?: boolean;
+}
+
+interface Owner {
+  process: ProcessInfo | null;
+  parent: { pid: number; name: string } | null;
+  sockets: SocketRow[];
+}
+
+/** "Which program holds this port?": every process behind a local port, with all we know of it. */
+export async function whoCommand(engine: Engine, port: number, options: WhoOptions, out: Output): Promise<number> {
+  const snapshot = await engine.handlers['sockets.snapshot']({});
+  const rows = sortRows(
+    snapshot.rows.filter(
+      (r) =>
+        r.localPort === port &&
+        !(options.tcp && !options.udp && r.protocol !== 'tcp') &&
+        !(options.udp && !options.tcp && r.protocol !== 'udp'),
+    ),
+  );
+  // Listeners first: they are what "holds" a port; connections from it follow.
+  const listeners = rows.filter(isListener);
+  const relevant = listeners.length > 0 ? [...listeners, ...rows.filter((r) => !isListener(r))] : rows;
+  const byPid = new Map<number, Owner>();
+  const ownerless: SocketRow[] = [];
+  for (const r of relevant) {
+    if (r.pids.length === 0) {
+      ownerless.push(r);
+      continue;
+    }
+    for (const pid of r.pids) {
+      let owner = byPid.get(pid);
+      if (!owner) {
+        const info = (await engine.handlers['process.details']({ pid }))?.process ?? null;
+        const parentInfo = info?.ppid ? engine.snapshotter.processInfo(info.ppid) : null;
+        owner = { process: info, parent: parentInfo ? { pid: parentInfo.pid, name: parentInfo.name } : null, sockets: [] };
+        byPid.set(pid, owner);
+      }
+      owner.sockets.push(r);
+    }
+  }
+  const owners = [...byPid.values()];
+  if (options.json) {
+    out.stdout(`${JSON.stringify({ port, owners, ownerless }, null, 2)}\n`);
+    return relevant.length > 0 ? EXIT_OK : EXIT_NOTHING;
+  }
+  if (relevant.length === 0) {
+    out.stdout(`Nothing on this machine uses port ${port}${options.tcp && !options.udp ? '/tcp' : options.udp && !options.tcp ? '/udp' : ''}.\n`);
+    return EXIT_NOTHING;
+  }
+  const blocks: string[] = [];
+  for (const o of owners) {
+    const p = o.process;
+    const lines: string[] = [];
+    const field = (label: string, value: string | null | undefined) => lines.push(`  ${label.padEnd(12)} ${terminalSafe(value ?? '-')}`);
+    lines.push(p ? `${terminalSafe(p.name)} (pid ${p.pid})` : 'process details unavailable');
+    if (p) {
+      field('Executable', p.exe);
+      field('Command', p.commandLine);
+      field('User', p.uid === null ? null : `${p.user ?? '?'} (uid ${p.uid})`);
+      field('Started', p.startTime);
+      field('Parent', o.parent ? `${o.parent.name} (pid ${o.parent.pid})` : p.ppid ? `pid ${p.ppid}` : null);
+      if (p.unit) field('Unit', p.unit);
+      if (p.container) field('Container', p.container);
+      for (const u of p.unavailable) field('Unavailable', `${u.field}: ${u.reason}`);
+    }
+    lines.push('  Sockets:');
+    for (const s of o.sockets) lines.push(`    ${socketLine(s)}`);
+    blocks.push(lines.join('\n'));
+  }
+  if (ownerless.length > 0) {
+    blocks.push(['Without a visible owner:', ...ownerless.map((s) => `    ${socketLine(s)}  ${ownerLabel(s)}`)].join('\n'));
+  }
+  out.stdout(`${blocks.join('\n\n')}\n`);
+  return EXIT_OK;
+}
+
+function socketLine(s: SocketRow): string {
+  const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}`;
+  const svc = s.service ? ` ${s.service}` : '';
+  const risks = s.risks.length ? `  [${s.risks.map((r) => r.message).join(' ')}]` : '';
+  return terminalSafe(`${protoLabel(s).padEnd(5)} ${localLabel(s)}${remote}  ${s.state}${svc}  ${exposureLabel(s)}${risks}`);
+}

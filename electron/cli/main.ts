@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ContractError } from '../../shared/contract/errors';
+import { Engine } from '../engine/service';
+import { listCommand } from './commands/list';
+import { watchCommand } from './commands/watch';
+import { whoCommand } from './commands/who';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors';
+import { collect, parseInterval, parsePid, parsePort, parseState } from './options';
+import { processOutput, type Output } from './output';
+import { registerExtraCommands } from './registry';
+import './commands/extra';
+
+declare const PORTSCOPE_VERSION: string | undefined;
+const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
+
+/** Options every socket-table command shares. */
+function tableFilters(cmd: Command): Command {
+  return cmd
+    .option('--tcp', 'TCP sockets only')
+    .option('--udp', 'UDP sockets only')
+    .option('-p, --port <port>', 'local or remote port (repeat or comma-separate)', collect(parsePort))
+    .option('--pid <pid>', 'owned by this pid (repeat or comma-separate)', collect(parsePid))
+    .option('--process <name>', 'process name contains this text (repeat or comma-separate)', collect(String))
+    .option('-s, --state <state>', 'socket state: listen, established, time-wait, unconn, … (repeat or comma-separate)', collect(parseState))
+    .option('-a, --all', 'every socket, not only listening TCP and bound UDP');
+}
+
+export function buildProgram(out: Output, engineFactory: () => Engine): { program: Command; exit: { code: number } } {
+  const exit = { code: 0 };
+  let engine: Engine | null = null;
+  const getEngine = () => (engine ??= engineFactory());
+  const program = new Command('portscope')
+    .description('What is listening here, who owns it, who is connected, and is that port reachable.')
+    .version(version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => out.stdout(s),
+      writeErr: (s) => out.stderr(s),
+      // Commander's own errors become our one-line form.
+      outputError: (s, write) => write(`portscope: ${s.replace(/^error: /, '').trim()}\n`),
+    });
+
+  tableFilters(
+    program
+      .command('list')
+      .alias('ls')
+      .description('listening TCP and bound UDP sockets, with service, exposure and owning process')
+      .option('--json', 'print a JSON array of rows'),
+  ).action(async (opts) => {
+    exit.code = await listCommand(getEngine(), opts, out);
+  });
+
+  program
+    .command('who')
+    .description('which process holds a port, with every detail known about it')
+    .argument('<port>', 'local port number', (v) => parsePort(v))
+    .option('--tcp', 'TCP only')
+    .option('--udp', 'UDP only')
+    .option('--json', 'print JSON')
+    .action(async (port: number, opts) => {
+      exit.code = await whoCommand(getEngine(), port, opts, out);
+    });
+
+  tableFilters(
+    program
+      .command('watch')
+      .description('a live table that refreshes and marks new (+), closed (-) and changed (~) sockets')
+      .addOption(new Option('-i, --interval <time>', 'refresh interval: 1000, 500ms, 2s').default(1000).argParser(parseInterval))
+      .addOption(new Option('--count <n>', 'stop after this many refreshes').argParser((v) => {
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--count must be a positive whole number, not '${v}'`);
+        return Number(v);
+      })),
+  ).action(async (opts) => {
+    exit.code = await watchCommand(getEngine(), { ...opts, intervalMs: opts.interval }, out);
+  });
+
+  registerExtraCommands(program, { out, getEngine, exit });
+  return { program, exit };
+}
+
+export async function main(argv: string[], out: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+  const { program, exit } = buildProgram(out, engineFactory);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version "errors" are normal exits; the message was already printed.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.executeSubCommandAsync') return exit.code;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      out.stderr(`portscope: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof ContractError) {
+      out.stderr(`portscope: ${err.message}\n`);
+      return err.code === 'bad-request' ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    out.stderr(`portscope: unexpected failure: ${message}\n`);
+    if (process.env.PORTSCOPE_DEBUG && err instanceof Error) out.stderr(`${err.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}

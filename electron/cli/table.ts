@@ -1,0 +1,106 @@
+import type { SocketRow } from '../../shared/contract/sockets';
+import { formatEndpoint } from '../../shared/net/address';
+
+/**
+ * Text from other processes (names, command lines) may hold escape sequences that would repaint
+ * or hijack a terminal: control characters are shown as \xHH instead.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export interface Column {
+  header: string;
+  max?: number;
+  align?: 'left' | 'right';
+}
+
+function fit(text: string, max: number | undefined): string {
+  if (!max || text.length <= max) return text;
+  return `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+export function renderTable(columns: Column[], rows: string[][]): string {
+  const cells = rows.map((r) => r.map((c, i) => fit(terminalSafe(c), columns[i]?.max)));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]?.length ?? 0)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (columns[i]?.align === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+}
+
+export function protoLabel(r: SocketRow): string {
+  return r.family === 6 ? `${r.protocol}6` : r.protocol;
+}
+
+export function localLabel(r: SocketRow): string {
+  return formatEndpoint(r.localAddress, r.localPort, r.scopeId);
+}
+
+export function remoteLabel(r: SocketRow): string {
+  if (r.remotePort === 0 && (r.remoteAddress === '0.0.0.0' || r.remoteAddress === '::')) return formatEndpoint(r.remoteAddress, '*');
+  return formatEndpoint(r.remoteAddress, r.remotePort, r.remoteAddress.startsWith('fe8') ? r.scopeId : null);
+}
+
+export function exposureLabel(r: SocketRow): string {
+  if (r.exposure === 'all') return r.dualStack ? 'all (v4+v6)' : r.family === 6 ? 'all (v6)' : 'all (v4)';
+  return r.exposure;
+}
+
+export function ownerLabel(r: SocketRow): string {
+  if (r.pid !== null) return `${r.pid}/${r.processName ?? '?'}${r.pids.length > 1 ? ` +${r.pids.length - 1}` : ''}`;
+  switch (r.ownerStatus) {
+    case 'time-wait':
+      return '- (time-wait)';
+    case 'orphaned':
+      return '- (kernel)';
+    case 'permission-denied':
+      return '? (denied)';
+    case 'process-exited':
+      return '- (exited)';
+    default:
+      return '- (unknown)';
+  }
+}
+
+const RISK_SHORT: Record<string, string> = {
+  cleartext: 'cleartext',
+  'remote-admin-exposed': 'remote admin exposed',
+  'malware-port': 'malware port',
+  'database-exposed': 'database exposed',
+};
+
+export function notesLabel(r: SocketRow): string {
+  return r.risks.map((n) => RISK_SHORT[n.code] ?? n.code).join(', ');
+}
+
+export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200): string {
+  const columns: Column[] = [
+    { header: 'Proto' },
+    { header: 'Local address', max: 46 },
+    ...(withRemote ? [{ header: 'Remote address', max: 46 }] : []),
+    { header: 'State' },
+    { header: 'Service', max: 16 },
+    { header: 'Exposure' },
+    { header: 'PID/Process', max: width < 120 ? 20 : 32 },
+    { header: 'User', max: 12 },
+    { header: 'Notes', max: 40 },
+  ];
+  return renderTable(
+    columns,
+    rows.map((r) => [
+      protoLabel(r),
+      localLabel(r),
+      ...(withRemote ? [remoteLabel(r)] : []),
+      r.state,
+      r.service ?? '',
+      exposureLabel(r),
+      ownerLabel(r),
+      r.user ?? (r.pid === null ? '' : String(r.socketUid)),
+      notesLabel(r),
+    ]),
+  );
+}

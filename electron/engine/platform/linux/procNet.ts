@@ -1,0 +1,198 @@
+import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
+import type { RawSocket } from '../types';
+
+/** Kernel TCP state numbers (include/net/tcp_states.h). */
+const TCP_STATES: Record<number, SocketState> = {
+  1: 'ESTABLISHED',
+  2: 'SYN_SENT',
+  3: 'SYN_RECV',
+  4: 'FIN_WAIT1',
+  5: 'FIN_WAIT2',
+  6: 'TIME_WAIT',
+  7: 'CLOSE',
+  8: 'CLOSE_WAIT',
+  9: 'LAST_ACK',
+  10: 'LISTEN',
+  11: 'CLOSING',
+  12: 'NEW_SYN_RECV',
+};
+
+export interface ParseResult {
+  sockets: RawSocket[];
+  /** Lines that did not look like a socket row (hostile or truncated input), counted, never thrown. */
+  malformed: number;
+}
+
+/**
+ * Decodes addresses printed by /proc/net/{tcp,udp}{,6}. The kernel prints each 32-bit word of
+ * the network-order address as a host-order integer in hex, so on little-endian machines every
+ * word's four bytes come out reversed: 0100007F is 127.0.0.1.
+ */
+export class AddressDecoder {
+  private readonly memo = new Map<string, string>();
+
+  constructor(private readonly littleEndian: boolean) {}
+
+  decode(hex: string): string | null {
+    const hit = this.memo.get(hex);
+    if (hit !== undefined) return hit;
+    let out: string | null = null;
+    if (hex.length === 8) out = this.decodeV4(hex);
+    else if (hex.length === 32) out = this.decodeV6(hex);
+    if (out !== null && this.memo.size < 100_000) this.memo.set(hex, out);
+    return out;
+  }
+
+  private wordBytes(hex: string, at: number): number[] | null {
+    const bytes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const b = parseHexByte(hex, at + i * 2);
+      if (b < 0) return null;
+      bytes.push(b);
+    }
+    return this.littleEndian ? bytes.reverse() : bytes;
+  }
+
+  private decodeV4(hex: string): string | null {
+    const b = this.wordBytes(hex, 0);
+    return b ? `${b[0]}.${b[1]}.${b[2]}.${b[3]}` : null;
+  }
+
+  private decodeV6(hex: string): string | null {
+    const bytes: number[] = [];
+    for (let w = 0; w < 4; w++) {
+      const b = this.wordBytes(hex, w * 8);
+      if (!b) return null;
+      bytes.push(...b);
+    }
+    return formatIPv6(bytes);
+  }
+}
+
+function parseHexByte(s: string, at: number): number {
+  const hi = hexDigit(s.charCodeAt(at));
+  const lo = hexDigit(s.charCodeAt(at + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** RFC 5952 text for 16 bytes; v4-mapped addresses keep their dotted tail (`::ffff:127.0.0.1`). */
+export function formatIPv6(bytes: readonly number[]): string {
+  const words: number[] = [];
+  for (let i = 0; i < 16; i += 2) words.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) {
+    return `::ffff:${bytes[12]}.${bytes[13]}.${bytes[14]}.${bytes[15]}`;
+  }
+  // Longest run of two or more zero words becomes `::` (the first one on ties).
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestAt = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (bestAt < 0) return hex.join(':');
+  const head = hex.slice(0, bestAt).join(':');
+  const tail = hex.slice(bestAt + bestLen).join(':');
+  return `${head}::${tail}`;
+}
+
+/**
+ * Parses one /proc/net/{tcp,tcp6,udp,udp6} table. Pure: the caller reads the file. Columns:
+ * sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...
+ */
+export function parseProcNet(
+  text: string,
+  protocol: Protocol,
+  family: Family,
+  decoder: AddressDecoder,
+): ParseResult {
+  const sockets: RawSocket[] = [];
+  let malformed = 0;
+  let start = text.indexOf('\n') + 1; // skip the header line
+  if (start === 0) return { sockets, malformed: text.trim() === '' ? 0 : 1 };
+  const addrLen = family === 4 ? 8 : 32;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line.trim() === '') continue;
+    const row = parseLine(line, protocol, family, addrLen, decoder);
+    if (row) sockets.push(row);
+    else malformed++;
+  }
+  return { sockets, malformed };
+}
+
+function parseLine(
+  line: string,
+  protocol: Protocol,
+  family: Family,
+  addrLen: number,
+  decoder: AddressDecoder,
+): RawSocket | null {
+  const f = line.trim().split(/\s+/);
+  if (f.length < 10) return null;
+  const local = splitEndpoint(f[1]!, addrLen, decoder);
+  const remote = splitEndpoint(f[2]!, addrLen, decoder);
+  if (!local || !remote) return null;
+  const st = Number.parseInt(f[3]!, 16);
+  const uid = Number(f[7]);
+  const inode = Number(f[9]);
+  if (!Number.isInteger(uid) || uid < 0 || !Number.isInteger(inode) || inode < 0) return null;
+  let state: SocketState | undefined;
+  if (protocol === 'tcp') state = TCP_STATES[st];
+  // UDP has no states of its own: the kernel marks connected sockets ESTABLISHED, the rest CLOSE.
+  else if (st === 1) state = 'ESTABLISHED';
+  else if (st === 7) state = 'UNCONN';
+  if (!state) return null;
+  return {
+    protocol,
+    family,
+    localAddress: local.address,
+    localPort: local.port,
+    remoteAddress: remote.address,
+    remotePort: remote.port,
+    state,
+    uid,
+    inode,
+  };
+}
+
+function splitEndpoint(s: string, addrLen: number, decoder: AddressDecoder): { address: string; port: number } | null {
+  if (s.length !== addrLen + 5 || s.charCodeAt(addrLen) !== 58 /* : */) return null;
+  const address = decoder.decode(s.slice(0, addrLen));
+  const portHex = s.slice(addrLen + 1);
+  if (!/^[0-9A-Fa-f]{4}$/.test(portHex)) return null;
+  if (address === null) return null;
+  return { address, port: Number.parseInt(portHex, 16) };
+}
+
+/** /proc/net/if_inet6: address (32 hex digits, network order) ifindex prefix scope flags name. */
+export function parseIfInet6(text: string): Map<string, string> {
+  const byAddress = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 6 || !/^[0-9a-fA-F]{32}$/.test(f[0]!)) continue;
+    const bytes: number[] = [];
+    for (let i = 0; i < 32; i += 2) bytes.push(Number.parseInt(f[0]!.slice(i, i + 2), 16));
+    byAddress.set(formatIPv6(bytes), f[5]!);
+  }
+  return byAddress;
+}

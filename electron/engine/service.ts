@@ -1,0 +1,114 @@
+import os from 'node:os';
+import {
+  CONTRACT_VERSION,
+  contractMajor,
+  ContractError,
+  type CallHandlers,
+  type EventName,
+  type EventPayload,
+  type SignalResult,
+} from '../../shared/contract';
+import { SocketMonitor } from './monitor/monitor';
+import { createPlatformAdapter, type PlatformOptions } from './platform';
+import type { PlatformAdapter } from './platform/types';
+import { SocketSnapshotter } from './sockets/snapshotter';
+
+export interface EngineOptions extends PlatformOptions {
+  adapter?: PlatformAdapter;
+  intervalMs?: number;
+  transport?: 'electron' | 'browser' | 'cli';
+  /** Sends a signal; passed in so tests never kill anything they did not start. */
+  kill?: (pid: number, signal: NodeJS.Signals) => void;
+}
+
+type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/**
+ * The engine behind every front end: one object that answers every contract call and emits
+ * every contract event. Transports (Electron IPC, the browser-mode WebSocket, the CLI) bind it.
+ */
+export class Engine {
+  readonly adapter: PlatformAdapter;
+  readonly snapshotter: SocketSnapshotter;
+  readonly monitor: SocketMonitor;
+  readonly handlers: CallHandlers;
+  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private paused = false;
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.adapter = options.adapter ?? createPlatformAdapter(options);
+    this.snapshotter = new SocketSnapshotter(this.adapter);
+    this.monitor = new SocketMonitor(this.snapshotter, {
+      intervalMs: options.intervalMs ?? 1000,
+      onError: (err) => this.emit('monitor.error', { at: new Date().toISOString(), message: err instanceof Error ? err.message : String(err) }),
+    });
+    this.monitor.subscribe((delta) => this.emit('sockets.delta', delta));
+    this.handlers = this.createHandlers();
+  }
+
+  on<E extends EventName>(name: E, listener: Listener<E>): () => void {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener as Listener<EventName>);
+    if (name === 'sockets.delta' && !this.paused) this.monitor.start();
+    return () => {
+      set.delete(listener as Listener<EventName>);
+      if (name === 'sockets.delta' && set.size === 0) this.monitor.stop();
+    };
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+
+  dispose(): void {
+    this.monitor.stop();
+    this.listeners.clear();
+  }
+
+  private createHandlers(): CallHandlers {
+    return {
+      'contract.hello': async (req) => {
+        if (contractMajor(req.version) !== contractMajor(CONTRACT_VERSION)) {
+          throw new ContractError('bad-request', `contract version ${req.version} is not compatible with ${CONTRACT_VERSION}`);
+        }
+        return { version: CONTRACT_VERSION, platform: process.platform, hostname: os.hostname(), transport: this.options.transport ?? 'cli' };
+      },
+      'sockets.snapshot': async () => this.monitor.snapshot(),
+      'process.details': async ({ pid }) => {
+        const info = this.snapshotter.processInfo(pid);
+        if (!info) return null;
+        const snap = await this.monitor.snapshot();
+        return { process: info, sockets: snap.rows.filter((r) => r.pids.includes(pid)) };
+      },
+      'process.signal': async (req) => this.signal(req.pid, req.signal, req.expectedStartTime),
+      'monitor.configure': async (req) => {
+        if (req.intervalMs !== undefined) this.monitor.setInterval(req.intervalMs);
+        if (req.paused !== undefined) {
+          this.paused = req.paused;
+          if (this.paused) this.monitor.stop();
+          else if ((this.listeners.get('sockets.delta')?.size ?? 0) > 0) this.monitor.start();
+        }
+        return { intervalMs: this.monitor.interval, paused: this.paused };
+      },
+    };
+  }
+
+  private async signal(pid: number, signal: 'SIGTERM' | 'SIGKILL', expectedStartTime: string | null): Promise<SignalResult> {
+    this.snapshotter.forgetProcess(pid);
+    const info = this.adapter.readProcess(pid);
+    if (!info) return { ok: false, outcome: 'exited', message: `Process ${pid} is no longer running.` };
+    if (expectedStartTime !== null && info.startTime !== expectedStartTime) {
+      return { ok: false, outcome: 'changed', message: `Pid ${pid} now belongs to another process (${info.name}); nothing was sent.` };
+    }
+    try {
+      (this.options.kill ?? process.kill.bind(process))(pid, signal);
+      return { ok: true, outcome: 'sent', message: `${signal} sent to ${info.name} (pid ${pid}).` };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ESRCH') return { ok: false, outcome: 'exited', message: `Process ${pid} is no longer running.` };
+      if (code === 'EPERM') return { ok: false, outcome: 'denied', message: `Not allowed to signal ${info.name} (pid ${pid}): it belongs to another user.` };
+      throw err;
+    }
+  }
+}

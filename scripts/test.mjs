@@ -1,0 +1,33 @@
+// `npm test`: type-check, lint, unit and integration suites, then the browser e2e suite.
+// Every step runs even when an earlier one fails, and the closing line sums them up.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  ['type-check (node side)', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
+  ['type-check (shared, no runtime globals)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
+  ['lint (incl. layer boundaries)', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['unit and integration tests', 'npx', ['vitest', 'run']],
+];
+if (existsSync('playwright.config.ts')) steps.push(['browser e2e tests', 'npx', ['playwright', 'test']]);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status === 0) {
+    passed++;
+    console.log(`=== ${name}: ok (${secs} s)`);
+  } else {
+    failed++;
+    failures.push(name);
+    console.log(`=== ${name}: FAILED (exit ${r.status ?? r.signal}, ${secs} s)`);
+  }
+}
+console.log(`\nsteps: ${passed} passed, ${failed} failed${failures.length ? ` (${failures.join('; ')})` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CONTRACT_VERSION } from './version';
+import { ProcessInfoSchema, SnapshotSchema, SocketDeltaSchema, SocketRowSchema } from './sockets';
+
+const Pid = z.number().int().positive().max(4_194_304);
+
+export const HelloResponseSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  hostname: z.string(),
+  /** Where the engine runs: 'electron', 'browser' (portscope serve) or 'cli'. */
+  transport: z.enum(['electron', 'browser', 'cli']),
+});
+
+export const ProcessDetailsSchema = z.object({
+  process: ProcessInfoSchema,
+  sockets: z.array(SocketRowSchema),
+});
+export type ProcessDetails = z.infer<typeof ProcessDetailsSchema>;
+
+export const SignalRequestSchema = z.object({
+  pid: Pid,
+  signal: z.enum(['SIGTERM', 'SIGKILL']),
+  /** The start time the user saw: refuses to signal a different process that reused the pid. */
+  expectedStartTime: z.string().nullable(),
+});
+export const SignalResultSchema = z.object({
+  ok: z.boolean(),
+  /** 'sent' | 'exited' (already gone) | 'denied' | 'changed' (pid now belongs to another process). */
+  outcome: z.enum(['sent', 'exited', 'denied', 'changed']),
+  message: z.string(),
+});
+export type SignalResult = z.infer<typeof SignalResultSchema>;
+
+export const MonitorSettingsSchema = z.object({
+  intervalMs: z.number().int().min(250).max(60_000),
+  paused: z.boolean(),
+});
+export type MonitorSettings = z.infer<typeof MonitorSettingsSchema>;
+
+/**
+ * Every call the front ends make. Each has a request and a response schema; transports validate
+ * requests on the engine side and responses on the client side.
+ */
+export const liveCalls = {
+  'contract.hello': {
+    request: z.object({ version: z.literal(CONTRACT_VERSION).or(z.string()) }).strict(),
+    response: HelloResponseSchema,
+  },
+  'sockets.snapshot': { request: z.object({}).strict(), response: SnapshotSchema },
+  'process.details': { request: z.object({ pid: Pid }).strict(), response: ProcessDetailsSchema.nullable() },
+  'process.signal': { request: SignalRequestSchema.strict(), response: SignalResultSchema },
+  'monitor.configure': { request: MonitorSettingsSchema.partial().strict(), response: MonitorSettingsSchema },
+} as const;
+
+export const MonitorErrorSchema = z.object({ at: z.string(), message: z.string() });
+
+export const liveEvents = {
+  'sockets.delta': SocketDeltaSchema,
+  'monitor.error': MonitorErrorSchema,
+} as const;
