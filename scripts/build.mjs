@@ -1,8 +1,8 @@
 // Builds everything that runs: the CLI (and browser-mode host), the Electron main and preload,
 // and the renderer. Runs on `npm install` (prepare) so `portscope` works right after install.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,9 +30,12 @@ const targets = [
   { entryPoints: { cli: 'electron/cli/index.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner },
 ];
 
-for (const extra of ['scripts/build.targets.mjs']) {
-  if (existsSync(path.join(root, extra))) {
-    const mod = await import(path.join(root, extra));
+// Each part of the app adds its bundles in scripts/build-targets/<part>.mjs, exporting
+// `targets(esmBanner)` -> esbuild options (entryPoints, outdir, format, ...).
+const targetsDir = path.join(root, 'scripts/build-targets');
+if (existsSync(targetsDir)) {
+  for (const file of readdirSync(targetsDir).filter((f) => f.endsWith('.mjs')).sort()) {
+    const mod = await import(pathToFileURL(path.join(targetsDir, file)).href);
     targets.push(...mod.targets(esmBanner));
   }
 }

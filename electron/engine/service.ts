@@ -8,6 +8,7 @@ import {
   type EventPayload,
   type SignalResult,
 } from '../../shared/contract';
+import type { liveCalls } from '../../shared/contract/calls';
 import { SocketMonitor } from './monitor/monitor';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
@@ -66,7 +67,17 @@ export class Engine {
     this.listeners.clear();
   }
 
+  /**
+   * Handlers for every call. Each capability (sockets here; scan, probe, diagnose, report in their
+   * own modules) contributes its part; the type makes sure none is missing.
+   */
   private createHandlers(): CallHandlers {
+    return {
+      ...this.liveHandlers(),
+    };
+  }
+
+  private liveHandlers(): Pick<CallHandlers, keyof typeof liveCalls> {
     return {
       'contract.hello': async (req) => {
         if (contractMajor(req.version) !== contractMajor(CONTRACT_VERSION)) {
