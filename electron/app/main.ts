@@ -1,0 +1,76 @@
+// Electron main: routing only. The engine runs in a worker thread (dist/engine-worker.mjs); this
+// process binds the contract to IPC, owns the window and applies the security policy. The rules
+// themselves live in plain modules (policy, window-state, ipc, menu) tested without Electron.
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import path from 'node:path';
+import { createWorkerLink } from '../host/worker/worker-link';
+import { appProtocolResponse } from './app-protocol';
+import { bindContract } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_ENTRY_URL, APP_SCHEME, externalUrl } from './policy';
+import { secureWebPreferences } from './web-preferences';
+import { hardenContents, hardenSession } from './window';
+import { BoundsTracker, restoreBounds, WindowStateStore } from './window-state';
+
+// This bundle is dist/electron/main.cjs: its siblings and the renderer are found from here.
+const distDir = path.resolve(__dirname, '..');
+const rendererDir = path.join(distDir, 'renderer');
+const log = (message: string) => console.error(`portscope: ${message}`);
+const openExternal = (url: string) => {
+  const safe = externalUrl(url);
+  if (safe) void shell.openExternal(safe);
+};
+
+// Registered before 'ready', as Electron requires: a standard, secure scheme gets a real origin.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Portscope is running; it focuses its window (see 'second-instance').
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal, log));
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
+
+    const link = createWorkerLink({ entry: { file: path.join(distDir, 'engine-worker.mjs') }, engine: { transport: 'electron' }, log });
+    const binding = bindContract({ ipcMain, link, log });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openExternal })));
+
+    const store = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
+    const placement = restoreBounds(await store.load(), screen.getAllDisplays().map((d) => d.workArea));
+    const win = new BrowserWindow({
+      ...placement.bounds,
+      minWidth: 800,
+      minHeight: 520,
+      show: false,
+      title: 'Portscope',
+      backgroundColor: '#1e1e1e',
+      webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    });
+    mainWindow = win;
+    if (placement.maximized) win.maximize();
+    const tracker = new BoundsTracker(store, () => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }), 500, (err) => log(`could not save the window position: ${String(err)}`));
+    for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', () => tracker.changed());
+    win.on('close', () => void tracker.flush());
+    win.on('closed', () => {
+      mainWindow = null;
+    });
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(APP_ENTRY_URL);
+
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => {
+      binding.dispose();
+      void link.close();
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { Option, type Command } from 'commander';
+import { startHost } from '../../host/server';
+import { isLoopbackHost } from '../../host/security';
+import { openInBrowser } from '../../host/open-browser';
+import { createWorkerLink } from '../../host/worker/worker-link';
+import { locateEngineWorker, locateRendererDir } from '../../host/worker/locate';
+import { EXIT_OK, UsageError } from '../errors';
+import { addCommandRegistrar, type CommandContext } from '../registry';
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  open?: boolean;
+}
+
+function parseServePort(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not '${value}'`);
+  const port = Number(value.trim());
+  if (port > 65535) throw new UsageError(`--port ${port} is out of range: 0 to 65535`);
+  return port;
+}
+
+function parseHost(value: string): string {
+  const host = value.trim();
+  if (!/^[\w.:[\]-]+$/.test(host)) throw new UsageError(`--host must be an address or host name, not '${value}'`);
+  return host.replace(/^\[|\]$/g, '');
+}
+
+/**
+ * `portscope serve`: the dashboard in a browser. The first line of standard output is the URL
+ * with the access token (scripts and the e2e fixture read it); everything else goes to stderr.
+ */
+export async function serveCommand(options: ServeOptions, ctx: CommandContext): Promise<number> {
+  const { out } = ctx;
+  if (!isLoopbackHost(options.host)) {
+    out.stderr(
+      `portscope: warning: serving on ${options.host}, not loopback: other machines on that network can reach this server. ` +
+        'It still demands the access token, but plain HTTP carries the token and everything else unencrypted.\n',
+    );
+  }
+  const link = createWorkerLink({
+    entry: locateEngineWorker(),
+    engine: { transport: 'browser' },
+    log: (m) => out.stderr(`portscope: ${m}\n`),
+  });
+  let host;
+  try {
+    host = await startHost({ link, rendererDir: locateRendererDir(), host: options.host, port: options.port, log: (m) => out.stderr(`portscope: ${m}\n`) });
+  } catch (err) {
+    await link.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use; pick another or use --port 0`);
+    if (code === 'EADDRNOTAVAIL') throw new UsageError(`${options.host} is not an address of this machine`);
+    if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${options.port} (ports below 1024 need privileges)`);
+    throw err;
+  }
+  out.stdout(`${host.url}\n`);
+  out.stderr(`portscope: dashboard at ${host.origin} (open the URL above; it carries this run's access token). Ctrl-C stops it.\n`);
+  if (options.open) {
+    const why = openInBrowser(host.url);
+    if (why) out.stderr(`portscope: did not open a browser: ${why}. Open the URL yourself.\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // A second Ctrl-C while shutting down leaves at once.
+      process.once('SIGINT', () => process.exit(130));
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  out.stderr('portscope: stopping\n');
+  await host.close();
+  await link.close();
+  return EXIT_OK;
+}
+
+addCommandRegistrar((program: Command, ctx: CommandContext) => {
+  program
+    .command('serve')
+    .description('serve the dashboard to a browser on this machine (browser mode), with an access token')
+    .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(0).argParser(parseServePort))
+    .addOption(new Option('--host <address>', 'address to bind; anything but loopback exposes the dashboard to the network').default('127.0.0.1').argParser(parseHost))
+    .option('--open', 'open the dashboard in the default browser, when this machine has one')
+    .action(async (opts: ServeOptions) => {
+      ctx.exit.code = await serveCommand(opts, ctx);
+    });
+});

@@ -1,0 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { EngineLink } from './engine-link';
+import { EventFanout, type FanoutOptions } from './fanout';
+import {
+  allowedHosts,
+  hostPort,
+  isAllowedHost,
+  isAllowedOrigin,
+  isWildcardHost,
+  newSecret,
+  readCookie,
+  secretsEqual,
+  securityHeaders,
+  sessionCookie,
+  sessionCookieName,
+} from './security';
+import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
+import { attachSession } from './ws-session';
+
+export interface HostOptions {
+  link: EngineLink;
+  /** Folder of the built renderer (dist/renderer); a placeholder page is served while it is missing. */
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** Fixed token (tests); a fresh random one per launch otherwise. */
+  token?: string;
+  log?: (message: string) => void;
+  fanout?: FanoutOptions;
+  /** Largest message a client may send (calls are small; this bounds memory per frame). */
+  maxPayloadBytes?: number;
+}
+
+export interface HostHandle {
+  /** The dashboard URL with the access token: what `portscope serve` prints first. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  readonly cookieName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the built renderer over HTTP and the contract over a WebSocket at /ws, both behind
+ * the same checks. Every request, the upgrade included, passes the Host allowlist, then the Origin
+ * allowlist, then the session (cookie, or the launch token, which a page load exchanges for the
+ * cookie). The engine runs behind `link` (a worker thread), so this thread only routes.
+ */
+export async function startHost(options: HostOptions): Promise<HostHandle> {
+  const log = options.log ?? (() => {});
+  const bindHost = options.host ?? '127.0.0.1';
+  const token = options.token ?? newSecret();
+  const session = newSecret(); // the cookie's value: the token itself never sits in the cookie jar
+  const fanout = new EventFanout(options.link, { log, ...options.fanout });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 1024 * 1024, perMessageDeflate: false });
+
+  // Filled in once the port is known (port 0 picks one).
+  let allowed = new Set<string>();
+  let cookieName = '';
+
+  const isAuthenticated = (req: IncomingMessage, url: URL): boolean => {
+    const cookie = readCookie(req.headers.cookie, cookieName);
+    if (cookie !== null && secretsEqual(cookie, session)) return true;
+    const given = url.searchParams.get('token');
+    return given !== null && secretsEqual(given, token);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handleRequest(req, res).catch((err: unknown) => {
+      log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) plain(res, 500, 'Internal error.', securityHeaders(hostPort(bindHost, port())));
+      else res.destroy();
+    });
+  });
+
+  const port = () => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host;
+    if (!isAllowedHost(host, allowed)) {
+      plain(res, 403, 'Portscope refuses this request: its Host header is not the address this server listens on (protection against DNS rebinding).', securityHeaders(hostPort(bindHost, port())));
+      return;
+    }
+    const headers = securityHeaders(host!);
+    if (!isAllowedOrigin(req.headers.origin, allowed)) {
+      plain(res, 403, 'Portscope refuses requests from other web sites.', headers);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      plain(res, 405, 'Portscope serves pages only; everything else goes over its WebSocket.', { ...headers, Allow: 'GET, HEAD' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const given = url.searchParams.get('token');
+    if (given !== null) {
+      if (!secretsEqual(given, token)) {
+        plain(res, 403, 'This access token is wrong or from an earlier run of portscope serve. Open the URL the current run printed.', headers);
+        return;
+      }
+      // Exchange the token for the session cookie and drop it from the address bar, history and
+      // any later Referer. (Leading slashes collapsed: `//elsewhere` must not become an open redirect.)
+      url.searchParams.delete('token');
+      res.writeHead(303, { ...headers, 'Set-Cookie': sessionCookie(cookieName, session), Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}` });
+      res.end();
+      return;
+    }
+    if (!isAuthenticated(req, url)) {
+      plain(res, 401, 'Portscope needs its access token: open the full URL that `portscope serve` printed (it ends in ?token=…).', headers);
+      return;
+    }
+    if (url.pathname === '/ws') {
+      plain(res, 426, 'This address is for the dashboard\'s WebSocket.', { ...headers, Upgrade: 'websocket' });
+      return;
+    }
+    const found = await resolveStatic(options.rendererDir, url.pathname);
+    if (!found) {
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        send(res, req, 200, 'text/html; charset=utf-8', Buffer.from(PLACEHOLDER_HTML), headers);
+        return;
+      }
+      plain(res, 404, 'Not found.', headers);
+      return;
+    }
+    send(res, req, 200, found.contentType, await readFile(found.file), headers);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    };
+    socket.on('error', () => socket.destroy());
+    const host = req.headers.host;
+    if (!isAllowedHost(host, allowed)) return refuse(403, 'Forbidden');
+    if (!isAllowedOrigin(req.headers.origin, allowed)) return refuse(403, 'Forbidden');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+    if (!isAuthenticated(req, url)) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.link, fanout, log));
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const actualPort = port();
+  allowed = allowedHosts(bindHost, actualPort);
+  cookieName = sessionCookieName(actualPort);
+  // A wildcard bind still prints a loopback URL: it is the one that works from this machine.
+  const origin = `http://${hostPort(isWildcardHost(bindHost) ? '127.0.0.1' : bindHost, actualPort)}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port: actualPort,
+    token,
+    cookieName,
+    async close() {
+      fanout.close();
+      for (const ws of wss.clients) ws.close(1001, 'Portscope is shutting down.');
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text + '\n') });
+  res.end(`${text}\n`);
+}
+
+function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: Buffer, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
