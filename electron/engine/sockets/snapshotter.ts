@@ -186,10 +186,13 @@ export class SocketSnapshotter {
     if (s.inode === 0) return none(s.state === 'TIME_WAIT' ? 'time-wait' : 'orphaned');
     const pids = this.owners.get(s.inode);
     if (!pids) return none(this.notFound.get(s.inode)?.status ?? 'not-found');
+    // Read every holder (forked servers share a socket), so each one's details are at hand.
+    let first: ProcessInfo | null = null;
     for (const pid of pids) {
       const info = this.processInfo(pid);
-      if (info) return { pid, pids, name: info.name, user: info.user, status: 'known' };
+      if (info && !first) first = info;
     }
+    if (first) return { pid: first.pid, pids, name: first.name, user: first.user, status: 'known' };
     return none('process-exited');
   }
 
