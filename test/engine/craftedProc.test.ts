@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLinuxAdapter } from '../../electron/engine/platform/linux/adapter';
+import { loadSockDiag, type SockDiagAddon } from '../../electron/engine/platform/linux/sockDiag';
 import { SocketSnapshotter } from '../../electron/engine/sockets/snapshotter';
 import type { CommandRunner } from '../../electron/engine/platform/types';
 import { hex4, ProcTree, tcpLine } from '../support/procTree';
@@ -12,11 +13,16 @@ const noSs: CommandRunner = async () => {
 let tree: ProcTree;
 afterEach(() => tree?.remove());
 
-function snapshotter(t: ProcTree) {
-  return new SocketSnapshotter(createLinuxAdapter({ procRoot: t.root, etcRoot: t.etc, run: noSs, littleEndian: true }));
-}
+// Both fd walkers (the native one and the pure-JS fallback) must agree on every crafted tree.
+const walkers: Array<[string, SockDiagAddon | null]> = [['JS fd walk', null]];
+const addon = loadSockDiag();
+if (addon) walkers.push(['native fd walk', addon]);
 
-describe('the Linux adapter on crafted procfs trees', () => {
+describe.each(walkers)('the Linux adapter on crafted procfs trees (%s)', (_name, native) => {
+  function snapshotter(t: ProcTree) {
+    return new SocketSnapshotter(createLinuxAdapter({ procRoot: t.root, etcRoot: t.etc, run: noSs, littleEndian: true, native }));
+  }
+
   it('joins sockets to their owners, with every owner detail', async () => {
     tree = new ProcTree()
       .table('tcp', [tcpLine(hex4('0.0.0.0', 22), hex4('0.0.0.0', 0), '0A', 0, 111), tcpLine(hex4('127.0.0.1', 5432), hex4('0.0.0.0', 0), '0A', 1000, 222)])
@@ -99,7 +105,7 @@ describe('the Linux adapter on crafted procfs trees', () => {
       `${any6}:0051 ${any6}:0000 0A 00000000:00000000 00:00000000 00000000 0 0 702 1 0 100 0 0 10 0`,
     ]);
     const ss: CommandRunner = async () => ({ code: 0, stderr: '', stdout: 'tcp LISTEN 0 511 *:80 *:* ino:701 sk:1 v6only:0 <->\ntcp LISTEN 0 511 [::]:81 [::]:* ino:702 sk:2 v6only:1 <->\n' });
-    const withSs = await new SocketSnapshotter(createLinuxAdapter({ procRoot: tree.root, etcRoot: tree.etc, run: ss, littleEndian: true })).take();
+    const withSs = await new SocketSnapshotter(createLinuxAdapter({ procRoot: tree.root, etcRoot: tree.etc, run: ss, littleEndian: true, native })).take();
     expect(withSs.rows.map((r) => [r.localPort, r.dualStack, r.exposure])).toEqual([
       [80, true, 'all'],
       [81, false, 'all'],
