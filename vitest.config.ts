@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['test/support/globalSetup.ts'],
     // Tests open real sockets and start real processes: give slow shared machines room.
     testTimeout: 30_000,
     hookTimeout: 30_000,

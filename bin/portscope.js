@@ -8,6 +8,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
   process.exit(2);
 }
+// V8's code cache on disk: later runs skip compiling the bundle (most of a short command's start-up).
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 try {
   await import('../dist/cli.mjs');
 } catch (err) {

@@ -8,10 +8,27 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors';
 import { collect, parseInterval, parsePid, parsePort, parseState } from './options';
 import { processOutput, type Output } from './output';
 import { registerExtraCommands } from './registry';
+import type { RowFilter } from './filters';
+import type { SocketState } from '../../shared/contract/sockets';
 import './commands/extra';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
+
+interface TableFlags {
+  tcp?: boolean;
+  udp?: boolean;
+  port?: number[];
+  pid?: number[];
+  process?: string[];
+  state?: SocketState[];
+  all?: boolean;
+}
+
+/** Commander names options after the flag (--port -> port); the filter speaks in plurals. */
+function toFilter(o: TableFlags): RowFilter {
+  return { tcp: o.tcp, udp: o.udp, all: o.all, ports: o.port, pids: o.pid, processes: o.process, states: o.state };
+}
 
 /** Options every socket-table command shares. */
 function tableFilters(cmd: Command): Command {
@@ -47,8 +64,8 @@ export function buildProgram(out: Output, engineFactory: () => Engine): { progra
       .alias('ls')
       .description('listening TCP and bound UDP sockets, with service, exposure and owning process')
       .option('--json', 'print a JSON array of rows'),
-  ).action(async (opts) => {
-    exit.code = await listCommand(getEngine(), opts, out);
+  ).action(async (opts: TableFlags & { json?: boolean }) => {
+    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json }, out);
   });
 
   program
@@ -71,8 +88,8 @@ export function buildProgram(out: Output, engineFactory: () => Engine): { progra
         if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--count must be a positive whole number, not '${v}'`);
         return Number(v);
       })),
-  ).action(async (opts) => {
-    exit.code = await watchCommand(getEngine(), { ...opts, intervalMs: opts.interval }, out);
+  ).action(async (opts: TableFlags & { interval: number; count?: number }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });

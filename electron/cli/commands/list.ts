@@ -11,6 +11,8 @@ export interface ListOptions extends RowFilter {
 export async function listCommand(engine: Engine, options: ListOptions, out: Output): Promise<number> {
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(filterRows(snapshot.rows, options));
+  // Notes go to stderr in every mode, so --json output stays parseable.
+  for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
   if (options.json) {
     out.stdout(`${JSON.stringify(rows)}\n`);
     return EXIT_OK;
@@ -22,6 +24,5 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Out
     const owned = rows.filter((r) => r.pid !== null).length;
     out.stdout(`\n${rows.length} socket(s), ${owned} with a known owner.\n`);
   }
-  for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
   return EXIT_OK;
 }

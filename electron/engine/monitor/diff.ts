@@ -16,17 +16,12 @@ export function rowSignature(r: SocketRow): string {
 
 export interface IndexedRows {
   byId: Map<string, SocketRow>;
-  signatures: Map<string, string>;
 }
 
 export function indexRows(rows: readonly SocketRow[]): IndexedRows {
   const byId = new Map<string, SocketRow>();
-  const signatures = new Map<string, string>();
-  for (const r of rows) {
-    byId.set(r.id, r);
-    signatures.set(r.id, rowSignature(r));
-  }
-  return { byId, signatures };
+  for (const r of rows) byId.set(r.id, r);
+  return { byId };
 }
 
 /** Added, removed and changed rows between two refreshes, by stable row id. */
@@ -35,9 +30,11 @@ export function diffRows(previous: IndexedRows, next: IndexedRows): RowDiff {
   const changed: SocketRow[] = [];
   const removed: string[] = [];
   for (const [id, row] of next.byId) {
-    const before = previous.signatures.get(id);
+    const before = previous.byId.get(id);
     if (before === undefined) added.push(row);
-    else if (before !== next.signatures.get(id)) changed.push(row);
+    // The snapshotter hands back the same object for an unchanged socket: compare fields only
+    // when it built a new one.
+    else if (before !== row && rowSignature(before) !== rowSignature(row)) changed.push(row);
   }
   for (const id of previous.byId.keys()) if (!next.byId.has(id)) removed.push(id);
   return { added, removed, changed };

@@ -37,10 +37,17 @@ export type CommandRunner = (
  */
 export interface PlatformAdapter {
   readonly name: string;
-  /** Every TCP and UDP socket, IPv4 and IPv6, de-duplicated. */
-  readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }>;
-  /** Owners for these inodes. `full` walks every process; otherwise it may stop once all are found. */
-  findOwners(inodes: ReadonlySet<number>, full: boolean): OwnerLookup;
+  /**
+   * Every TCP and UDP socket, IPv4 and IPv6, de-duplicated. Facts that need a slower source
+   * (dual-stack flags) may still be arriving: await `pending` before reading them, after doing
+   * other work (the owner walk) in the meantime.
+   */
+  readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void> }>;
+  /**
+   * Owners for these inodes. `full` walks every process; otherwise it may stop once all are
+   * found, searching `firstPids` (likely owners) before the rest.
+   */
+  findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids?: readonly number[]): OwnerLookup;
   /** Live pids, to expire cached owners cheaply. */
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */

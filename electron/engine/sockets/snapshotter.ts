@@ -16,13 +16,40 @@ export interface SnapshotResult {
   ownerWalk: 'full' | 'incremental' | 'none';
 }
 
-/** How many refreshes an inode nobody owned waits before it is looked for again. */
-const NOT_FOUND_RETRY_TICKS = 10;
+/**
+ * An inode nobody owned is looked for again when new processes appeared (one of them may hold it
+ * now), and otherwise only every this many refreshes: a socket without a visible owner (another
+ * pid namespace, a kernel socket) would else cost a walk of every fd table at every refresh.
+ */
+const NOT_FOUND_RETRY_TICKS = 60;
+
+interface Owner {
+  pid: number | null;
+  pids: number[];
+  name: string | null;
+  user: string | null;
+  status: OwnerStatus;
+}
+
+const NO_PIDS: number[] = [];
+
+/** How many recent socket owners are searched first for a new socket. */
+const RECENT_OWNERS = 8;
+
+function none(status: OwnerStatus): Owner {
+  return { pid: null, pids: NO_PIDS, name: null, user: null, status };
+}
 
 /**
  * Turns the OS's socket table into rows with owners and port knowledge. Keeps caches between
  * calls so a steady-state refresh costs a table read, not a walk of every process's fds.
  */
+function samePids(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class SocketSnapshotter {
   private readonly owners = new Map<number, number[]>();
   private readonly notFound = new Map<number, { tick: number; status: OwnerStatus }>();
@@ -30,22 +57,36 @@ export class SocketSnapshotter {
   private readonly services = new Map<string, ServiceInfo | null>();
   private tick = 0;
   private cold = true;
+  private knownPids = new Set<number>();
+  /** Processes that received new sockets lately, most recent first. */
+  private recentOwners: number[] = [];
+  /** Last refresh's rows by id: unchanged sockets keep their row object (less garbage, cheap diffs). */
+  private previous = new Map<number | string, SocketRow>();
 
   constructor(private readonly adapter: PlatformAdapter) {}
+
+  private noteRecentOwner(pid: number): void {
+    const at = this.recentOwners.indexOf(pid);
+    if (at >= 0) this.recentOwners.splice(at, 1);
+    this.recentOwners.unshift(pid);
+    if (this.recentOwners.length > RECENT_OWNERS) this.recentOwners.pop();
+  }
 
   /** Forget every cache: the next snapshot walks all processes again. */
   reset(): void {
     this.owners.clear();
     this.notFound.clear();
     this.processes.clear();
+    this.previous.clear();
     this.cold = true;
   }
 
   async take(): Promise<SnapshotResult> {
     const started = performance.now();
     this.tick++;
-    const { sockets, warnings } = await this.adapter.readSockets();
+    const { sockets, warnings, pending } = await this.adapter.readSockets();
     const ownerWalk = this.resolveOwners(sockets, warnings);
+    await pending; // the dual-stack answer (from `ss`) arrives while we walked the fd tables
     const rows = this.buildRows(sockets);
     const durationMs = performance.now() - started;
     return {
@@ -81,6 +122,7 @@ export class SocketSnapshotter {
 
     if (this.cold) {
       this.cold = false;
+      this.knownPids = this.adapter.listPids();
       const found = this.adapter.findOwners(live, true);
       this.processes.clear();
       this.record(live, found, warnings);
@@ -90,6 +132,14 @@ export class SocketSnapshotter {
     // Cached owners stay valid while one of their processes lives; dead ones are dropped.
     const pids = this.adapter.listPids();
     for (const pid of this.processes.keys()) if (!pids.has(pid)) this.processes.delete(pid);
+    let newPids = false;
+    for (const pid of pids) {
+      if (!this.knownPids.has(pid)) {
+        newPids = true;
+        break;
+      }
+    }
+    this.knownPids = pids;
     const unknown = new Set<number>();
     for (const inode of live) {
       const cached = this.owners.get(inode);
@@ -103,12 +153,41 @@ export class SocketSnapshotter {
         this.owners.delete(inode);
       }
       const miss = this.notFound.get(inode);
-      if (miss && this.tick - miss.tick < NOT_FOUND_RETRY_TICKS) continue;
+      if (miss && !newPids && this.tick - miss.tick < NOT_FOUND_RETRY_TICKS) continue;
       unknown.add(inode);
     }
     if (unknown.size === 0) return 'none';
-    this.record(unknown, this.adapter.findOwners(unknown, false), warnings);
+    this.record(unknown, this.adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
     return 'incremental';
+  }
+
+  /**
+   * Where a new socket most likely lives, to search there first: an accepted connection belongs
+   * to whoever listens on its local port; otherwise, processes that opened sockets lately tend
+   * to open more. Without hints a new socket in an old process meant reading every fd of every
+   * newer process first.
+   */
+  private likelyOwners(sockets: readonly RawSocket[], unknown: ReadonlySet<number>): number[] {
+    const hints: number[] = [];
+    const seen = new Set<number>();
+    const add = (pid: number) => {
+      if (!seen.has(pid)) {
+        seen.add(pid);
+        hints.push(pid);
+      }
+    };
+    const listenerOwners = new Map<string, number[]>();
+    for (const s of sockets) {
+      if (s.state !== 'LISTEN') continue;
+      const pids = this.owners.get(s.inode);
+      if (pids) listenerOwners.set(`${s.protocol}:${s.localPort}`, pids);
+    }
+    for (const s of sockets) {
+      if (!unknown.has(s.inode) || s.state === 'LISTEN') continue;
+      listenerOwners.get(`${s.protocol}:${s.localPort}`)?.forEach(add);
+    }
+    for (const pid of this.recentOwners) add(pid);
+    return hints;
   }
 
   private record(wanted: ReadonlySet<number>, found: ReturnType<PlatformAdapter['findOwners']>, warnings: string[]): void {
@@ -118,6 +197,7 @@ export class SocketSnapshotter {
       if (pids) {
         this.owners.set(inode, pids);
         this.notFound.delete(inode);
+        for (const pid of pids) this.noteRecentOwner(pid);
       } else {
         this.notFound.set(inode, { tick: this.tick, status });
       }
@@ -144,52 +224,86 @@ export class SocketSnapshotter {
       if (s.state === 'LISTEN' || (s.protocol === 'udp' && s.state === 'UNCONN')) listening.add(`${s.protocol}:${s.localPort}`);
     }
     const rows: SocketRow[] = new Array(sockets.length);
+    const next = new Map<number | string, SocketRow>();
     for (let i = 0; i < sockets.length; i++) {
       const s = sockets[i]!;
-      const isListener = s.state === 'LISTEN' || s.state === 'UNCONN';
-      const servicePort =
-        isListener || s.remotePort === 0 || listening.has(`${s.protocol}:${s.localPort}`) ? s.localPort : s.remotePort;
-      const svc = this.service(servicePort, s.protocol);
-      const exposure = exposureOf(s.localAddress);
+      // Live sockets are keyed by inode (unique while the socket lives, and a number: no string
+      // to build); inode-less ones (TIME_WAIT) by their endpoints.
+      const key = s.inode !== 0 ? s.inode : `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`;
       const owner = this.ownerOf(s);
-      rows[i] = {
-        id: `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}|${s.inode}`,
-        protocol: s.protocol,
-        family: s.family,
-        localAddress: s.localAddress,
-        localPort: s.localPort,
-        remoteAddress: s.remoteAddress,
-        remotePort: s.remotePort,
-        scopeId: s.scopeId ?? null,
-        state: s.state,
-        dualStack: s.dualStack ?? null,
-        inode: s.inode,
-        socketUid: s.uid,
-        pid: owner.pid,
-        processName: owner.name,
-        pids: owner.pids,
-        user: owner.user,
-        ownerStatus: owner.status,
-        service: svc?.name ?? null,
-        serviceDescription: svc?.description ?? null,
-        servicePort,
-        portClass: portClass(servicePort),
-        exposure,
-        risks: riskNotes({ protocol: s.protocol, state: s.state, servicePort, exposure }),
-      };
+      const before = this.previous.get(key);
+      let row: SocketRow;
+      if (
+        before &&
+        before.state === s.state &&
+        before.localPort === s.localPort &&
+        before.remotePort === s.remotePort &&
+        before.localAddress === s.localAddress &&
+        before.remoteAddress === s.remoteAddress &&
+        before.protocol === s.protocol &&
+        before.pid === owner.pid &&
+        before.ownerStatus === owner.status &&
+        before.processName === owner.name &&
+        before.user === owner.user &&
+        before.dualStack === (s.dualStack ?? null) &&
+        before.scopeId === (s.scopeId ?? null) &&
+        samePids(before.pids, owner.pids)
+      ) {
+        row = before; // nothing about this socket changed
+      } else {
+        const id = `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}|${s.inode}`;
+        row = this.newRow(id, s, owner, listening);
+      }
+      rows[i] = row;
+      next.set(key, row);
     }
+    this.previous = next;
     return rows;
   }
 
-  private ownerOf(s: RawSocket): { pid: number | null; pids: number[]; name: string | null; user: string | null; status: OwnerStatus } {
-    const none = (status: OwnerStatus) => ({ pid: null, pids: [], name: null, user: null, status });
+  private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>): SocketRow {
+    const isListener = s.state === 'LISTEN' || s.state === 'UNCONN';
+    const servicePort = isListener || s.remotePort === 0 || listening.has(`${s.protocol}:${s.localPort}`) ? s.localPort : s.remotePort;
+    const svc = this.service(servicePort, s.protocol);
+    const exposure = exposureOf(s.localAddress);
+    return {
+      id,
+      protocol: s.protocol,
+      family: s.family,
+      localAddress: s.localAddress,
+      localPort: s.localPort,
+      remoteAddress: s.remoteAddress,
+      remotePort: s.remotePort,
+      scopeId: s.scopeId ?? null,
+      state: s.state,
+      dualStack: s.dualStack ?? null,
+      inode: s.inode,
+      socketUid: s.uid,
+      pid: owner.pid,
+      processName: owner.name,
+      pids: owner.pids,
+      user: owner.user,
+      ownerStatus: owner.status,
+      service: svc?.name ?? null,
+      serviceDescription: svc?.description ?? null,
+      servicePort,
+      portClass: portClass(servicePort),
+      exposure,
+      risks: riskNotes({ protocol: s.protocol, state: s.state, servicePort, exposure }),
+    };
+  }
+
+  private ownerOf(s: RawSocket): Owner {
     if (s.inode === 0) return none(s.state === 'TIME_WAIT' ? 'time-wait' : 'orphaned');
     const pids = this.owners.get(s.inode);
     if (!pids) return none(this.notFound.get(s.inode)?.status ?? 'not-found');
+    // Read every holder (forked servers share a socket), so each one's details are at hand.
+    let first: ProcessInfo | null = null;
     for (const pid of pids) {
       const info = this.processInfo(pid);
-      if (info) return { pid, pids, name: info.name, user: info.user, status: 'known' };
+      if (info && !first) first = info;
     }
+    if (first) return { pid: first.pid, pids, name: first.name, user: first.user, status: 'known' };
     return none('process-exited');
   }
 

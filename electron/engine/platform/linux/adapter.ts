@@ -15,6 +15,7 @@ import {
   splitCmdline,
 } from './procParsers';
 import { readDualStack } from './dualStack';
+import { loadSockDiag, RecordDecoder, type SockDiagAddon } from './sockDiag';
 
 export interface LinuxAdapterOptions {
   /** Where procfs is mounted; tests point this at crafted trees. */
@@ -23,6 +24,12 @@ export interface LinuxAdapterOptions {
   etcRoot?: string;
   run: CommandRunner;
   littleEndian?: boolean;
+  /**
+   * The native reader (native/sockdiag.c). Default: the built addon, if any. Its netlink dump is
+   * used only when reading this machine's own /proc (netlink answers for the live kernel, not
+   * for a crafted tree); its fd walk honours procRoot. null forces the pure-JS paths.
+   */
+  native?: SockDiagAddon | null;
 }
 
 const TABLES: Array<[string, Protocol, Family]> = [
@@ -69,6 +76,10 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
   const decoder = new AddressDecoder(options.littleEndian ?? os.endianness() === 'LE');
   // Sockets whose v6only flag is known, by inode: asked once per socket, not per refresh.
   const dualStackByInode = new Map<number, boolean>();
+  const native = options.native !== undefined ? options.native : loadSockDiag();
+  const netlink = procRoot === '/proc' ? native : null;
+  const records = new RecordDecoder();
+  let netlinkBroken = false;
   let users: Map<number, string> | null = null;
   let bootTime: number | null | undefined;
 
@@ -95,11 +106,19 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return bootTime;
   }
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending: Promise<void> }> {
     const warnings: string[] = [];
     const byInode = new Map<number, RawSocket>();
     const orphans = new Map<string, RawSocket>();
     for (const [file, protocol, family] of TABLES) {
+      const fromNetlink = netlink && !netlinkBroken ? dumpNetlink(netlink, protocol, family, warnings) : null;
+      if (fromNetlink) {
+        for (const s of fromNetlink) {
+          if (s.inode !== 0) byInode.set(s.inode, s);
+          else orphans.set(`${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`, s);
+        }
+        continue;
+      }
       let text: string;
       try {
         text = readProcFile(`${procRoot}/${file}`);
@@ -118,8 +137,19 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     }
     const sockets = [...byInode.values(), ...orphans.values()];
     addScopes(sockets);
-    await addDualStack(sockets, warnings);
-    return { sockets, warnings };
+    return { sockets, warnings, pending: addDualStack(sockets, warnings) };
+  }
+
+  function dumpNetlink(addon: SockDiagAddon, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] | null {
+    try {
+      return records.decode(addon.dump(family, protocol === 'tcp' ? 6 : 17), addon.recordSize, protocol, family);
+    } catch (err) {
+      // No IPv6 in this kernel: procfs will say the same, quietly. Anything else: say it once, use procfs.
+      if (errorCode(err) === 'EINVAL' && family === 6) return null;
+      netlinkBroken = true;
+      warnings.push(`sock_diag netlink unavailable (${errorCode(err)}); reading /proc/net instead`);
+      return null;
+    }
   }
 
   function addScopes(sockets: RawSocket[]): void {
@@ -144,6 +174,8 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     );
     const live = new Set(candidates.map((s) => s.inode));
     for (const inode of dualStackByInode.keys()) if (!live.has(inode)) dualStackByInode.delete(inode);
+    // sock_diag reports IPV6_V6ONLY itself; only procfs-read sockets need `ss`.
+    for (const s of candidates) if (s.dualStack !== undefined && s.dualStack !== null) dualStackByInode.set(s.inode, s.dualStack);
     const unknown = candidates.filter((s) => !dualStackByInode.has(s.inode));
     if (unknown.length > 0) {
       // procfs does not show IPV6_V6ONLY; the sock_diag netlink answer (through `ss -e`) does.
@@ -167,13 +199,42 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return pids;
   }
 
-  function findOwners(inodes: ReadonlySet<number>, full: boolean): OwnerLookup {
+  function findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[] = []): OwnerLookup {
+    if (inodes.size === 0 && !full) return { owners: new Map(), deniedPids: 0, vanishedPids: 0 };
+    if (native) {
+      try {
+        return findOwnersNative(native, inodes, full, firstPids);
+      } catch {
+        // fall through to the JS walk (e.g. an addon from an older build without owners())
+      }
+    }
+    return findOwnersJs(inodes, full, firstPids);
+  }
+
+  function findOwnersNative(addon: SockDiagAddon, inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[]): OwnerLookup {
+    const wanted = full ? null : Uint32Array.from([...inodes].filter((i) => i <= 0xffffffff)).sort();
+    const buf = addon.owners(procRoot, wanted, firstPids.length > 0 ? Uint32Array.from(firstPids) : null);
+    const owners = new Map<number, number[]>();
+    for (let at = 8; at + 8 <= buf.length; at += 8) {
+      const pid = buf.readUInt32LE(at);
+      const inode = buf.readUInt32LE(at + 4);
+      if (!inodes.has(inode)) continue;
+      const list = owners.get(inode);
+      if (!list) owners.set(inode, [pid]);
+      else if (!list.includes(pid)) list.push(pid);
+    }
+    for (const list of owners.values()) list.sort((a, b) => a - b);
+    return { owners, deniedPids: buf.readUInt32LE(0), vanishedPids: buf.readUInt32LE(4) };
+  }
+
+  function findOwnersJs(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[]): OwnerLookup {
     const owners = new Map<number, number[]>();
     let deniedPids = 0;
     let vanishedPids = 0;
-    if (inodes.size === 0 && !full) return { owners, deniedPids, vanishedPids };
-    // Newest processes first: a socket we have not seen yet most likely belongs to one of them.
-    const pids = [...listPids()].sort((a, b) => b - a);
+    // Likely owners first, then the newest processes: a socket we have not seen yet most likely
+    // belongs to one of them.
+    const first = new Set(firstPids);
+    const pids = [...firstPids, ...[...listPids()].filter((p) => !first.has(p)).sort((a, b) => b - a)];
     let remaining = inodes.size;
     for (const pid of pids) {
       const dir = `${procRoot}/${pid}/fd`;

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
+import type { RawSocket } from '../types';
+import { formatIPv6 } from './procNet';
+
+/** The native sock_diag reader (native/sockdiag.c), built at install into dist/native. */
+export interface SockDiagAddon {
+  dump(family: 4 | 6, protocol: 6 | 17): Buffer;
+  /** u32 denied, u32 vanished, then (u32 pid, u32 inode) pairs: see native/sockdiag.c. */
+  owners(procRoot: string, wanted: Uint32Array | null, firstPids: Uint32Array | null): Buffer;
+  recordSize: number;
+}
+
+const TCP_STATES: Record<number, SocketState> = {
+  1: 'ESTABLISHED',
+  2: 'SYN_SENT',
+  3: 'SYN_RECV',
+  4: 'FIN_WAIT1',
+  5: 'FIN_WAIT2',
+  6: 'TIME_WAIT',
+  7: 'CLOSE',
+  8: 'CLOSE_WAIT',
+  9: 'LAST_ACK',
+  10: 'LISTEN',
+  11: 'CLOSING',
+  // Pending connections are request sockets in sock_diag; procfs and ss print them as SYN_RECV.
+  12: 'SYN_RECV',
+};
+
+let cached: SockDiagAddon | null | undefined;
+
+/** Loads the addon once; null when it was not built (no compiler) or cannot load here. */
+export function loadSockDiag(): SockDiagAddon | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  if (process.platform !== 'linux' || process.env.PORTSCOPE_NO_NETLINK === '1') return cached;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const file = path.join(dir, 'dist', 'native', 'sockdiag.node');
+    const sibling = path.join(dir, 'native', 'sockdiag.node');
+    for (const candidate of [sibling, file]) {
+      if (!fs.existsSync(candidate)) continue;
+      try {
+        cached = createRequire(import.meta.url)(candidate) as SockDiagAddon;
+        return cached;
+      } catch {
+        return cached;
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return cached;
+}
+
+/** Turns the addon's binary records into sockets. Pure; addresses are memoized across calls. */
+export class RecordDecoder {
+  private readonly v4 = new Map<number, string>();
+  private readonly v6 = new Map<string, string>();
+
+  decode(buf: Buffer, recordSize: number, protocol: Protocol, family: Family): RawSocket[] {
+    const out: RawSocket[] = [];
+    for (let at = 0; at + recordSize <= buf.length; at += recordSize) {
+      const st = buf[at + 2]!;
+      let state: SocketState | undefined;
+      if (protocol === 'tcp') state = TCP_STATES[st];
+      else if (st === 1) state = 'ESTABLISHED';
+      else if (st === 7) state = 'UNCONN';
+      if (!state) continue;
+      const v6only = buf[at + 3]!;
+      out.push({
+        protocol,
+        family,
+        localAddress: this.address(buf, at + 8, family),
+        localPort: buf.readUInt16LE(at + 4),
+        remoteAddress: this.address(buf, at + 24, family),
+        remotePort: buf.readUInt16LE(at + 6),
+        state,
+        uid: buf.readUInt32LE(at + 40),
+        inode: buf.readUInt32LE(at + 44),
+        dualStack: family === 6 && v6only !== 255 ? v6only === 0 : undefined,
+      });
+    }
+    return out;
+  }
+
+  private address(buf: Buffer, at: number, family: Family): string {
+    if (family === 4) {
+      const key = buf.readUInt32BE(at);
+      let s = this.v4.get(key);
+      if (s === undefined) {
+        s = `${buf[at]}.${buf[at + 1]}.${buf[at + 2]}.${buf[at + 3]}`;
+        if (this.v4.size < 100_000) this.v4.set(key, s);
+      }
+      return s;
+    }
+    const key = buf.toString('latin1', at, at + 16);
+    let s = this.v6.get(key);
+    if (s === undefined) {
+      s = formatIPv6([...buf.subarray(at, at + 16)]);
+      if (this.v6.size < 100_000) this.v6.set(key, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,364 @@
+// Portscope's socket-table reader for Linux: the kernel's sock_diag netlink interface (what `ss`
+// uses), exposed to Node through N-API. procfs prints every socket as text that the kernel
+// formats and we parse again; at 10,000 sockets that alone costs more than a whole `ss` run.
+// sock_diag hands over binary records, and also carries facts procfs lacks (IPV6_V6ONLY).
+//
+// dump(family, protocol) -> Buffer of fixed-size records (little-endian, RECORD_SIZE bytes each):
+//   0 u8  family (4 or 6)          1 u8  protocol (6 tcp, 17 udp)
+//   2 u8  kernel state             3 u8  v6only (0, 1, or 255 when not reported)
+//   4 u16 local port               6 u16 remote port
+//   8 16B local address (network byte order; IPv4 in the first 4 bytes)
+//  24 16B remote address
+//  40 u32 uid                     44 u32 inode
+//  48 u32 interface index the socket is bound to (0 for none)
+// Throws an Error whose `code` is the errno name on failure, so the caller can fall back to procfs.
+//
+// owners(procRoot, wanted, firstPids) -> Buffer: which processes hold which socket inodes, from
+// <procRoot>/<pid>/fd (readdir + readlink, as `ss -p` does, without a JS string per fd).
+//   wanted:    sorted Uint32Array of inodes to look for, or null for every socket of every process
+//   firstPids: Uint32Array of pids to search first (likely owners), or null
+// With `wanted`, the walk stops after the process in which the last wanted inode was found.
+// Result: u32 deniedPids, u32 vanishedPids, then (u32 pid, u32 inode) pairs.
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <node_api.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define RECORD_SIZE 52
+#define RECV_BUFFER (256 * 1024)
+
+typedef struct {
+  uint8_t *data;
+  size_t length;
+  size_t capacity;
+} records_t;
+
+static int records_push(records_t *r, const uint8_t *record) {
+  if (r->length + RECORD_SIZE > r->capacity) {
+    size_t next = r->capacity ? r->capacity * 2 : 64 * RECORD_SIZE;
+    uint8_t *grown = realloc(r->data, next);
+    if (!grown) return -ENOMEM;
+    r->data = grown;
+    r->capacity = next;
+  }
+  memcpy(r->data + r->length, record, RECORD_SIZE);
+  r->length += RECORD_SIZE;
+  return 0;
+}
+
+static void put16(uint8_t *p, uint16_t v) {
+  p[0] = v & 0xff;
+  p[1] = v >> 8;
+}
+
+static void put32(uint8_t *p, uint32_t v) {
+  p[0] = v & 0xff;
+  p[1] = (v >> 8) & 0xff;
+  p[2] = (v >> 16) & 0xff;
+  p[3] = v >> 24;
+}
+
+static int encode(records_t *out, struct nlmsghdr *h, uint8_t family, uint8_t protocol) {
+  struct inet_diag_msg *m = NLMSG_DATA(h);
+  if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m))) return 0;  // truncated: skip, never read past it
+  uint8_t rec[RECORD_SIZE];
+  memset(rec, 0, sizeof rec);
+  rec[0] = family == AF_INET ? 4 : 6;
+  rec[1] = protocol;
+  rec[2] = m->idiag_state;
+  rec[3] = 255;
+  put16(rec + 4, ntohs(m->id.idiag_sport));
+  put16(rec + 6, ntohs(m->id.idiag_dport));
+  memcpy(rec + 8, m->id.idiag_src, 16);
+  memcpy(rec + 24, m->id.idiag_dst, 16);
+  put32(rec + 40, m->idiag_uid);
+  put32(rec + 44, m->idiag_inode);
+  put32(rec + 48, m->id.idiag_if);
+  int left = (int)h->nlmsg_len - (int)NLMSG_LENGTH(sizeof(*m));
+  struct rtattr *a = (struct rtattr *)(m + 1);
+  for (; RTA_OK(a, left); a = RTA_NEXT(a, left)) {
+    if (a->rta_type == INET_DIAG_SKV6ONLY && RTA_PAYLOAD(a) >= 1) rec[3] = *(const uint8_t *)RTA_DATA(a) ? 1 : 0;
+  }
+  return records_push(out, rec);
+}
+
+static int dump(records_t *out, uint8_t family, uint8_t protocol) {
+  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  if (fd < 0) return -errno;
+  struct {
+    struct nlmsghdr nlh;
+    struct inet_diag_req_v2 req;
+  } msg;
+  memset(&msg, 0, sizeof msg);
+  msg.nlh.nlmsg_len = sizeof msg;
+  msg.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  msg.nlh.nlmsg_seq = 1;
+  msg.req.sdiag_family = family;
+  msg.req.sdiag_protocol = protocol;
+  msg.req.idiag_states = ~0U;
+  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+  if (sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) {
+    int err = errno;
+    close(fd);
+    return -err;
+  }
+  uint8_t *buf = malloc(RECV_BUFFER);
+  if (!buf) {
+    close(fd);
+    return -ENOMEM;
+  }
+  int result = 0;
+  for (int done = 0; !done;) {
+    ssize_t n = recv(fd, buf, RECV_BUFFER, 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      result = -errno;
+      break;
+    }
+    if (n == 0) break;
+    int len = (int)n;
+    for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
+      if (h->nlmsg_type == NLMSG_DONE) {
+        done = 1;
+        break;
+      }
+      if (h->nlmsg_type == NLMSG_ERROR) {
+        const struct nlmsgerr *e = NLMSG_DATA(h);
+        result = e->error ? e->error : -EPROTO;
+        done = 1;
+        break;
+      }
+      if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY && (result = encode(out, h, family, protocol)) < 0) {
+        done = 1;
+        break;
+      }
+    }
+  }
+  free(buf);
+  close(fd);
+  return result;
+}
+
+static napi_value throw_errno(napi_env env, int err) {
+  const char *code = err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOENT ? "ENOENT" : err == EINVAL ? "EINVAL" : err == EPROTONOSUPPORT ? "EPROTONOSUPPORT" : err == ENOMEM ? "ENOMEM" : "EIO";
+  napi_throw_error(env, code, strerror(err));
+  return NULL;
+}
+
+static napi_value Dump(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2) {
+    napi_throw_type_error(env, NULL, "dump(family, protocol) needs two numbers");
+    return NULL;
+  }
+  uint32_t fam = 0, proto = 0;
+  if (napi_get_value_uint32(env, argv[0], &fam) != napi_ok || napi_get_value_uint32(env, argv[1], &proto) != napi_ok ||
+      (fam != 4 && fam != 6) || (proto != IPPROTO_TCP && proto != IPPROTO_UDP)) {
+    napi_throw_type_error(env, NULL, "dump(family 4|6, protocol 6|17)");
+    return NULL;
+  }
+  records_t out = {0};
+  int rc = dump(&out, fam == 4 ? AF_INET : AF_INET6, (uint8_t)proto);
+  if (rc < 0) {
+    free(out.data);
+    return throw_errno(env, -rc);
+  }
+  napi_value result;
+  void *copy = NULL;
+  napi_status st = napi_create_buffer_copy(env, out.length, out.data ? (const void *)out.data : (const void *)"", &copy, &result);
+  free(out.data);
+  if (st != napi_ok) {
+    napi_throw_error(env, "ENOMEM", "could not allocate the result buffer");
+    return NULL;
+  }
+  return result;
+}
+
+typedef struct {
+  const uint32_t *wanted;
+  size_t wanted_count;
+  uint8_t *found;
+  size_t remaining;
+  uint32_t denied, vanished;
+  records_t pairs;
+} walk_t;
+
+static long find_inode(const walk_t *w, uint32_t inode) {
+  size_t lo = 0, hi = w->wanted_count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (w->wanted[mid] < inode) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < w->wanted_count && w->wanted[lo] == inode ? (long)lo : -1;
+}
+
+static int push_pair(records_t *r, uint32_t pid, uint32_t inode) {
+  if (r->length + 8 > r->capacity) {
+    size_t next = r->capacity ? r->capacity * 2 : 4096;
+    uint8_t *grown = realloc(r->data, next);
+    if (!grown) return -ENOMEM;
+    r->data = grown;
+    r->capacity = next;
+  }
+  put32(r->data + r->length, pid);
+  put32(r->data + r->length + 4, inode);
+  r->length += 8;
+  return 0;
+}
+
+static int walk_pid(walk_t *w, const char *proc_root, uint32_t pid) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%u/fd", proc_root, pid);
+  int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) {
+    if (errno == ENOENT || errno == ESRCH) w->vanished++;
+    else w->denied++;
+    return 0;
+  }
+  DIR *dir = fdopendir(dfd);
+  if (!dir) {
+    close(dfd);
+    w->denied++;
+    return 0;
+  }
+  struct dirent *e;
+  char link[64];
+  while ((e = readdir(dir)) != NULL) {
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+    ssize_t n = readlinkat(dfd, e->d_name, link, sizeof link - 1);
+    if (n < 10 || memcmp(link, "socket:[", 8) != 0 || link[n - 1] != ']') continue;
+    uint32_t inode = 0;
+    int ok = 1;
+    for (ssize_t i = 8; i < n - 1; i++) {
+      if (link[i] < '0' || link[i] > '9') { ok = 0; break; }
+      inode = inode * 10 + (uint32_t)(link[i] - '0');
+    }
+    if (!ok || inode == 0) continue;
+    if (w->wanted) {
+      long at = find_inode(w, inode);
+      if (at < 0) continue;
+      if (!w->found[at]) {
+        w->found[at] = 1;
+        w->remaining--;
+      }
+    }
+    if (push_pair(&w->pairs, pid, inode) < 0) {
+      closedir(dir);
+      return -ENOMEM;
+    }
+  }
+  closedir(dir);
+  return 0;
+}
+
+static int is_listed(const uint32_t *list, size_t count, uint32_t pid) {
+  for (size_t i = 0; i < count; i++)
+    if (list[i] == pid) return 1;
+  return 0;
+}
+
+static napi_value Owners(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 3) {
+    napi_throw_type_error(env, NULL, "owners(procRoot, wanted, firstPids)");
+    return NULL;
+  }
+  char proc_root[2048];
+  size_t root_len = 0;
+  if (napi_get_value_string_utf8(env, argv[0], proc_root, sizeof proc_root, &root_len) != napi_ok || root_len >= sizeof proc_root - 1) {
+    napi_throw_type_error(env, NULL, "procRoot must be a path string");
+    return NULL;
+  }
+  walk_t w;
+  memset(&w, 0, sizeof w);
+  const uint32_t *first = NULL;
+  size_t first_count = 0;
+  for (int i = 1; i <= 2; i++) {
+    napi_valuetype t;
+    napi_typeof(env, argv[i], &t);
+    if (t == napi_null || t == napi_undefined) continue;
+    napi_typedarray_type kind;
+    size_t length;
+    void *data;
+    if (napi_get_typedarray_info(env, argv[i], &kind, &length, &data, NULL, NULL) != napi_ok || kind != napi_uint32_array) {
+      napi_throw_type_error(env, NULL, "wanted and firstPids must be Uint32Array or null");
+      return NULL;
+    }
+    if (i == 1) {
+      w.wanted = data;
+      w.wanted_count = length;
+    } else {
+      first = data;
+      first_count = length;
+    }
+  }
+  if (w.wanted) {
+    w.found = calloc(w.wanted_count ? w.wanted_count : 1, 1);
+    w.remaining = w.wanted_count;
+  }
+  int rc = 0;
+  for (size_t i = 0; i < first_count && rc == 0 && !(w.wanted && w.remaining == 0); i++) rc = walk_pid(&w, proc_root, first[i]);
+  if (rc == 0 && !(w.wanted && w.remaining == 0)) {
+    DIR *proc = opendir(proc_root);
+    if (!proc) rc = -errno;
+    else {
+      struct dirent *e;
+      while (rc == 0 && (e = readdir(proc)) != NULL) {
+        if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
+        char *end;
+        unsigned long pid = strtoul(e->d_name, &end, 10);
+        if (*end != '\0' || pid == 0 || pid > 0xffffffffUL) continue;
+        if (is_listed(first, first_count, (uint32_t)pid)) continue;
+        rc = walk_pid(&w, proc_root, (uint32_t)pid);
+        if (w.wanted && w.remaining == 0) break;
+      }
+      closedir(proc);
+    }
+  }
+  free(w.found);
+  if (rc < 0) {
+    free(w.pairs.data);
+    return throw_errno(env, -rc);
+  }
+  napi_value result;
+  uint8_t *out = NULL;
+  if (napi_create_buffer(env, 8 + w.pairs.length, (void **)&out, &result) != napi_ok) {
+    free(w.pairs.data);
+    napi_throw_error(env, "ENOMEM", "could not allocate the result buffer");
+    return NULL;
+  }
+  put32(out, w.denied);
+  put32(out + 4, w.vanished);
+  if (w.pairs.length) memcpy(out + 8, w.pairs.data, w.pairs.length);
+  free(w.pairs.data);
+  return result;
+}
+
+static napi_value Init(napi_env env, napi_value exports) {
+  napi_value fn, size;
+  napi_create_function(env, "dump", NAPI_AUTO_LENGTH, Dump, NULL, &fn);
+  napi_set_named_property(env, exports, "dump", fn);
+  napi_create_function(env, "owners", NAPI_AUTO_LENGTH, Owners, NULL, &fn);
+  napi_set_named_property(env, exports, "owners", fn);
+  napi_create_uint32(env, RECORD_SIZE, &size);
+  napi_set_named_property(env, exports, "recordSize", size);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)
