@@ -13,10 +13,11 @@
 //  48 u32 interface index the socket is bound to (0 for none)
 // Throws an Error whose `code` is the errno name on failure, so the caller can fall back to procfs.
 //
-// owners(procRoot, wanted, firstPids) -> Buffer: which processes hold which socket inodes, from
+// owners(procRoot, wanted, firstPids, onlyFirst) -> Buffer: which processes hold which socket inodes, from
 // <procRoot>/<pid>/fd (readdir + readlink, as `ss -p` does, without a JS string per fd).
 //   wanted:    sorted Uint32Array of inodes to look for, or null for every socket of every process
 //   firstPids: Uint32Array of pids to search first (likely owners), or null
+//   onlyFirst: true to search firstPids alone (e.g. only the processes that appeared since last time)
 // With `wanted`, the walk stops after the process in which the last wanted inode was found.
 // Result: u32 deniedPids, u32 vanishedPids, then (u32 pid, u32 inode) pairs.
 
@@ -29,6 +30,7 @@
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <node_api.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,10 +275,10 @@ static int is_listed(const uint32_t *list, size_t count, uint32_t pid) {
 }
 
 static napi_value Owners(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 3) {
-    napi_throw_type_error(env, NULL, "owners(procRoot, wanted, firstPids)");
+  size_t argc = 4;
+  napi_value argv[4];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 4) {
+    napi_throw_type_error(env, NULL, "owners(procRoot, wanted, firstPids, onlyFirst)");
     return NULL;
   }
   char proc_root[2048];
@@ -308,13 +310,15 @@ static napi_value Owners(napi_env env, napi_callback_info info) {
       first_count = length;
     }
   }
+  bool only_first = false;
+  napi_get_value_bool(env, argv[3], &only_first);
   if (w.wanted) {
     w.found = calloc(w.wanted_count ? w.wanted_count : 1, 1);
     w.remaining = w.wanted_count;
   }
   int rc = 0;
   for (size_t i = 0; i < first_count && rc == 0 && !(w.wanted && w.remaining == 0); i++) rc = walk_pid(&w, proc_root, first[i]);
-  if (rc == 0 && !(w.wanted && w.remaining == 0)) {
+  if (rc == 0 && !only_first && !(w.wanted && w.remaining == 0)) {
     DIR *proc = opendir(proc_root);
     if (!proc) rc = -errno;
     else {

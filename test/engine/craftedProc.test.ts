@@ -98,6 +98,17 @@ describe.each(walkers)('the Linux adapter on crafted procfs trees (%s)', (_name,
     expect(grown.rows.find((r) => r.localPort === 7001)!.processName).toBe('b');
   });
 
+  it('finds an owner that appears later in a new process, without walking everyone again', async () => {
+    tree = new ProcTree().table('tcp', [tcpLine(hex4('127.0.0.1', 7100), hex4('0.0.0.0', 0), '0A', 0, 801)]).process(70, { comm: 'old', sockets: [] });
+    const s = snapshotter(tree);
+    expect((await s.take()).rows[0]).toMatchObject({ ownerStatus: 'not-found', pid: null });
+    expect((await s.take()).ownerWalk).toBe('none'); // not looked for again while nothing changed
+    tree.process(71, { comm: 'heir', sockets: [801] });
+    const later = await s.take();
+    expect(later.ownerWalk).toBe('incremental');
+    expect(later.rows[0]).toMatchObject({ ownerStatus: 'known', pid: 71, processName: 'heir' });
+  });
+
   it('marks IPv6 any-address sockets dual-stack only when ss says so, else unknown', async () => {
     const any6 = '00000000000000000000000000000000';
     tree = new ProcTree().table('tcp6', [

@@ -16,37 +16,53 @@ export interface ServiceInfo {
  */
 class SortedRegistry {
   private readonly starts: Uint32Array;
+  /** (protocol << 16 | port) per line, ascending: the file's own order. */
+  private readonly keys: Uint32Array;
+  private readonly memo = new Map<number, ServiceInfo | null>();
 
   constructor(private readonly text: string) {
     const starts: number[] = [];
+    const keys: number[] = [];
     let at = 0;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const stop = end < 0 ? text.length : end;
-      if (text.charCodeAt(at) !== 35 /* # */ && stop > at) starts.push(at);
+      if (text.charCodeAt(at) !== 35 /* # */ && stop > at) {
+        let port = 0;
+        let i = at;
+        for (; i < stop && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57; i++) port = port * 10 + text.charCodeAt(i) - 48;
+        const proto = text.startsWith('udp', i + 1) ? 1 : 0;
+        starts.push(at);
+        keys.push((proto << 16) | port);
+      }
       at = stop + 1;
     }
     this.starts = Uint32Array.from(starts);
-  }
-
-  private line(i: number): string[] {
-    const at = this.starts[i]!;
-    const end = this.text.indexOf('\n', at);
-    return this.text.slice(at, end < 0 ? this.text.length : end).split('\t');
+    this.keys = Uint32Array.from(keys);
   }
 
   find(port: number, protocol: Protocol): ServiceInfo | null {
+    const key = ((protocol === 'udp' ? 1 : 0) << 16) | port;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.keys.length - 1;
+    let found: ServiceInfo | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const f = this.line(mid);
-      const cmp = (f[1] ?? '').localeCompare(protocol) || Number(f[0]) - port;
-      if (cmp === 0) return { name: f[2] ?? '', description: f[3] || null };
-      if (cmp < 0) lo = mid + 1;
+      const k = this.keys[mid]!;
+      if (k === key) {
+        const at = this.starts[mid]!;
+        const end = this.text.indexOf('\n', at);
+        const f = this.text.slice(at, end < 0 ? this.text.length : end).split('\t');
+        found = { name: f[2] ?? '', description: f[3] || null };
+        break;
+      }
+      if (k < key) lo = mid + 1;
       else hi = mid - 1;
     }
-    return null;
+    this.memo.set(key, found);
+    return found;
   }
 }
 

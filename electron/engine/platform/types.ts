@@ -45,9 +45,9 @@ export interface PlatformAdapter {
   readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void> }>;
   /**
    * Owners for these inodes. `full` walks every process; otherwise it may stop once all are
-   * found, searching `firstPids` (likely owners) before the rest.
+   * found, searching `firstPids` (likely owners) before the rest, or only them with `onlyFirst`.
    */
-  findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids?: readonly number[]): OwnerLookup;
+  findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids?: readonly number[], onlyFirst?: boolean): OwnerLookup;
   /** Live pids, to expire cached owners cheaply. */
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */

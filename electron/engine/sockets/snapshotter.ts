@@ -17,9 +17,9 @@ export interface SnapshotResult {
 }
 
 /**
- * An inode nobody owned is looked for again when new processes appeared (one of them may hold it
- * now), and otherwise only every this many refreshes: a socket without a visible owner (another
- * pid namespace, a kernel socket) would else cost a walk of every fd table at every refresh.
+ * An inode nobody owned is looked for in processes that appeared since (one of them may hold it
+ * now), and in all processes only every this many refreshes: a socket without a visible owner
+ * (another pid namespace, a kernel socket) would else cost a walk of every fd table per refresh.
  */
 const NOT_FOUND_RETRY_TICKS = 60;
 
@@ -132,15 +132,11 @@ export class SocketSnapshotter {
     // Cached owners stay valid while one of their processes lives; dead ones are dropped.
     const pids = this.adapter.listPids();
     for (const pid of this.processes.keys()) if (!pids.has(pid)) this.processes.delete(pid);
-    let newPids = false;
-    for (const pid of pids) {
-      if (!this.knownPids.has(pid)) {
-        newPids = true;
-        break;
-      }
-    }
+    const appeared: number[] = [];
+    for (const pid of pids) if (!this.knownPids.has(pid)) appeared.push(pid);
     this.knownPids = pids;
     const unknown = new Set<number>();
+    const retryInNew = new Set<number>();
     for (const inode of live) {
       const cached = this.owners.get(inode);
       if (cached) {
@@ -153,11 +149,13 @@ export class SocketSnapshotter {
         this.owners.delete(inode);
       }
       const miss = this.notFound.get(inode);
-      if (miss && !newPids && this.tick - miss.tick < NOT_FOUND_RETRY_TICKS) continue;
-      unknown.add(inode);
+      if (!miss || this.tick - miss.tick >= NOT_FOUND_RETRY_TICKS) unknown.add(inode);
+      // Searched everywhere before: only processes that appeared since then can hold it now.
+      else if (appeared.length > 0) retryInNew.add(inode);
     }
-    if (unknown.size === 0) return 'none';
-    this.record(unknown, this.adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
+    if (unknown.size === 0 && retryInNew.size === 0) return 'none';
+    if (unknown.size > 0) this.record(unknown, this.adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
+    if (retryInNew.size > 0) this.record(retryInNew, this.adapter.findOwners(retryInNew, false, appeared, true), warnings, true);
     return 'incremental';
   }
 
@@ -190,7 +188,7 @@ export class SocketSnapshotter {
     return hints;
   }
 
-  private record(wanted: ReadonlySet<number>, found: ReturnType<PlatformAdapter['findOwners']>, warnings: string[]): void {
+  private record(wanted: ReadonlySet<number>, found: ReturnType<PlatformAdapter['findOwners']>, warnings: string[], partial = false): void {
     const status: OwnerStatus = found.deniedPids > 0 ? 'permission-denied' : found.vanishedPids > 0 ? 'process-exited' : 'not-found';
     for (const inode of wanted) {
       const pids = found.owners.get(inode);
@@ -198,7 +196,8 @@ export class SocketSnapshotter {
         this.owners.set(inode, pids);
         this.notFound.delete(inode);
         for (const pid of pids) this.noteRecentOwner(pid);
-      } else {
+      } else if (!partial || !this.notFound.has(inode)) {
+        // A partial search (new processes only) keeps the tick of the last full one.
         this.notFound.set(inode, { tick: this.tick, status });
       }
     }

@@ -199,21 +199,21 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return pids;
   }
 
-  function findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[] = []): OwnerLookup {
+  function findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[] = [], onlyFirst = false): OwnerLookup {
     if (inodes.size === 0 && !full) return { owners: new Map(), deniedPids: 0, vanishedPids: 0 };
     if (native) {
       try {
-        return findOwnersNative(native, inodes, full, firstPids);
+        return findOwnersNative(native, inodes, full, firstPids, onlyFirst);
       } catch {
         // fall through to the JS walk (e.g. an addon from an older build without owners())
       }
     }
-    return findOwnersJs(inodes, full, firstPids);
+    return findOwnersJs(inodes, full, firstPids, onlyFirst);
   }
 
-  function findOwnersNative(addon: SockDiagAddon, inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[]): OwnerLookup {
+  function findOwnersNative(addon: SockDiagAddon, inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[], onlyFirst: boolean): OwnerLookup {
     const wanted = full ? null : Uint32Array.from([...inodes].filter((i) => i <= 0xffffffff)).sort();
-    const buf = addon.owners(procRoot, wanted, firstPids.length > 0 ? Uint32Array.from(firstPids) : null);
+    const buf = addon.owners(procRoot, wanted, firstPids.length > 0 ? Uint32Array.from(firstPids) : null, onlyFirst);
     const owners = new Map<number, number[]>();
     for (let at = 8; at + 8 <= buf.length; at += 8) {
       const pid = buf.readUInt32LE(at);
@@ -227,14 +227,14 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return { owners, deniedPids: buf.readUInt32LE(0), vanishedPids: buf.readUInt32LE(4) };
   }
 
-  function findOwnersJs(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[]): OwnerLookup {
+  function findOwnersJs(inodes: ReadonlySet<number>, full: boolean, firstPids: readonly number[], onlyFirst: boolean): OwnerLookup {
     const owners = new Map<number, number[]>();
     let deniedPids = 0;
     let vanishedPids = 0;
     // Likely owners first, then the newest processes: a socket we have not seen yet most likely
     // belongs to one of them.
     const first = new Set(firstPids);
-    const pids = [...firstPids, ...[...listPids()].filter((p) => !first.has(p)).sort((a, b) => b - a)];
+    const pids = onlyFirst ? [...firstPids] : [...firstPids, ...[...listPids()].filter((p) => !first.has(p)).sort((a, b) => b - a)];
     let remaining = inodes.size;
     for (const pid of pids) {
       const dir = `${procRoot}/${pid}/fd`;

@@ -10,7 +10,7 @@ import { formatIPv6 } from './procNet';
 export interface SockDiagAddon {
   dump(family: 4 | 6, protocol: 6 | 17): Buffer;
   /** u32 denied, u32 vanished, then (u32 pid, u32 inode) pairs: see native/sockdiag.c. */
-  owners(procRoot: string, wanted: Uint32Array | null, firstPids: Uint32Array | null): Buffer;
+  owners(procRoot: string, wanted: Uint32Array | null, firstPids: Uint32Array | null, onlyFirst: boolean): Buffer;
   recordSize: number;
 }
 
