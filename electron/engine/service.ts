@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract';
 import type { liveCalls } from '../../shared/contract/calls';
 import { SocketMonitor } from './monitor/monitor';
+import { reportHandlers } from './report/handlers';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
@@ -74,6 +75,7 @@ export class Engine {
   private createHandlers(): CallHandlers {
     return {
       ...this.liveHandlers(),
+      ...reportHandlers(this.monitor),
     };
   }
 

@@ -1,14 +1,19 @@
 import type { z } from 'zod';
 import { liveCalls, liveEvents } from './calls';
+import { reportCalls } from './report';
 
 export * from './version';
 export * from './sockets';
 export * from './calls';
 export * from './errors';
 export * from './wire';
+export * from './report';
 
 /** The whole contract: every call and every event stream, by name. */
-export const calls = { ...liveCalls } as const;
+export const calls = {
+  ...liveCalls,
+  ...reportCalls,
+} as const;
 export const events = { ...liveEvents } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,170 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  REPORT_IMPORT_MAX_CHARS,
+  REPORT_TABLES,
+  type Report,
+  type ReportDiff,
+  type ReportImportResponse,
+  type ReportScan,
+  type ReportTable,
+  type ReportWhat,
+} from '../../../shared/contract/report';
+import type { SocketRow } from '../../../shared/contract/sockets';
+import { writeFileAtomic } from '../../engine/report/atomicWrite';
+import { resolveFormat, renderReport } from '../../engine/report/formats';
+import { freshSnapshot } from '../../engine/report/handlers';
+import { reportFromSnapshot } from '../../engine/report/model';
+import { omittedLines, summaryLines } from '../../engine/report/overview';
+import { reportTables } from '../../engine/report/tables';
+import { EXIT_OK, UsageError } from '../errors';
+import type { Output } from '../output';
+import { addCommandRegistrar, type CommandContext } from '../registry';
+import { renderTable, socketTable, terminalSafe } from '../table';
+
+interface ReportOptions {
+  what: ReportWhat;
+  format?: string;
+  output: string;
+  table?: ReportTable;
+  title?: string;
+}
+
+/**
+ * `portscope report`: the live socket table as a JSON, CSV, HTML or Markdown report, to a file
+ * (written atomically) or to standard output with `-o -`.
+ */
+export async function reportCommand(options: ReportOptions, ctx: CommandContext): Promise<number> {
+  const toStdout = options.output === '-';
+  const format = resolveFormat(toStdout ? null : options.output, options.format);
+  if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
+  const snapshot = await freshSnapshot(ctx.getEngine().monitor);
+  const report = reportFromSnapshot(snapshot, options.what, { title: options.title ?? null });
+  const table = options.table ?? (format === 'csv' ? (options.what === 'connections' ? 'connections' : 'listeners') : undefined);
+  // A byte-order mark helps spreadsheets open a file; a pipe into another tool is better without.
+  const content = renderReport(report, format, { table, bom: !toStdout });
+  if (toStdout) {
+    ctx.out.stdout(content);
+  } else {
+    const bytes = await writeFileAtomic(options.output, content);
+    const what = format === 'csv' ? `${table} table` : `${options.what} report`;
+    ctx.out.stdout(`Wrote the ${what} (${format.toUpperCase()}, ${formatBytes(bytes)}) to ${terminalSafe(path.resolve(options.output))}\n`);
+  }
+  if (format === 'csv' && options.what === 'all' && !options.table) {
+    ctx.out.stderr('note: a CSV file holds one table; wrote listeners. Use --table connections (or processes) for the others.\n');
+  }
+  for (const w of snapshot.warnings) ctx.out.stderr(`note: ${w}\n`);
+  return EXIT_OK;
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function readInput(file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > REPORT_IMPORT_MAX_CHARS) throw new UsageError('standard input is too large to import (over 64 MiB)');
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UsageError(`cannot import ${file}: it is a folder`);
+    if (stat.size > REPORT_IMPORT_MAX_CHARS) throw new UsageError(`cannot import ${file}: it is too large (over 64 MiB)`);
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`cannot import ${file}: no such file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot import ${file}: permission denied`);
+    throw err;
+  }
+}
+
+function scanTable(scan: ReportScan): string {
+  return renderTable(
+    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20 }],
+    scan.result.results.map((r) => [r.host, String(r.port), r.protocol, r.state, r.reason, r.hint?.guess ?? r.service ?? '']),
+  );
+}
+
+function showReport(report: Report, diff: ReportDiff | null, out: Output): void {
+  out.stdout(`${terminalSafe(report.title ?? `Portscope report: ${report.machine.hostname}`)}\n`);
+  for (const line of summaryLines(report)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
+  for (const t of reportTables(report)) {
+    if (t.id === 'listeners' || t.id === 'connections') {
+      const rows = (t.id === 'listeners' ? report.listeners : report.connections) ?? [];
+      out.stdout(`\n${t.title} (${rows.length})\n${rows.length ? socketTable(rows, t.id === 'connections', out.columns) : '  none'}\n`);
+    }
+  }
+  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
+  if (diff) {
+    out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
+    if (diff.added.length + diff.removed.length + diff.changed.length === 0) out.stdout(`  no change in listening sockets (${diff.unchanged} the same)\n`);
+    const line = (mark: string, r: SocketRow, extra = '') =>
+      out.stdout(`  ${mark} ${r.family === 6 ? `${r.protocol}6` : r.protocol} ${terminalSafe(`${r.localAddress}:${r.localPort}`)} ${terminalSafe(r.processName ?? '-')}${extra}\n`);
+    for (const r of diff.added) line('+', r, ' (new)');
+    for (const r of diff.removed) line('-', r, ' (gone)');
+    for (const c of diff.changed) line('~', c.after, ` (was ${terminalSafe(c.before.processName ?? '-')}${c.before.user !== c.after.user ? ` as ${terminalSafe(c.before.user ?? '?')}` : ''})`);
+    if (diff.unchanged > 0 && diff.added.length + diff.removed.length + diff.changed.length > 0) out.stdout(`  ${diff.unchanged} unchanged\n`);
+  }
+}
+
+function showNmap(scan: ReportScan, out: Output): void {
+  const r = scan.result;
+  out.stdout(`${terminalSafe(scan.scanner ?? 'nmap')} scan: ${terminalSafe(scan.command ?? scan.target)}\n`);
+  out.stdout(`  ${r.startedAt} to ${r.finishedAt}, ${r.hosts.length} host(s), ${r.summary.hostsUp} up\n`);
+  for (const h of r.hosts) {
+    out.stdout(`  ${terminalSafe(h.address)}${h.name ? ` (${terminalSafe(h.name)})` : ''}: ${h.state}, ${terminalSafe(h.reason)}${h.srttMs !== null ? `, rtt ${h.srttMs.toFixed(2)} ms` : ''}\n`);
+  }
+  out.stdout(`\n${r.results.length ? scanTable(scan) : 'No ports listed.'}\n`);
+  for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
+}
+
+/** `portscope import <file>`: a saved report (with what changed since) or nmap XML, as tables. */
+export async function importCommand(file: string, options: { json?: boolean; diff: boolean }, ctx: CommandContext): Promise<number> {
+  const text = await readInput(file);
+  const engine = ctx.getEngine();
+  const result: ReportImportResponse = await engine.handlers['report.import']({ text, fileName: file === '-' ? 'standard input' : file });
+  const shown = result.kind === 'report' && !options.diff ? { ...result, diff: null } : result;
+  if (options.json) {
+    ctx.out.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (shown.kind === 'report') showReport(shown.report, shown.diff, ctx.out);
+  else {
+    showNmap(shown.scan, ctx.out);
+    for (const w of shown.warnings) ctx.out.stderr(`note: ${terminalSafe(w)}\n`);
+  }
+  return EXIT_OK;
+}
+
+addCommandRegistrar((program: Command, ctx: CommandContext) => {
+  program
+    .command('report')
+    .description('write the listening ports (or connections, or both) as a JSON, CSV, HTML or Markdown report')
+    .addOption(new Option('-w, --what <what>', 'which sockets').choices(['listeners', 'connections', 'all']).default('listeners'))
+    .addOption(new Option('-f, --format <format>', 'json, csv, html or md (default: from the file extension)'))
+    .addOption(new Option('-o, --output <file>', "file to write atomically, or '-' for standard output").default('-'))
+    .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
+    .option('--title <text>', 'a title for the report')
+    .action(async (opts: ReportOptions) => {
+      ctx.exit.code = await reportCommand(opts, ctx);
+    });
+
+  program
+    .command('import')
+    .description('show a saved Portscope JSON report (and what changed since) or an nmap XML file (-oX)')
+    .argument('<file>', "the file, or '-' for standard input")
+    .option('--json', 'print the parsed report (or scan) and the diff as JSON')
+    .option('--no-diff', 'do not compare a saved report with the live sockets')
+    .action(async (file: string, opts: { json?: boolean; diff: boolean }) => {
+      ctx.exit.code = await importCommand(file, opts, ctx);
+    });
+});

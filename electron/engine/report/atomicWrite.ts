@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ReportError } from './errors';
+
+/** The file operations the writer uses; tests pass a copy with one operation failing. */
+export interface AtomicIo {
+  open: typeof fs.open;
+  rename: typeof fs.rename;
+  unlink: typeof fs.unlink;
+  stat: typeof fs.stat;
+}
+
+const realIo: AtomicIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink, stat: fs.stat };
+
+export type Content = string | Iterable<string> | AsyncIterable<string>;
+
+/** What went wrong, in words a person can act on, with the contract code a front end can use. */
+export function describeWriteError(err: unknown, target: string): ReportError {
+  if (err instanceof ReportError) return err;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const dir = path.dirname(target);
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return new ReportError('denied', `cannot write ${target}: permission denied`);
+    case 'ENOENT':
+      return new ReportError('bad-request', `cannot write ${target}: the folder ${dir} does not exist`);
+    case 'ENOTDIR':
+      return new ReportError('bad-request', `cannot write ${target}: part of ${dir} is a file, not a folder`);
+    case 'EISDIR':
+      return new ReportError('bad-request', `cannot write ${target}: it is a folder`);
+    case 'EROFS':
+      return new ReportError('denied', `cannot write ${target}: the file system is read-only`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new ReportError('unavailable', `cannot write ${target}: no space left on the device`);
+    case 'ENAMETOOLONG':
+      return new ReportError('bad-request', `cannot write ${target}: the file name is too long`);
+    default:
+      return new ReportError('internal', `cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * Writes a file so that readers only ever see the old content or the whole new content:
+ * the text goes to a temporary file in the same folder (same file system, so the rename is
+ * atomic), is flushed to disk (fsync, so a power cut after the rename cannot leave an empty
+ * file), then renamed over the target. Any failure before the rename removes the temporary file
+ * and leaves the previous report untouched. A replaced file keeps its permission bits.
+ */
+export async function writeFileAtomic(target: string, content: Content, io: AtomicIo = realIo): Promise<number> {
+  const file = path.resolve(target);
+  const dir = path.dirname(file);
+  const existing = await io.stat(file).catch(() => null);
+  if (existing?.isDirectory()) throw new ReportError('bad-request', `cannot write ${file}: it is a folder`);
+  const mode = existing?.isFile() ? existing.mode & 0o777 : 0o644;
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: Awaited<ReturnType<typeof fs.open>> | null = null;
+  let bytes = 0;
+  try {
+    handle = await io.open(temp, 'wx', mode);
+    const chunks = typeof content === 'string' ? [content] : content;
+    for await (const chunk of chunks) {
+      const buf = Buffer.from(chunk, 'utf8');
+      let off = 0;
+      while (off < buf.length) off += (await handle.write(buf, off, buf.length - off)).bytesWritten;
+      bytes += buf.length;
+    }
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await io.rename(temp, file);
+  } catch (err) {
+    if (handle) await handle.close().catch(() => undefined);
+    await io.unlink(temp).catch(() => undefined);
+    throw describeWriteError(err, file);
+  }
+  // Make the rename itself durable; some file systems cannot fsync a folder, which is fine.
+  await syncDir(dir, io);
+  return bytes;
+}
+
+async function syncDir(dir: string, io: AtomicIo): Promise<void> {
+  try {
+    const d = await io.open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    // best effort
+  }
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { CallHandlers } from '../../../shared/contract';
+import type { reportCalls } from '../../../shared/contract/report';
+import type { Snapshot } from '../../../shared/contract/sockets';
+import { writeFileAtomic } from './atomicWrite';
+import { diffListeners } from './diff';
+import { ReportError } from './errors';
+import { FILE_EXTENSIONS, MIME_TYPES, formatFromPath, renderReport, suggestedFileName } from './formats';
+import { importText } from './importReport';
+import { reportFromSnapshot } from './model';
+
+/** What the report handlers need from the engine: the socket table, fresh. */
+export interface SnapshotSource {
+  readonly isRunning: boolean;
+  snapshot(): Promise<Snapshot>;
+  refresh(): Promise<Snapshot>;
+}
+
+/**
+ * A live monitor's snapshot is at most one interval old; a stopped one may hold an old table
+ * (the CLI, an app whose table view is closed), so read the sockets again.
+ */
+export function freshSnapshot(source: SnapshotSource): Promise<Snapshot> {
+  return source.isRunning ? source.snapshot() : source.refresh();
+}
+
+/**
+ * `report.export` and `report.import` for the engine (spread into Engine.createHandlers).
+ * Export returns the content (browser downloads, the app's print-to-PDF) or, given a path, writes
+ * it atomically. A path must be absolute and carry the format's extension: a front end passes
+ * what a Save dialog returned, never a name a remote page made up to overwrite something else.
+ */
+export function reportHandlers(source: SnapshotSource): Pick<CallHandlers, keyof typeof reportCalls> {
+  return {
+    'report.export': async (req) => {
+      if (req.path !== undefined) {
+        if (!path.isAbsolute(req.path)) throw new ReportError('bad-request', `the report path must be absolute, not '${req.path}'`);
+        if (formatFromPath(req.path) !== req.format) {
+          throw new ReportError('bad-request', `a ${req.format} report must be saved as a ${FILE_EXTENSIONS[req.format]} file, not ${path.basename(req.path)}`);
+        }
+      }
+      const snapshot = await freshSnapshot(source);
+      const report = reportFromSnapshot(snapshot, req.what, {
+        title: req.title ?? null,
+        scan: req.scan ?? null,
+        probes: req.probes ?? null,
+        diagnosis: req.diagnosis ?? null,
+      });
+      const content = renderReport(report, req.format, { table: req.table });
+      const base = { format: req.format, mimeType: MIME_TYPES[req.format], suggestedName: suggestedFileName(report, req.format, req.table) };
+      if (req.path === undefined) return { ...base, content, path: null, bytes: Buffer.byteLength(content) };
+      const bytes = await writeFileAtomic(req.path, content);
+      return { ...base, content: null, path: path.resolve(req.path), bytes };
+    },
+    'report.import': async (req) => {
+      const imported = importText(req.text, req.fileName ? path.basename(req.fileName) : undefined);
+      if (imported.kind === 'nmap') return imported;
+      const { report } = imported;
+      const diff = report.listeners ? diffListeners(report.listeners, (await freshSnapshot(source)).rows) : null;
+      return { kind: 'report', report, diff };
+    },
+  };
+}

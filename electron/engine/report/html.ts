@@ -1,0 +1,122 @@
+import type { Report } from '../../../shared/contract/report';
+import type { SocketRow, SocketState } from '../../../shared/contract/sockets';
+import { barChart, lineChart, type Bar } from './charts';
+import { escapeHtml } from './escape';
+import { omittedLines, scanStateCounts, summaryLines } from './overview';
+import { numberText, reportTables, shownColumns, type Table } from './tables';
+import { HTML_STYLE } from './htmlStyle';
+
+const STATE_COLORS: Partial<Record<SocketState, string>> = {
+  LISTEN: '#2471a3',
+  UNCONN: '#5dade2',
+  ESTABLISHED: '#1e8449',
+  TIME_WAIT: '#b7950b',
+  CLOSE_WAIT: '#ca6f1e',
+};
+const SCAN_COLORS = { open: '#1e8449', closed: '#7f8c8d', filtered: '#c0392b', 'open|filtered': '#b7950b' };
+
+function charts(report: Report): string {
+  const s = report.machine.summary;
+  const figures: string[] = [];
+  const rows: SocketRow[] = [...(report.listeners ?? []), ...(report.connections ?? [])];
+  if (report.listeners || report.connections) {
+    const states = Object.entries(s.states)
+      .map(([state, n]) => ({ label: state, value: n ?? 0, color: STATE_COLORS[state as SocketState] ?? '#85929e' }))
+      .sort((a, b) => b.value - a.value);
+    figures.push(barChart('Sockets by state', states));
+    figures.push(
+      barChart('Listeners by exposure', [
+        { label: 'all interfaces', value: s.exposure.all, color: '#c0392b' },
+        { label: 'one address', value: s.exposure.specific, color: '#ca6f1e' },
+        { label: 'loopback only', value: s.exposure.loopback, color: '#1e8449' },
+      ]),
+    );
+    const perProcess = new Map<string, number>();
+    for (const r of rows) {
+      const key = r.pid === null ? '(no owner)' : `${r.processName ?? '?'} (${r.pid})`;
+      perProcess.set(key, (perProcess.get(key) ?? 0) + 1);
+    }
+    const top: Bar[] = [...perProcess]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 8)
+      .map(([label, value]) => ({ label, value, color: '#6c3483' }));
+    figures.push(barChart('Top processes by sockets in this report', top));
+  }
+  if (report.scan) {
+    const counts = scanStateCounts(report);
+    figures.push(
+      barChart(
+        'Scanned ports by state',
+        (Object.keys(counts) as Array<keyof typeof counts>).map((k) => ({ label: k, value: counts[k], color: SCAN_COLORS[k] })),
+      ),
+    );
+  }
+  for (const probe of report.probes ?? []) {
+    const t0 = Date.parse(probe.attempts[0]?.at ?? '');
+    figures.push(
+      lineChart(
+        `Round trip to ${probe.host}:${probe.port}/${probe.protocol} (ms)`,
+        probe.attempts.map((a) => ({ t: Number.isFinite(t0) ? Math.max(0, Date.parse(a.at) - t0) : 0, v: a.ok ? a.rttMs : null })),
+      ),
+    );
+  }
+  return figures.length > 0 ? `<section class="charts">${figures.join('')}</section>` : '';
+}
+
+function tableHtml(table: Table): string {
+  const cols = shownColumns(table);
+  const head = cols.map(({ c }) => `<th class="${c.numeric ? 'num' : ''} c-${c.key}">${escapeHtml(c.header)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const cells = cols.map(({ c, i }) => {
+        const v = row[i] ?? null;
+        const text = v === null ? '' : typeof v === 'number' ? numberText(v) : escapeHtml(v);
+        return `<td class="${c.numeric ? 'num' : ''} c-${c.key}">${text}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const content =
+    table.rows.length === 0
+      ? '<p class="empty">None.</p>'
+      : `<table class="t-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<section class="table"><h2>${escapeHtml(table.title)} <span class="count">${table.rows.length}</span></h2>${content}</section>`;
+}
+
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG, no script, no external fetch
+ * (the CSP meta tag forbids both, in case an escaping bug ever let markup through), laid out for
+ * a screen and for A4 paper (Electron's printToPDF uses the same print CSS).
+ */
+export function reportToHtml(report: Report): string {
+  const title = report.title ?? `Portscope report: ${report.machine.hostname}`;
+  const summary = summaryLines(report)
+    .map((l) => `<div><dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd></div>`)
+    .join('');
+  const notListed = omittedLines(report.scan);
+  const omitted = notListed.length ? `<p class="note">Counted but not listed: ${notListed.map(escapeHtml).join('; ')}.</p>` : '';
+  const warnings = report.warnings.length
+    ? `<section class="warnings"><h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(`${report.generator.name} ${report.generator.version}`)}">
+<title>${escapeHtml(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(title)}</h1><p class="sub">Generated ${escapeHtml(report.generatedAt)} by ${escapeHtml(report.generator.name)} ${escapeHtml(report.generator.version)}</p></header>
+<section class="summary"><dl>${summary}</dl></section>
+${charts(report)}
+${reportTables(report).map(tableHtml).join('\n')}
+${omitted}
+${warnings}
+<footer>Portscope report format ${escapeHtml(report.schema)} v${report.version}. Names and command lines come from other programs and are shown as text.</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,44 @@
+import { REPORT_SCHEMA, REPORT_VERSION, ReportSchema, type Report, type ReportScan } from '../../../shared/contract/report';
+import { ReportError } from './errors';
+import { parseNmapXml } from './nmap';
+
+export type Imported = { kind: 'report'; report: Report } | { kind: 'nmap'; scan: ReportScan; warnings: string[] };
+
+/**
+ * Reads a saved Portscope JSON report or an nmap XML file, told apart by their first character.
+ * A JSON file is checked against the report schema, with the first problems named by path so a
+ * hand-edited file can be fixed; a report from a newer Portscope is refused by version, not by
+ * a confusing field error.
+ */
+export function importText(text: string, name = 'the file'): Imported {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('<')) return { kind: 'nmap', ...parseNmapXml(text) };
+  if (!head.startsWith('{')) {
+    throw new ReportError('bad-request', `${name} is neither a Portscope JSON report nor nmap XML (-oX output)`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(head);
+  } catch (err) {
+    throw new ReportError('bad-request', `${name} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const obj = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (obj.schema !== REPORT_SCHEMA) {
+    throw new ReportError('bad-request', `${name} is JSON but not a Portscope report (its "schema" is not "${REPORT_SCHEMA}")`);
+  }
+  if (obj.version !== REPORT_VERSION) {
+    throw new ReportError(
+      'bad-request',
+      `${name} is a version ${JSON.stringify(obj.version)} report; this Portscope reads version ${REPORT_VERSION}${typeof obj.version === 'number' && obj.version > REPORT_VERSION ? ' (update Portscope to open it)' : ''}`,
+    );
+  }
+  const parsed = ReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+      .join('; ');
+    throw new ReportError('bad-request', `${name} is not a valid Portscope report: ${problems}`);
+  }
+  return { kind: 'report', report: parsed.data };
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { ProcessPanel } from '../components/process/ProcessPanel';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
+import { ProbePage } from '../pages/probe/ProbePage';
+import { ScanPage } from '../pages/scan/ScanPage';
+import { pageFromHash, PAGES, type Page } from '../stores/ui';
+import { ConnectionBanner } from './ConnectionBanner';
+import { useServices, useSockets, useUi } from './services';
+
+const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose' };
+
+export function App() {
+  const { ui } = useServices();
+  const page = useUi((s) => s.page);
+  const hostname = useSockets((s) => s.hostname);
+
+  // The page lives in the URL hash, so reload and Back/Forward keep the user's place.
+  useEffect(() => {
+    const onHash = () => ui.getState().navigate(pageFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [ui]);
+  useEffect(() => {
+    if (pageFromHash(window.location.hash) !== page) window.history.pushState(null, '', `#/${page}`);
+    document.title = `${TITLES[page]} · Portscope${hostname ? ` · ${hostname}` : ''}`;
+  }, [page, hostname]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand">
+          Portscope{hostname ? <span className="muted"> · {hostname}</span> : null}
+        </span>
+        <nav aria-label="Pages">
+          {PAGES.map((p) => (
+            <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined} className={p === page ? 'active' : ''}>
+              {TITLES[p]}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <ConnectionBanner />
+      <main className={`page page-${page}`}>
+        <h1 className="sr-only">{TITLES[page]}</h1>
+        {page === 'dashboard' ? <DashboardPage /> : null}
+        {page === 'scan' ? <ScanPage /> : null}
+        {page === 'probe' ? <ProbePage /> : null}
+        {page === 'diagnose' ? <DiagnosePage /> : null}
+      </main>
+      <ProcessPanel />
+    </div>
+  );
+}

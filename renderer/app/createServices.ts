@@ -1,0 +1,22 @@
+import type { RendererClient } from '../contract/types';
+import { createDiagnoseStore } from '../stores/diagnose';
+import { createProbeStore } from '../stores/probe';
+import { createScanStore } from '../stores/scan/store';
+import { connectSocketFeed, type FeedOptions } from '../stores/sockets/feed';
+import { createSocketStore } from '../stores/sockets/store';
+import { createUiStore, type Page } from '../stores/ui';
+import type { AppServices } from './services';
+
+/** Wires the stores to one client: used by main.tsx and, with a fake client, by the tests. */
+export function createServices(client: RendererClient, page: Page = 'dashboard', feedOptions?: FeedOptions): AppServices {
+  const sockets = createSocketStore();
+  return {
+    client,
+    sockets,
+    feed: connectSocketFeed(client, sockets, feedOptions),
+    ui: createUiStore(page),
+    scans: createScanStore(client),
+    probes: createProbeStore(client),
+    diagnoses: createDiagnoseStore(client),
+  };
+}

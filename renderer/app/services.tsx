@@ -1,0 +1,52 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { RendererClient } from '../contract/types';
+import type { DiagnoseStore, DiagnoseStoreState } from '../stores/diagnose';
+import type { ProbeStore, ProbeStoreState } from '../stores/probe';
+import type { ScanStore, ScanStoreState } from '../stores/scan/store';
+import type { LiveFeed } from '../stores/sockets/feed';
+import type { SocketStore, SocketStoreState } from '../stores/sockets/store';
+import type { UiState, UiStore } from '../stores/ui';
+
+/** Everything the UI shares: one contract client, its stores, the live feed. */
+export interface AppServices {
+  client: RendererClient;
+  sockets: SocketStore;
+  feed: LiveFeed;
+  ui: UiStore;
+  scans: ScanStore;
+  probes: ProbeStore;
+  diagnoses: DiagnoseStore;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}
+
+export function useSockets<T>(selector: (state: SocketStoreState) => T): T {
+  return useStore(useServices().sockets, selector);
+}
+
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(useServices().ui, selector);
+}
+
+export function useScans<T>(selector: (state: ScanStoreState) => T): T {
+  return useStore(useServices().scans, selector);
+}
+
+export function useProbes<T>(selector: (state: ProbeStoreState) => T): T {
+  return useStore(useServices().probes, selector);
+}
+
+export function useDiagnoses<T>(selector: (state: DiagnoseStoreState) => T): T {
+  return useStore(useServices().diagnoses, selector);
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** A titled chart with a text summary, so the figure is not only a picture. */
+export function ChartCard({ title, summary, children, className }: { title: string; summary?: string; children: ReactNode; className?: string }) {
+  return (
+    <figure className={`chart-card ${className ?? ''}`}>
+      <figcaption>
+        <span className="chart-title">{title}</span>
+        {summary ? <span className="chart-summary">{summary}</span> : null}
+      </figcaption>
+      <div className="chart-body">{children}</div>
+    </figure>
+  );
+}

@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { ChartCard } from './ChartCard';
+import { SERIES } from './palette';
+
+export interface Slice {
+  name: string;
+  value: number;
+  color?: string;
+}
+
+export const DonutChart = memo(function DonutChart({ title, data }: { title: string; data: readonly Slice[] }) {
+  const total = data.reduce((n, s) => n + s.value, 0);
+  const summary = data.map((s) => `${s.name}: ${s.value}`).join(', ');
+  return (
+    <ChartCard title={title} summary={total ? summary : undefined}>
+      {total === 0 ? (
+        <p className="chart-empty">Nothing listening.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height="100%">
+          <PieChart>
+            <Pie data={data as Slice[]} dataKey="value" nameKey="name" innerRadius="50%" outerRadius="80%" isAnimationActive={false} stroke="none">
+              {data.map((s, i) => (
+                <Cell key={s.name} fill={s.color ?? SERIES[i % SERIES.length]} />
+              ))}
+            </Pie>
+            <Tooltip isAnimationActive={false} />
+            <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} layout="vertical" align="right" verticalAlign="middle" />
+          </PieChart>
+        </ResponsiveContainer>
+      )}
+    </ChartCard>
+  );
+});

@@ -1,0 +1,28 @@
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from './ChartCard';
+
+export interface ProcessCount {
+  name: string;
+  count: number;
+}
+
+export const TopProcessesChart = memo(function TopProcessesChart({ data }: { data: readonly ProcessCount[] }) {
+  return (
+    <ChartCard title="Top processes by sockets" summary={data[0] ? `most: ${data[0].name} (${data[0].count})` : undefined}>
+      {data.length === 0 ? (
+        <p className="chart-empty">No sockets.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data as ProcessCount[]} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} className="chart-grid" />
+            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 11 }} interval={0} />
+            <Tooltip isAnimationActive={false} />
+            <Bar dataKey="count" name="sockets" fill="#1c7ed6" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </ChartCard>
+  );
+});

@@ -1,0 +1,55 @@
+import type { ProcessInfo } from '../../../shared/contract';
+import { Dialog } from '../Dialog';
+import { useEndProcess } from './useEndProcess';
+
+export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded: () => void }) {
+  const { state, ask, cancel, send } = useEndProcess(process, onEnded);
+  const who = `${process.name} (pid ${process.pid})`;
+  return (
+    <>
+      <button type="button" className="danger" onClick={() => ask('SIGTERM')} disabled={state.step === 'sending' || state.step === 'waiting'}>
+        End process…
+      </button>
+      <div className="end-status" aria-live="polite">
+        {state.step === 'sending' ? `Sending ${state.signal} to ${who}…` : null}
+        {state.step === 'waiting' ? `SIGTERM sent. Waiting for ${who} to exit…` : null}
+        {state.step === 'still-running' ? (
+          <span role="alert">
+            {who} is still running.{' '}
+            <button type="button" className="danger" onClick={() => ask('SIGKILL')}>
+              Force kill (SIGKILL)…
+            </button>
+          </span>
+        ) : null}
+        {state.step === 'done' ? <span className={state.ok ? 'ok-text' : 'error-text'}>{state.message}</span> : null}
+      </div>
+      {state.step === 'confirm' ? (
+        <Dialog
+          title={state.signal === 'SIGTERM' ? `End ${process.name}?` : `Force-kill ${process.name}?`}
+          onCancel={cancel}
+          actions={
+            <>
+              <button type="button" data-autofocus onClick={cancel}>
+                Cancel
+              </button>
+              <button type="button" className="danger" onClick={() => void send(state.signal)}>
+                {state.signal === 'SIGTERM' ? `End ${process.name}` : `Kill ${process.name}`}
+              </button>
+            </>
+          }
+        >
+          {state.signal === 'SIGTERM' ? (
+            <p>
+              Portscope will ask <strong>{who}</strong> to exit (SIGTERM). Its connections close and any service it provides stops.
+            </p>
+          ) : (
+            <p>
+              <strong>{who}</strong> did not exit. SIGKILL stops it at once, without a chance to save its work or close cleanly.
+            </p>
+          )}
+          <p className="muted">Command line: {process.commandLine || '(not readable)'}</p>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProcessInfo, SocketRow } from '../../../shared/contract';
+import { useServices, useUi } from '../../app/services';
+import { copyText } from '../../format/clipboard';
+import { localEndpoint, OWNER_EXPLANATION, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { targetOf } from '../../format/target';
+import { formatAge, formatDateTime } from '../../format/time';
+import { useProcessDetails } from '../../hooks/useProcessDetails';
+import { ExposureBadge } from '../badges/ExposureBadge';
+import { RiskNote } from '../badges/RiskNote';
+import { EndProcess } from './EndProcess';
+import { processAsText } from './processText';
+
+/** Sockets listed in the panel; a process with more says how many were left out. */
+const SOCKET_LIMIT = 300;
+
+/**
+ * The panel that opens on a row: the socket, its process and every socket of that process.
+ * Everything here came from other processes (names, command lines): React text nodes only.
+ */
+export function ProcessPanel() {
+  const { ui } = useServices();
+  const row = useUi((s) => s.selected);
+  const close = useCallback(() => ui.getState().select(null), [ui]);
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (row) ref.current?.focus();
+  }, [row]);
+
+  if (!row) return null;
+  return (
+    <aside
+      ref={ref}
+      className="process-panel"
+      aria-label="Process details"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) close();
+      }}
+    >
+      <PanelBody row={row} onClose={close} />
+    </aside>
+  );
+}
+
+function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
+  const { ui } = useServices();
+  const { state, reload } = useProcessDetails(row.pid);
+  const [copied, setCopied] = useState<string | null>(null);
+  const process = state.status === 'ready' ? state.details.process : null;
+  const sockets = state.status === 'ready' ? state.details.sockets : [];
+  const target = targetOf(row);
+
+  return (
+    <>
+      <header className="panel-head">
+        <h2>{row.processName ?? 'Socket'}{row.pid !== null ? <span className="muted"> · pid {row.pid}</span> : null}</h2>
+        <button type="button" className="icon" aria-label="Close process details" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+
+      <section aria-label="Socket" className="panel-section">
+        <p className="socket-line">
+          <strong>{protocolLabel(row)}</strong> {localEndpoint(row)} → {remoteEndpoint(row)} <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>
+        </p>
+        <p>
+          {row.service ? <>{row.service}{row.serviceDescription ? ` — ${row.serviceDescription}` : ''} · </> : null}
+          <ExposureBadge exposure={row.exposure} />
+        </p>
+        {row.risks.length > 0 ? <p><RiskNote risks={row.risks} /></p> : null}
+      </section>
+
+      <div className="actions" role="group" aria-label="Actions">
+        <button
+          type="button"
+          onClick={() => void copyText(processAsText(process, row, sockets)).then((ok) => setCopied(ok ? 'Copied.' : 'Could not copy.'))}
+        >
+          Copy
+        </button>
+        <button type="button" onClick={() => ui.getState().probe(target)} disabled={target.port === 0}>
+          Probe this port
+        </button>
+        <button type="button" onClick={() => ui.getState().diagnose(target)} disabled={target.port === 0}>
+          Diagnose this port
+        </button>
+        {process ? <EndProcess process={process} onEnded={reload} /> : null}
+        <span aria-live="polite" className="muted">
+          {copied}
+        </span>
+      </div>
+
+      {row.pid === null ? <p className="muted">{OWNER_EXPLANATION[row.ownerStatus]}</p> : null}
+      {state.status === 'loading' ? <p role="status">Loading process details…</p> : null}
+      {state.status === 'gone' ? <p>The process (pid {row.pid}) has exited.</p> : null}
+      {state.status === 'error' ? (
+        <p role="alert" className="error-text">
+          Could not read the process: {state.message}{' '}
+          <button type="button" onClick={reload}>
+            Retry
+          </button>
+        </p>
+      ) : null}
+      {process ? <ProcessFields process={process} /> : null}
+      {state.status === 'ready' ? <ProcessSockets sockets={sockets} current={row.id} /> : null}
+    </>
+  );
+}
+
+function ProcessFields({ process }: { process: ProcessInfo }) {
+  const unavailable = new Map(process.unavailable.map((u) => [u.field, u.reason]));
+  const missing = (field: string) => (unavailable.has(field) ? <span className="muted">not readable: {unavailable.get(field)}</span> : '—');
+  return (
+    <dl className="fields">
+      <dt>PID</dt>
+      <dd>{process.pid}</dd>
+      <dt>Name</dt>
+      <dd>{process.name}</dd>
+      <dt>Executable</dt>
+      <dd className="mono">{process.exe ?? missing('exe')}</dd>
+      <dt>Command line</dt>
+      <dd className="mono cmdline">{process.commandLine || missing('commandLine')}</dd>
+      <dt>User</dt>
+      <dd>
+        {process.user ?? missing('user')}
+        {process.uid !== null ? <span className="muted"> (uid {process.uid})</span> : null}
+      </dd>
+      <dt>Started</dt>
+      <dd>
+        {formatDateTime(process.startTime)}
+        {process.startTime ? <span className="muted"> ({formatAge(process.startTime)} ago)</span> : null}
+      </dd>
+      <dt>Parent</dt>
+      <dd>{process.ppid ?? '—'}</dd>
+      <dt>Unit / container</dt>
+      <dd>{[process.unit, process.container].filter(Boolean).join(' · ') || '—'}</dd>
+    </dl>
+  );
+}
+
+function ProcessSockets({ sockets, current }: { sockets: readonly SocketRow[]; current: string }) {
+  const shown = sockets.slice(0, SOCKET_LIMIT);
+  return (
+    <section className="panel-section" aria-label="Sockets of this process">
+      <h3>
+        Sockets <span className="count">{sockets.length}</span>
+      </h3>
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th scope="col">Proto</th>
+            <th scope="col">Local</th>
+            <th scope="col">Remote</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((s) => (
+            <tr key={s.id} aria-current={s.id === current ? 'true' : undefined}>
+              <td>{protocolLabel(s)}</td>
+              <td className="mono">{localEndpoint(s)}</td>
+              <td className="mono">{remoteEndpoint(s)}</td>
+              <td>{s.state}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sockets.length > shown.length ? <p className="muted">and {sockets.length - shown.length} more</p> : null}
+    </section>
+  );
+}

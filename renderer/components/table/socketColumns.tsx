@@ -1,0 +1,56 @@
+import type { LiveRow } from '../../stores/sockets/table';
+import { localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { ExposureBadge } from '../badges/ExposureBadge';
+import { RiskNote } from '../badges/RiskNote';
+import type { Column } from './types';
+
+const MARK_TEXT = { new: 'new', changed: 'changed', closing: 'closing' } as const;
+
+/** Colour is not the only cue: the row mark is also said in text (hidden visually). */
+function MarkText({ live }: { live: LiveRow }) {
+  return live.mark ? <span className="sr-only"> ({MARK_TEXT[live.mark]})</span> : null;
+}
+
+export const LISTENING_COLUMNS: Column<LiveRow>[] = [
+  {
+    id: 'protocol',
+    label: 'Proto',
+    width: '4.5rem',
+    sortKey: 'protocol',
+    render: (l) => (
+      <>
+        {protocolLabel(l.row)}
+        <MarkText live={l} />
+      </>
+    ),
+  },
+  { id: 'address', label: 'Address', width: 'minmax(9rem, 1.3fr)', sortKey: 'local', render: (l) => localAddressLabel(l.row) },
+  { id: 'port', label: 'Port', width: '4.5rem', sortKey: 'localPort', align: 'end', render: (l) => l.row.localPort },
+  { id: 'service', label: 'Service', width: 'minmax(6rem, 0.8fr)', sortKey: 'service', render: (l) => <span title={l.row.serviceDescription ?? undefined}>{l.row.service ?? ''}</span> },
+  { id: 'exposure', label: 'Exposure', width: '8rem', sortKey: 'exposure', render: (l) => <ExposureBadge exposure={l.row.exposure} /> },
+  { id: 'risk', label: 'Risk', width: 'minmax(8rem, 1.4fr)', sortKey: 'risk', render: (l) => <RiskNote risks={l.row.risks} /> },
+  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => processLabel(l.row) },
+  { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
+  { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => l.row.user ?? '' },
+];
+
+export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
+  {
+    id: 'state',
+    label: 'State',
+    width: '8.5rem',
+    sortKey: 'state',
+    render: (l) => (
+      <>
+        <span className={`state state-${l.row.state.toLowerCase()}`}>{l.row.state}</span>
+        <MarkText live={l} />
+      </>
+    ),
+  },
+  { id: 'protocol', label: 'Proto', width: '4.5rem', sortKey: 'protocol', render: (l) => protocolLabel(l.row) },
+  { id: 'local', label: 'Local', width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row) },
+  { id: 'remote', label: 'Remote', width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row) },
+  { id: 'service', label: 'Service', width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '' },
+  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => processLabel(l.row) },
+  { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
+];

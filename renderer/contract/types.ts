@@ -1,0 +1,26 @@
+import type { ContractClient } from '../../shared/contract';
+
+/**
+ * The connection as the UI sees it. `connecting` before the first link, `open` while calls can
+ * flow, `reconnecting` after a drop (with backoff), `closed` once disposed.
+ */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Why the last link failed, in words for a person; null while healthy. */
+  error: string | null;
+  transport: 'electron' | 'websocket' | 'fake';
+}
+
+/**
+ * The contract client plus what a long-lived UI needs on top: the connection's state, and a
+ * signal after a reconnect so stores re-snapshot (events sent while away are lost).
+ */
+export interface RendererClient extends ContractClient {
+  readonly connection: ConnectionState;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** Called after the transport came back from a drop; not called for the first connection. */
+  onReconnect(listener: () => void): () => void;
+  dispose(): void;
+}

@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { useSockets } from '../../app/services';
+import { DonutChart } from '../../components/charts/DonutChart';
+import { StateHistoryChart } from '../../components/charts/StateHistoryChart';
+import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
+import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
+import type { LiveRow } from '../../stores/sockets/table';
+
+export function DashboardCharts({ listening }: { listening: readonly LiveRow[] }) {
+  const history = useSockets((s) => s.history);
+  const rows = useSockets((s) => s.table.rows);
+  const top = useMemo(() => topProcesses(rows), [rows]);
+  const exposure = useMemo(() => exposureSlices(listening), [listening]);
+  const classes = useMemo(() => portClassSlices(listening), [listening]);
+  return (
+    <section className="charts" aria-label="Charts">
+      <StateHistoryChart history={history} />
+      <TopProcessesChart data={top} />
+      <DonutChart title="Exposure" data={exposure} />
+      <DonutChart title="Port classes" data={classes} />
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ProbeRequest } from '../../../shared/contract';
+import type { PortTarget } from '../../stores/ui';
+
+export function ProbeForm({ initial, busy, onStart, onCancel }: { initial: PortTarget | null; busy: boolean; onStart: (r: ProbeRequest) => void; onCancel: () => void }) {
+  const [host, setHost] = useState(initial?.host ?? '127.0.0.1');
+  const [port, setPort] = useState(initial ? String(initial.port) : '');
+  const [protocol, setProtocol] = useState<'tcp' | 'udp'>(initial?.protocol ?? 'tcp');
+  const [count, setCount] = useState('10');
+  const [interval, setIntervalMs] = useState('500');
+  const [timeout, setTimeoutMs] = useState('2000');
+  const [banner, setBanner] = useState(false);
+  const ids = { host: useId(), port: useId(), count: useId(), interval: useId(), timeout: useId(), banner: useId() };
+
+  // "Probe this port" from the process panel fills the form anew.
+  useEffect(() => {
+    if (!initial) return;
+    setHost(initial.host);
+    setPort(String(initial.port));
+    setProtocol(initial.protocol);
+  }, [initial]);
+
+  const portNum = Number(port);
+  const valid = host.trim() !== '' && Number.isInteger(portNum) && portNum >= 1 && portNum <= 65535;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!valid) return;
+    onStart({
+      host: host.trim(),
+      port: portNum,
+      protocol,
+      count: clamp(Number(count), 1, 10_000, 10),
+      intervalMs: clamp(Number(interval), 0, 60_000, 500),
+      timeoutMs: clamp(Number(timeout), 50, 60_000, 2000),
+      banner: banner && protocol === 'tcp',
+    });
+  };
+
+  return (
+    <form className="form panel" onSubmit={submit} aria-label="Probe settings">
+      <div className="field grow">
+        <label htmlFor={ids.host}>Host</label>
+        <input id={ids.host} value={host} onChange={(e) => setHost(e.target.value)} required spellCheck={false} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.port}>Port</label>
+        <input id={ids.port} value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" pattern="[0-9]*" required size={6} aria-invalid={port !== '' && !valid} />
+      </div>
+      <fieldset className="field">
+        <legend>Protocol</legend>
+        <label className="check">
+          <input type="radio" name="probe-protocol" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> TCP
+        </label>
+        <label className="check">
+          <input type="radio" name="probe-protocol" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> UDP
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={ids.count}>Attempts</label>
+        <input id={ids.count} type="number" min={1} max={10000} value={count} onChange={(e) => setCount(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.interval}>Interval (ms)</label>
+        <input id={ids.interval} type="number" min={0} max={60000} step={100} value={interval} onChange={(e) => setIntervalMs(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.timeout}>Timeout (ms)</label>
+        <input id={ids.timeout} type="number" min={50} max={60000} step={100} value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
+      </div>
+      <div className="field">
+        <label className="check" htmlFor={ids.banner}>
+          <input id={ids.banner} type="checkbox" checked={banner} disabled={protocol !== 'tcp'} onChange={(e) => setBanner(e.target.checked)} /> Read banner
+        </label>
+      </div>
+      <div className="field buttons">
+        <button type="submit" className="primary" disabled={busy || !valid}>
+          Start probe
+        </button>
+        <button type="button" onClick={onCancel} disabled={!busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function clamp(v: number, min: number, max: number, fallback: number): number {
+  if (!Number.isFinite(v)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(v)));
+}

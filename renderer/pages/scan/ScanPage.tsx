@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import type { HostResult } from '../../../shared/contract';
+import { useServices, useScans } from '../../app/services';
+import { AuthorizationDialog } from '../../components/AuthorizationDialog';
+import { formatDuration } from '../../format/time';
+import { ScanCharts } from './ScanCharts';
+import { ScanForm } from './ScanForm';
+import { ScanHistory } from './ScanHistory';
+import { ScanProgressView } from './ScanProgressView';
+import { ScanResults } from './ScanResults';
+
+export function ScanPage() {
+  const { scans } = useServices();
+  const phase = useScans((s) => s.phase);
+  const started = useScans((s) => s.started);
+  const progress = useScans((s) => s.progress);
+  const found = useScans((s) => s.found);
+  const result = useScans((s) => s.result);
+  const error = useScans((s) => s.error);
+  const authorizationMessage = useScans((s) => s.authorizationMessage);
+  const history = useScans((s) => s.history);
+  const busy = phase === 'starting' || phase === 'running' || phase === 'cancelling';
+
+  // While running, the table shows open ports as they are found; the final result replaces them.
+  const results = result?.results ?? found;
+  const hosts: HostResult[] = useMemo(() => result?.hosts ?? [], [result]);
+  const closedOmitted = result ? result.hosts.reduce((n, h) => n + h.closedOmitted, 0) : 0;
+
+  return (
+    <div className="scan-page">
+      <ScanForm busy={busy} canCancel={phase === 'running'} onStart={(r) => void scans.getState().start(r)} onCancel={() => void scans.getState().cancel()} />
+      {phase === 'needs-authorization' ? (
+        <AuthorizationDialog
+          what="Scan"
+          message={authorizationMessage}
+          onConfirm={() => void scans.getState().authorize()}
+          onCancel={() => scans.getState().declineAuthorization()}
+        />
+      ) : null}
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
+      <ScanProgressView started={started} progress={progress} phase={phase} />
+      {result ? (
+        <p className="scan-summary" role="status">
+          {result.cancelled ? 'Cancelled. ' : ''}
+          {result.summary.counts.open} open, {result.summary.counts.closed} closed, {result.summary.counts.filtered} filtered
+          {result.summary.counts['open|filtered'] ? `, ${result.summary.counts['open|filtered']} open|filtered` : ''} on {result.summary.hostsUp} host
+          {result.summary.hostsUp === 1 ? '' : 's'} up ({result.summary.hostsDown} down) in {formatDuration(result.summary.durationMs)}.
+          {result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}
+        </p>
+      ) : null}
+      {phase === 'idle' && history.length === 0 ? (
+        <p className="muted empty-page">Choose targets and ports, then start a scan. Loopback and private addresses scan right away; public ones ask for your confirmation first.</p>
+      ) : null}
+      {result ? <ScanCharts hosts={hosts} results={result.results} /> : null}
+      {started || result ? <ScanResults results={results} closedOmitted={closedOmitted} /> : null}
+      <ScanHistory history={history} />
+    </div>
+  );
+}

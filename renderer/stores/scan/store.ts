@@ -1,0 +1,159 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PortResult, ScanDone, ScanFound, ScanProgress, ScanRequest, ScanResult, ScanStartResponse } from '../../../shared/contract';
+import { ContractError } from '../../../shared/contract/errors';
+import type { RendererClient } from '../../contract/types';
+import { errorMessage } from '../../format/errors';
+
+export interface ScanRecord {
+  scanId: string;
+  request: ScanRequest;
+  result: ScanResult;
+}
+
+export type ScanPhase = 'idle' | 'starting' | 'needs-authorization' | 'running' | 'cancelling' | 'done' | 'error';
+
+export interface ScanStoreState {
+  phase: ScanPhase;
+  request: ScanRequest | null;
+  /** What `scan.start` answered: the hosts it resolved, the probe count. */
+  started: ScanStartResponse | null;
+  progress: ScanProgress | null;
+  /** Open ports as they are found, before the final result. */
+  found: PortResult[];
+  result: ScanResult | null;
+  error: string | null;
+  /** The engine's words when it refused a public target without authorization. */
+  authorizationMessage: string | null;
+  /** This session's finished scans, newest first. */
+  history: ScanRecord[];
+
+  start(request: ScanRequest): Promise<void>;
+  /** Retries the refused request with `authorized: true` after the user confirmed. */
+  authorize(): Promise<void>;
+  declineAuthorization(): void;
+  cancel(): Promise<void>;
+}
+
+export type ScanStore = StoreApi<ScanStoreState>;
+
+export const HISTORY_LIMIT = 20;
+
+/**
+ * One scan at a time, driven by the contract: `scan.start` answers with an id, then progress,
+ * found ports and the final result arrive as events for that id. Events can overtake the start
+ * answer, so those with an unknown id are held until it arrives.
+ */
+export function createScanStore(client: RendererClient): ScanStore {
+  let unsubscribe: Array<() => void> = [];
+  let early: Array<{ kind: 'progress' | 'found' | 'done'; payload: ScanProgress | ScanFound | ScanDone }> = [];
+
+  const store = createStore<ScanStoreState>()((set, get) => {
+    function stopListening(): void {
+      for (const off of unsubscribe) off();
+      unsubscribe = [];
+      early = [];
+    }
+
+    function mine(scanId: string): boolean {
+      return get().started?.scanId === scanId;
+    }
+
+    function onProgress(p: ScanProgress): void {
+      if (get().started === null) early.push({ kind: 'progress', payload: p });
+      else if (mine(p.scanId)) set({ progress: p });
+    }
+
+    function onFound(f: ScanFound): void {
+      if (get().started === null) early.push({ kind: 'found', payload: f });
+      else if (mine(f.scanId)) set({ found: [...get().found, f.result] });
+    }
+
+    function onDone(d: ScanDone): void {
+      if (get().started === null) {
+        early.push({ kind: 'done', payload: d });
+        return;
+      }
+      if (!mine(d.scanId)) return;
+      finish(d.result, d.error);
+    }
+
+    function finish(result: ScanResult | null, error: string | null): void {
+      stopListening();
+      const request = get().request;
+      if (!result) {
+        set({ phase: 'error', error: error ?? 'The scan ended without a result.' });
+        return;
+      }
+      const history = request ? [{ scanId: result.scanId, request, result }, ...get().history].slice(0, HISTORY_LIMIT) : get().history;
+      set({ phase: 'done', result, error, history });
+    }
+
+    async function run(request: ScanRequest): Promise<void> {
+      stopListening();
+      set({ phase: 'starting', request, started: null, progress: null, found: [], result: null, error: null, authorizationMessage: null });
+      unsubscribe = [
+        client.on('scan.progress', onProgress),
+        client.on('scan.found', onFound),
+        client.on('scan.done', onDone),
+        // Events sent while the link was down are lost: ask for the result instead.
+        client.onReconnect(() => {
+          const id = get().started?.scanId;
+          if (!id || (get().phase !== 'running' && get().phase !== 'cancelling')) return;
+          void client.call('scan.result', { scanId: id }).then((r) => {
+            if (r && mine(r.scanId)) finish(r, null);
+          });
+        }),
+      ];
+      try {
+        const started = await client.call('scan.start', request);
+        if (get().request !== request) return;
+        set({ started, phase: 'running' });
+        const held = early;
+        early = [];
+        for (const e of held) {
+          if (e.kind === 'progress') onProgress(e.payload as ScanProgress);
+          else if (e.kind === 'found') onFound(e.payload as ScanFound);
+          else onDone(e.payload as ScanDone);
+        }
+      } catch (err) {
+        stopListening();
+        if (err instanceof ContractError && err.code === 'denied' && !request.authorized) {
+          set({ phase: 'needs-authorization', authorizationMessage: err.message });
+        } else {
+          set({ phase: 'error', error: errorMessage(err) });
+        }
+      }
+    }
+
+    return {
+      phase: 'idle',
+      request: null,
+      started: null,
+      progress: null,
+      found: [],
+      result: null,
+      error: null,
+      authorizationMessage: null,
+      history: [],
+      start: run,
+      async authorize() {
+        const request = get().request;
+        if (request) await run({ ...request, authorized: true });
+      },
+      declineAuthorization() {
+        set({ phase: 'idle', authorizationMessage: null });
+      },
+      async cancel() {
+        const id = get().started?.scanId;
+        if (!id || get().phase !== 'running') return;
+        set({ phase: 'cancelling' });
+        try {
+          await client.call('scan.cancel', { scanId: id });
+        } catch (err) {
+          set({ phase: 'running', error: errorMessage(err) });
+        }
+      },
+    };
+  });
+  return store;
+}

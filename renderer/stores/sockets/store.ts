@@ -1,0 +1,113 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Snapshot, SocketDelta } from '../../../shared/contract';
+import { applyDelta, applySnapshot, countByState, EMPTY_TABLE, expireMarks, type StateCounts, type TableState } from './table';
+
+/** One point of the "sockets by state" chart. */
+export interface HistorySample {
+  t: number;
+  counts: StateCounts;
+  total: number;
+}
+
+/** Ten minutes at the default one-second tick: enough for "the last minutes", bounded. */
+export const HISTORY_LIMIT = 600;
+
+export interface SocketStoreState {
+  table: TableState;
+  status: 'loading' | 'ready' | 'error';
+  /** Why the table could not be loaded (shown instead of the table while there is none). */
+  error: string | null;
+  /** The engine's latest complaint about a refresh; the table keeps its last good picture. */
+  monitorError: string | null;
+  paused: boolean;
+  hostname: string | null;
+  takenAt: string | null;
+  durationMs: number | null;
+  warnings: string[];
+  history: HistorySample[];
+  /** Rows touched by the last tick (added + removed + changed), shown in the status bar. */
+  lastTickChanges: number;
+
+  loadSnapshot(snapshot: Snapshot, now?: number): void;
+  /** 'gap' and 'mismatch' mean the caller must re-snapshot. */
+  applyDelta(delta: SocketDelta, now?: number): 'applied' | 'stale' | 'gap' | 'mismatch';
+  expire(now?: number): void;
+  setError(message: string): void;
+  setMonitorError(message: string | null): void;
+  setPaused(paused: boolean): void;
+}
+
+export type SocketStore = StoreApi<SocketStoreState>;
+
+function pushSample(history: HistorySample[], table: TableState, now: number): HistorySample[] {
+  const sample: HistorySample = { t: now, counts: countByState(table.rows), total: table.liveCount };
+  const next = history.length >= HISTORY_LIMIT ? history.slice(history.length - HISTORY_LIMIT + 1) : history.slice();
+  next.push(sample);
+  return next;
+}
+
+export function createSocketStore(): SocketStore {
+  return createStore<SocketStoreState>()((set, get) => ({
+    table: EMPTY_TABLE,
+    status: 'loading',
+    error: null,
+    monitorError: null,
+    paused: false,
+    hostname: null,
+    takenAt: null,
+    durationMs: null,
+    warnings: [],
+    history: [],
+    lastTickChanges: 0,
+
+    loadSnapshot(snapshot, now = Date.now()) {
+      const table = applySnapshot(get().table, snapshot, now);
+      set({
+        table,
+        status: 'ready',
+        error: null,
+        monitorError: null,
+        hostname: snapshot.hostname,
+        takenAt: snapshot.takenAt,
+        durationMs: snapshot.durationMs,
+        warnings: snapshot.warnings,
+        history: pushSample(get().history, table, now),
+        lastTickChanges: table.marked.size,
+      });
+    },
+
+    applyDelta(delta, now = Date.now()) {
+      const outcome = applyDelta(get().table, delta, now);
+      if (outcome.kind !== 'applied') return outcome.kind;
+      const table = outcome.state;
+      set({
+        table,
+        takenAt: delta.takenAt,
+        durationMs: delta.durationMs,
+        warnings: delta.warnings,
+        monitorError: null,
+        history: pushSample(get().history, table, now),
+        lastTickChanges: delta.added.length + delta.removed.length + delta.changed.length,
+      });
+      // The engine says how many rows it has: disagreeing means a delta went missing.
+      return table.liveCount === delta.total ? 'applied' : 'mismatch';
+    },
+
+    expire(now = Date.now()) {
+      const table = expireMarks(get().table, now);
+      if (table !== get().table) set({ table });
+    },
+
+    setError(message) {
+      set(get().status === 'ready' ? { monitorError: message } : { status: 'error', error: message });
+    },
+
+    setMonitorError(message) {
+      set({ monitorError: message });
+    },
+
+    setPaused(paused) {
+      set({ paused });
+    },
+  }));
+}
