@@ -32,7 +32,7 @@ describe('a dashboard that stops reading', () => {
       // Everything the server did queue arrives; then the next delta is delivered again.
       await expect.poll(() => seqs.length, { timeout: 10_000 }).toBeGreaterThan(0);
       let settled = -1;
-      await expect.poll(() => (settled === seqs.length ? true : ((settled = seqs.length), false)), { timeout: 10_000, intervals: [200] }).toBe(true);
+      await expect.poll(() => (settled === seqs.length ? true : ((settled = seqs.length), false)), { timeout: 10_000, interval: 200 }).toBe(true);
       link.emit('sockets.delta', { seq: total + 1, previousSeq: total, filler: '' });
       await expect.poll(() => seqs.at(-1), { timeout: 10_000 }).toBe(total + 1);
 
