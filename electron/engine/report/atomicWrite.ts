@@ -13,7 +13,9 @@ export interface AtomicIo {
 
 const realIo: AtomicIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink, stat: fs.stat };
 
-export type Content = string | Iterable<string> | AsyncIterable<string>;
+/** Text (written as UTF-8) or bytes (a PDF from printToPDF), whole or in chunks. */
+export type Chunk = string | Uint8Array;
+export type Content = Chunk | Iterable<Chunk> | AsyncIterable<Chunk>;
 
 /** What went wrong, in words a person can act on, with the contract code a front end can use. */
 export function describeWriteError(err: unknown, target: string): ReportError {
@@ -60,9 +62,9 @@ export async function writeFileAtomic(target: string, content: Content, io: Atom
   let bytes = 0;
   try {
     handle = await io.open(temp, 'wx', mode);
-    const chunks = typeof content === 'string' ? [content] : content;
+    const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
     for await (const chunk of chunks) {
-      const buf = Buffer.from(chunk, 'utf8');
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       let off = 0;
       while (off < buf.length) off += (await handle.write(buf, off, buf.length - off)).bytesWritten;
       bytes += buf.length;
