@@ -337,6 +337,17 @@ describe('a host without a built renderer', () => {
     }
   });
 
+  it('close() does not wait on a client that never answers the close frame', async () => {
+    const other = await startHost({ link: new FakeLink(), rendererDir: dir, port: 0 });
+    const c = await connectWs(other.port, `/ws?token=${other.token}`);
+    if (!c.ok) throw new Error('refused');
+    c.ws.pause();
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    c.ws.terminate();
+  });
+
   it('close() ends open WebSockets with 1001', async () => {
     const other = await startHost({ link: new FakeLink(), rendererDir: dir, port: 0 });
     const c = await connectWs(other.port, `/ws?token=${other.token}`);
