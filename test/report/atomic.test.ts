@@ -85,6 +85,10 @@ describe('atomic report writes', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
+    // The dead writer's temporary file stays until the next successful write cleans it up.
+    expect(entries()).toEqual([temp!, 'killed.md'].sort());
+    await writeFileAtomic(file, 'next');
+    expect(entries()).toEqual(['killed.md']);
   });
 
   it('says clearly why a path cannot be written', async () => {

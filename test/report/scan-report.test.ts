@@ -96,5 +96,12 @@ describe('a whole machine report: listeners, a real scan, probe and diagnosis', 
     const md = (await engine.handlers['report.export']({ what: 'listeners', format: 'md', probes: [probe], diagnosis })).content!;
     expect(md).toContain('## Probe attempts (3)');
     expect(md).toContain(`## Diagnosis of port ${server.tcpPort}/tcp`);
+    // "Export this scan" from the scan page: no socket tables, only the scan.
+    const only = (await engine.handlers['report.export']({
+      what: 'none',
+      format: 'md',
+      scan: { source: 'portscope', target: '127.0.0.1', command: null, scanner: 'portscope', result: scan },
+    })).content!;
+    expect(only.match(/^## .*$/gm)).toEqual(['## Scan results (1)']);
   });
 });

@@ -80,7 +80,37 @@ export async function writeFileAtomic(target: string, content: Content, io: Atom
   }
   // Make the rename itself durable; some file systems cannot fsync a folder, which is fine.
   await syncDir(dir, io);
+  await removeStaleTemps(dir, path.basename(file), io);
   return bytes;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A writer killed mid-write (power cut, SIGKILL) leaves its temporary file behind; the next
+ * successful write of the same report removes those whose process is gone.
+ */
+async function removeStaleTemps(dir: string, base: string, io: AtomicIo): Promise<void> {
+  const prefix = `.${base}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    await io.unlink(path.join(dir, name)).catch(() => undefined);
+  }
 }
 
 async function syncDir(dir: string, io: AtomicIo): Promise<void> {
