@@ -86,6 +86,20 @@ describe('portscope report', () => {
   });
 });
 
+describe('portscope report --schema', () => {
+  it('prints the JSON report format as an open JSON Schema, generated from the code', async () => {
+    const res = await run('report', '--schema');
+    expect(res.code).toBe(0);
+    const schema = JSON.parse(res.stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.title).toBe('Portscope report, version 1');
+    expect(schema.properties.schema).toMatchObject({ const: 'portscope.report' });
+    expect(schema.properties.version).toMatchObject({ const: 1 });
+    expect(schema.required).toEqual(expect.arrayContaining(['schema', 'version', 'machine', 'listeners', 'connections', 'scan', 'probes', 'diagnosis']));
+    expect(res.stdout).not.toContain('"additionalProperties": false');
+  });
+});
+
 describe('portscope import', () => {
   it('shows a saved report with what changed since, as text or JSON', async () => {
     const file = path.join(dir, 'saved.json');
