@@ -320,6 +320,23 @@ describe('events over the WebSocket', () => {
   });
 });
 
+describe('bound to IPv6 loopback', () => {
+  it('prints a bracketed URL and allows [::1], localhost and 127.0.0.1 names with the port', async () => {
+    const v6 = await startHost({ link: new FakeLink(), rendererDir: path.join(dir, 'renderer'), host: '::1', port: 0 });
+    try {
+      expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/\?token=/);
+      const res = await rawRequest(v6.port, `/?token=${v6.token}`, {}, 'GET', '::1');
+      expect(res.status).toBe(303);
+      const c = res.headers['set-cookie']![0]!.split(';')[0]!;
+      expect((await rawRequest(v6.port, '/', { cookie: c }, 'GET', '::1')).status).toBe(200);
+      expect((await rawRequest(v6.port, '/', { cookie: c, host: `localhost:${v6.port}` }, 'GET', '::1')).status).toBe(200);
+      expect((await rawRequest(v6.port, '/', { cookie: c, host: `[::2]:${v6.port}` }, 'GET', '::1')).status).toBe(403);
+    } finally {
+      await v6.close();
+    }
+  });
+});
+
 describe('a host without a built renderer', () => {
   it('serves a placeholder page that obeys the CSP, and 404 for assets', async () => {
     const bare = await startHost({ link: new FakeLink(), rendererDir: path.join(dir, 'nothing-here'), port: 0 });
