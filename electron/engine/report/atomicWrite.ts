@@ -52,11 +52,18 @@ export function describeWriteError(err: unknown, target: string): ReportError {
  * and leaves the previous report untouched. A replaced file keeps its permission bits.
  */
 export async function writeFileAtomic(target: string, content: Content, io: AtomicIo = realIo): Promise<number> {
-  const file = path.resolve(target);
+  const asked = path.resolve(target);
+  // A symlink to a report is followed, so the link survives and its target is replaced in
+  // its own folder (a rename over the link would turn it into a plain file).
+  const file = await fs.realpath(asked).catch(() => asked);
   const dir = path.dirname(file);
   const existing = await io.stat(file).catch(() => null);
-  if (existing?.isDirectory()) throw new ReportError('bad-request', `cannot write ${file}: it is a folder`);
-  const mode = existing?.isFile() ? existing.mode & 0o777 : 0o644;
+  if (existing?.isDirectory()) throw new ReportError('bad-request', `cannot write ${asked}: it is a folder`);
+  if (existing && !existing.isFile()) {
+    // A device, pipe or socket (/dev/stdout, a FIFO): renaming over it would replace the node.
+    throw new ReportError('bad-request', `cannot write ${asked}: it is not a regular file (use '-' for standard output)`);
+  }
+  const mode = existing ? existing.mode & 0o777 : 0o644;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof fs.open>> | null = null;
   let bytes = 0;
