@@ -149,6 +149,8 @@ export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 /** Live listeners compared with a saved report's: keyed by protocol, family, address and port. */
 export const ReportDiffSchema = z.object({
   comparedAt: z.string(),
+  /** The live machine's name: a report from another host compares with this one only loosely. */
+  hostname: z.string(),
   /** Listening now, not in the report. */
   added: z.array(SocketRowSchema),
   /** In the report, not listening now. */

@@ -114,6 +114,10 @@ describe('portscope import', () => {
     expect(json.diff.added.map((r: { localPort: number }) => r.localPort)).toContain(extra);
     const noDiff = JSON.parse((await run('import', file, '--json', '--no-diff')).stdout);
     expect(noDiff.diff).toBeNull();
+    const elsewhere = path.join(dir, 'elsewhere.json');
+    fs.writeFileSync(elsewhere, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), machine: { ...JSON.parse(fs.readFileSync(file, 'utf8')).machine, hostname: 'other\x1b[31mhost' } }));
+    const other = await run('import', elsewhere);
+    expect(other.stdout).toContain(`note: the report is from other\\x1b[31mhost, this machine is ${os.hostname()}`);
     await server.close(extra);
   });
 

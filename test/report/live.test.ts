@@ -84,6 +84,7 @@ describe('report from the live engine', () => {
     expect(diff.removed.map((r) => r.localPort)).not.toContain(server.tcpPort);
     expect(diff.added.map((r) => r.localPort)).not.toContain(server.tcpPort);
     expect(diff.unchanged).toBeGreaterThan(0);
+    expect(diff.hostname).toBe(imported.report.machine.hostname);
     await server.close(added);
   });
 

@@ -112,6 +112,9 @@ function showReport(report: Report, diff: ReportDiff | null, out: Output): void 
   if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
   if (diff) {
     out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
+    if (diff.hostname !== report.machine.hostname) {
+      out.stdout(`  note: the report is from ${terminalSafe(report.machine.hostname)}, this machine is ${terminalSafe(diff.hostname)}\n`);
+    }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) out.stdout(`  no change in listening sockets (${diff.unchanged} the same)\n`);
     const line = (mark: string, r: SocketRow, extra = '') =>
       out.stdout(`  ${mark} ${r.family === 6 ? `${r.protocol}6` : r.protocol} ${terminalSafe(`${r.localAddress}:${r.localPort}`)} ${terminalSafe(r.processName ?? '-')}${extra}\n`);

@@ -67,7 +67,9 @@ export function reportHandlers(source: SnapshotSource, transport: 'electron' | '
       const imported = importText(req.text, req.fileName ? path.basename(req.fileName) : undefined);
       if (imported.kind === 'nmap') return imported;
       const { report } = imported;
-      const diff = report.listeners ? diffListeners(report.listeners, (await freshSnapshot(source)).rows) : null;
+      if (!report.listeners) return { kind: 'report', report, diff: null };
+      const live = await freshSnapshot(source);
+      const diff = diffListeners(report.listeners, live.rows, live.hostname);
       return { kind: 'report', report, diff };
     },
   };
