@@ -41,7 +41,10 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
 
-    const link = createWorkerLink({ entry: { file: path.join(distDir, 'engine-worker.mjs') }, engine: { transport: 'electron' }, log });
+    // Packaged, the worker must be unpacked from the asar archive (electron-builder `asarUnpack`):
+    // a worker thread's module loader does not read inside asar files.
+    const workerFile = path.join(distDir, 'engine-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron' }, log });
     const binding = bindContract({ ipcMain, link, log });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openExternal })));
 

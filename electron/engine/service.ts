@@ -75,7 +75,7 @@ export class Engine {
   private createHandlers(): CallHandlers {
     return {
       ...this.liveHandlers(),
-      ...reportHandlers(this.monitor),
+      ...reportHandlers(this.monitor, this.options.transport),
     };
   }
 

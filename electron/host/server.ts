@@ -168,10 +168,16 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     cookieName,
     async close() {
       fanout.close();
-      for (const ws of wss.clients) ws.close(1001, 'Portscope is shutting down.');
-      wss.close();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Say goodbye properly, but a client that never answers the close frame must not hold the
+      // shutdown for ws's 30 s closing timeout.
+      const sockets = [...wss.clients];
+      for (const ws of sockets) ws.close(1001, 'Portscope is shutting down.');
+      const grace = setTimeout(() => sockets.forEach((ws) => ws.terminate()), 1000);
+      wss.close();
+      await stopped;
+      clearTimeout(grace);
     },
   };
 }

@@ -74,7 +74,7 @@ export const PLACEHOLDER_HTML = `<!doctype html>
 <body>
 <main>
 <h1>Portscope is running</h1>
-<p>The engine is up and answering on this server's WebSocket (<code>/ws</code>), but the dashboard is not built yet.</p>
+<p>The engine is up and answering, but the dashboard is not built yet.</p>
 <p>Build it with <code>npm run build</code> (it lands in <code>dist/renderer/</code>), then reload this page.</p>
 </main>
 </body>

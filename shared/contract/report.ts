@@ -96,8 +96,12 @@ export const REPORT_FORMATS = ['json', 'csv', 'html', 'md'] as const;
 export const ReportFormatSchema = z.enum(REPORT_FORMATS);
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
-/** What a report holds: the socket table part. Scan, probe and diagnosis sections come with the request. */
-export const ReportWhatSchema = z.enum(['listeners', 'connections', 'all']);
+/**
+ * Which part of the socket table a report holds: listeners, connections, both (`all`), or none
+ * (`none`: a report of only the scan, probe or diagnosis the request carries, e.g. "export this
+ * scan" on the scan page). The machine summary is there in every case.
+ */
+export const ReportWhatSchema = z.enum(['listeners', 'connections', 'all', 'none']);
 export type ReportWhat = z.infer<typeof ReportWhatSchema>;
 
 /** CSV holds one table per file: which one. */
@@ -145,6 +149,8 @@ export type ReportExportResponse = z.infer<typeof ReportExportResponseSchema>;
 /** Live listeners compared with a saved report's: keyed by protocol, family, address and port. */
 export const ReportDiffSchema = z.object({
   comparedAt: z.string(),
+  /** The live machine's name: a report from another host compares with this one only loosely. */
+  hostname: z.string(),
   /** Listening now, not in the report. */
   added: z.array(SocketRowSchema),
   /** In the report, not listening now. */

@@ -53,6 +53,17 @@ describe('portscope serve', () => {
     expect(stderr).toContain('stopping');
   });
 
+  it('stops cleanly on Ctrl-C (SIGINT) too', async () => {
+    child = serve([]);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Signalled the moment the URL arrives: the handler must already be in place.
+    await firstLine(child);
+    child.kill('SIGINT');
+    const [code, signal] = (await once(child, 'exit')) as [number, string];
+    expect({ code, signal, stderr }).toMatchObject({ code: 0, signal: null });
+  });
+
   it('rejects a bad --port with one line and exit code 2', async () => {
     child = serve(['--port', '70000']);
     let stderr = '';

@@ -269,6 +269,24 @@ describe('calls over the WebSocket', () => {
     expect((await closed(b.ws)).code).toBe(1009);
   });
 
+  it('answers calls beyond 64 in flight on one connection with unavailable, without queueing them', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    link.answers['monitor.configure'] = async () => {
+      await gate;
+      return { intervalMs: 1000, paused: false };
+    };
+    const c = await open();
+    for (let id = 1; id <= 70; id++) c.ws.send(JSON.stringify({ type: 'call', id, name: 'monitor.configure', payload: {} }));
+    const refused = await c.messages.next<{ ok: boolean; error: { code: string } }>((m) => m.id === 65);
+    expect(refused.error.code).toBe('unavailable');
+    release();
+    expect(await c.messages.next((m) => m.id === 64)).toMatchObject({ ok: true });
+    expect(await c.messages.next((m) => m.id === 1)).toMatchObject({ ok: true });
+    delete link.answers['monitor.configure'];
+    c.ws.close();
+  });
+
   it('survives everything above: the server still answers', async () => {
     const c = await open();
     expect((await rawRequest(host.port, '/', { cookie })).status).toBe(200);
@@ -320,6 +338,23 @@ describe('events over the WebSocket', () => {
   });
 });
 
+describe('bound to IPv6 loopback', () => {
+  it('prints a bracketed URL and allows [::1], localhost and 127.0.0.1 names with the port', async () => {
+    const v6 = await startHost({ link: new FakeLink(), rendererDir: path.join(dir, 'renderer'), host: '::1', port: 0 });
+    try {
+      expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/\?token=/);
+      const res = await rawRequest(v6.port, `/?token=${v6.token}`, {}, 'GET', '::1');
+      expect(res.status).toBe(303);
+      const c = res.headers['set-cookie']![0]!.split(';')[0]!;
+      expect((await rawRequest(v6.port, '/', { cookie: c }, 'GET', '::1')).status).toBe(200);
+      expect((await rawRequest(v6.port, '/', { cookie: c, host: `localhost:${v6.port}` }, 'GET', '::1')).status).toBe(200);
+      expect((await rawRequest(v6.port, '/', { cookie: c, host: `[::2]:${v6.port}` }, 'GET', '::1')).status).toBe(403);
+    } finally {
+      await v6.close();
+    }
+  });
+});
+
 describe('a host without a built renderer', () => {
   it('serves a placeholder page that obeys the CSP, and 404 for assets', async () => {
     const bare = await startHost({ link: new FakeLink(), rendererDir: path.join(dir, 'nothing-here'), port: 0 });
@@ -335,6 +370,17 @@ describe('a host without a built renderer', () => {
     } finally {
       await bare.close();
     }
+  });
+
+  it('close() does not wait on a client that never answers the close frame', async () => {
+    const other = await startHost({ link: new FakeLink(), rendererDir: dir, port: 0 });
+    const c = await connectWs(other.port, `/ws?token=${other.token}`);
+    if (!c.ok) throw new Error('refused');
+    c.ws.pause();
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    c.ws.terminate();
   });
 
   it('close() ends open WebSockets with 1001', async () => {

@@ -72,3 +72,20 @@ describe('worker crashes', () => {
     await expect(link.call('contract.hello', { version: '1' })).rejects.toMatchObject({ code: 'unavailable' });
   });
 });
+
+describe('worker output', () => {
+  it('never reaches stdout (it goes to stderr), so `serve` keeps stdout for its URL', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = `
+      import { createWorkerLink } from './electron/host/worker/worker-link.ts';
+      const link = createWorkerLink({ entry: { file: ${JSON.stringify(path.join(here, 'fixtures/chatty-worker.mjs'))} }, engine: { transport: 'cli' } });
+      await link.call('contract.hello', {});
+      await new Promise((r) => setTimeout(r, 200));
+      await link.close();
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('chatter from the engine');
+  });
+});

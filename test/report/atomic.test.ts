@@ -85,6 +85,22 @@ describe('atomic report writes', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
+    // The dead writer's temporary file stays until the next successful write cleans it up.
+    expect(entries()).toEqual([temp!, 'killed.md'].sort());
+    await writeFileAtomic(file, 'next');
+    expect(entries()).toEqual(['killed.md']);
+  });
+
+  it('follows a symlink to the report and refuses devices and pipes', async () => {
+    const real = path.join(dir, 'real.html');
+    const link = path.join(dir, 'link.html');
+    fs.writeFileSync(real, OLD);
+    fs.symlinkSync(real, link);
+    await writeFileAtomic(link, 'through the link');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('through the link');
+    await expect(writeFileAtomic('/dev/null', 'x')).rejects.toThrow("cannot write /dev/null: it is not a regular file (use '-' for standard output)");
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('says clearly why a path cannot be written', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/contract/report';
 import { Engine } from '../../electron/engine/service';
@@ -60,6 +61,19 @@ describe('CSV from the live engine', () => {
     const commandLine = snapshot.processes.find((p) => p.pid === server.pid)!.commandLine;
     expect(unmark(mine[col('command_line')]!)).toBe(commandLine);
     for (const arg of HOSTILE_ARGS.filter((a) => !a.includes("'"))) expect(mine[col('command_line')]).toContain(arg);
+  });
+
+  it('reads the same in another RFC 4180 implementation (Python csv, utf-8-sig)', async (ctx) => {
+    const res = await engine.handlers['report.export']({ what: 'listeners', format: 'csv' });
+    const script = 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))';
+    const py = spawnSync('python3', ['-c', script], { input: Buffer.from(res.content!, 'utf8') });
+    if (py.error) {
+      console.log(`skipped: python3 is not available (${py.error.message})`);
+      ctx.skip();
+      return;
+    }
+    expect(py.status, py.stderr.toString()).toBe(0);
+    expect(JSON.parse(py.stdout.toString())).toEqual(parseCsv(res.content!.slice(1)));
   });
 
   it('writes one chosen table per file and refuses tables the report lacks', async () => {

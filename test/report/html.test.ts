@@ -6,6 +6,7 @@ import { ReportSchema } from '../../shared/contract/report';
 import { Engine } from '../../electron/engine/service';
 import { escapeHtml } from '../../electron/engine/report/escape';
 import { visibleControls } from '../../electron/engine/report/text';
+import { saveReportFile } from '../../electron/engine/report/saveFile';
 import { HOSTILE_ARGS, HOSTILE_NAME, startHostileServer, type HostileServer } from './support/hostile';
 import { diagnosisFixture, probeFixture, scanFixture } from './support/fixtures';
 
@@ -118,7 +119,9 @@ describe('HTML report', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    fs.writeFileSync(path.join(ARTIFACTS, 'report.pdf'), pdf);
+    // The app's PDF path: printToPDF bytes saved atomically where the Save dialog said.
+    expect(await saveReportFile(path.join(ARTIFACTS, 'report.pdf'), 'pdf', pdf)).toBe(pdf.length);
+    await expect(saveReportFile(path.join(ARTIFACTS, 'report.html'), 'pdf', pdf)).rejects.toThrow(/PDF report must be saved as a \.pdf file/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots/report-print.png'), fullPage: true });
     await page.close();
   });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../shared/contract/report';
 import { Engine } from '../../electron/engine/service';
@@ -81,6 +84,7 @@ describe('report from the live engine', () => {
     expect(diff.removed.map((r) => r.localPort)).not.toContain(server.tcpPort);
     expect(diff.added.map((r) => r.localPort)).not.toContain(server.tcpPort);
     expect(diff.unchanged).toBeGreaterThan(0);
+    expect(diff.hostname).toBe(imported.report.machine.hostname);
     await server.close(added);
   });
 
@@ -98,10 +102,31 @@ describe('report from the live engine', () => {
     }
   });
 
-  it('writes to an absolute path with the right extension only', async () => {
+  it('writes to an absolute path with the right extension only, and only for the CLI', async () => {
     await expect(engine.handlers['report.export']({ format: 'html', path: 'relative.html', what: 'listeners' })).rejects.toThrow(/must be absolute/);
     await expect(engine.handlers['report.export']({ format: 'html', path: '/tmp/x.json', what: 'listeners' })).rejects.toThrow(
       /html report must be saved as a .html file/,
     );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portscope-export-'));
+    try {
+      const file = path.join(dir, 'r.md');
+      const res = await engine.handlers['report.export']({ format: 'md', path: file, what: 'listeners' });
+      expect(res).toMatchObject({ path: file, content: null, format: 'md', mimeType: 'text/markdown; charset=utf-8' });
+      expect(res.suggestedName).toMatch(/^portscope-[\w.-]+-\d{8}-\d{4}\.md$/);
+      expect(fs.statSync(file).size).toBe(res.bytes);
+      // Web content (browser mode, the app's renderer) gets the content, never a file path of its choosing.
+      for (const transport of ['browser', 'electron'] as const) {
+        const web = new Engine({ transport });
+        try {
+          await expect(web.handlers['report.export']({ format: 'md', path: path.join(dir, 'w.md'), what: 'listeners' })).rejects.toMatchObject({ code: 'denied' });
+          expect((await web.handlers['report.export']({ format: 'md', what: 'listeners' })).content).toContain('# Portscope report');
+        } finally {
+          web.dispose();
+        }
+      }
+      expect(fs.existsSync(path.join(dir, 'w.md'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

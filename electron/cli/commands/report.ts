@@ -14,6 +14,7 @@ import {
 import type { SocketRow } from '../../../shared/contract/sockets';
 import { writeFileAtomic } from '../../engine/report/atomicWrite';
 import { resolveFormat, renderReport } from '../../engine/report/formats';
+import { reportJsonSchema } from '../../engine/report/jsonSchema';
 import { freshSnapshot } from '../../engine/report/handlers';
 import { reportFromSnapshot } from '../../engine/report/model';
 import { omittedLines, summaryLines } from '../../engine/report/overview';
@@ -24,6 +25,7 @@ import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
 
 interface ReportOptions {
+  schema?: boolean;
   what: ReportWhat;
   format?: string;
   output: string;
@@ -36,6 +38,10 @@ interface ReportOptions {
  * (written atomically) or to standard output with `-o -`.
  */
 export async function reportCommand(options: ReportOptions, ctx: CommandContext): Promise<number> {
+  if (options.schema) {
+    ctx.out.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+    return EXIT_OK;
+  }
   const toStdout = options.output === '-';
   const format = resolveFormat(toStdout ? null : options.output, options.format);
   if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
@@ -106,6 +112,9 @@ function showReport(report: Report, diff: ReportDiff | null, out: Output): void 
   if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
   if (diff) {
     out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
+    if (diff.hostname !== report.machine.hostname) {
+      out.stdout(`  note: the report is from ${terminalSafe(report.machine.hostname)}, this machine is ${terminalSafe(diff.hostname)}\n`);
+    }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) out.stdout(`  no change in listening sockets (${diff.unchanged} the same)\n`);
     const line = (mark: string, r: SocketRow, extra = '') =>
       out.stdout(`  ${mark} ${r.family === 6 ? `${r.protocol}6` : r.protocol} ${terminalSafe(`${r.localAddress}:${r.localPort}`)} ${terminalSafe(r.processName ?? '-')}${extra}\n`);
@@ -154,6 +163,7 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .addOption(new Option('-o, --output <file>', "file to write atomically, or '-' for standard output").default('-'))
     .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
     .option('--title <text>', 'a title for the report')
+    .option('--schema', 'print the JSON report format as a JSON Schema and exit')
     .action(async (opts: ReportOptions) => {
       ctx.exit.code = await reportCommand(opts, ctx);
     });

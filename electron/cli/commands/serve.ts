@@ -38,6 +38,23 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
         'It still demands the access token, but plain HTTP carries the token and everything else unencrypted.\n',
     );
   }
+  // Signals are caught before anything is printed: a script that reads the URL and stops the
+  // server at once must get a clean shutdown, not the default signal death.
+  let detachSignals = () => {};
+  const stopRequested = new Promise<void>((resolve) => {
+    const stop = () => {
+      detachSignals();
+      // A second Ctrl-C while shutting down leaves at once.
+      process.once('SIGINT', () => process.exit(130));
+      resolve();
+    };
+    detachSignals = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   const link = createWorkerLink({
     entry: locateEngineWorker(),
     engine: { transport: 'browser' },
@@ -47,6 +64,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
   try {
     host = await startHost({ link, rendererDir: locateRendererDir(), host: options.host, port: options.port, log: (m) => out.stderr(`portscope: ${m}\n`) });
   } catch (err) {
+    detachSignals();
     await link.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use; pick another or use --port 0`);
@@ -60,17 +78,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
     const why = openInBrowser(host.url);
     if (why) out.stderr(`portscope: did not open a browser: ${why}. Open the URL yourself.\n`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      // A second Ctrl-C while shutting down leaves at once.
-      process.once('SIGINT', () => process.exit(130));
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopRequested;
   out.stderr('portscope: stopping\n');
   await host.close();
   await link.close();

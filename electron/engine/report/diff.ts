@@ -11,10 +11,10 @@ export function listenerKey(r: SocketRow): string {
 }
 
 /** What changed between a saved report's listeners and the live ones. */
-export function diffListeners(saved: readonly SocketRow[], live: readonly SocketRow[], now = new Date()): ReportDiff {
+export function diffListeners(saved: readonly SocketRow[], live: readonly SocketRow[], hostname: string, now = new Date()): ReportDiff {
   const before = new Map(saved.map((r) => [listenerKey(r), r]));
   const after = new Map(live.filter(isListener).map((r) => [listenerKey(r), r]));
-  const diff: ReportDiff = { comparedAt: now.toISOString(), added: [], removed: [], changed: [], unchanged: 0 };
+  const diff: ReportDiff = { comparedAt: now.toISOString(), hostname, added: [], removed: [], changed: [], unchanged: 0 };
   for (const [key, row] of after) {
     const old = before.get(key);
     if (!old) diff.added.push(row);

@@ -26,13 +26,24 @@ export function freshSnapshot(source: SnapshotSource): Promise<Snapshot> {
 
 /**
  * `report.export` and `report.import` for the engine (spread into Engine.createHandlers).
- * Export returns the content (browser downloads, the app's print-to-PDF) or, given a path, writes
- * it atomically. A path must be absolute and carry the format's extension: a front end passes
- * what a Save dialog returned, never a name a remote page made up to overwrite something else.
+ *
+ * Export returns the content (browser downloads, the app's Save dialog and print-to-PDF) or,
+ * given a path, writes it atomically. Paths are honoured only where the caller is the user
+ * (`cli`): a page in a browser or in the app's renderer is web content, and letting it name any
+ * file to overwrite (say, a project's package.json) would turn a script injection into code
+ * execution. The app saves through a Save dialog in the main process instead (saveReportFile).
  */
-export function reportHandlers(source: SnapshotSource): Pick<CallHandlers, keyof typeof reportCalls> {
+export function reportHandlers(source: SnapshotSource, transport: 'electron' | 'browser' | 'cli' = 'cli'): Pick<CallHandlers, keyof typeof reportCalls> {
   return {
     'report.export': async (req) => {
+      if (req.path !== undefined && transport !== 'cli') {
+        throw new ReportError(
+          'denied',
+          transport === 'browser'
+            ? 'in browser mode a report is downloaded: ask for the content (no path) and save it from the browser'
+            : 'the app saves reports through its Save dialog: ask for the content (no path)',
+        );
+      }
       if (req.path !== undefined) {
         if (!path.isAbsolute(req.path)) throw new ReportError('bad-request', `the report path must be absolute, not '${req.path}'`);
         if (formatFromPath(req.path) !== req.format) {
@@ -56,7 +67,9 @@ export function reportHandlers(source: SnapshotSource): Pick<CallHandlers, keyof
       const imported = importText(req.text, req.fileName ? path.basename(req.fileName) : undefined);
       if (imported.kind === 'nmap') return imported;
       const { report } = imported;
-      const diff = report.listeners ? diffListeners(report.listeners, (await freshSnapshot(source)).rows) : null;
+      if (!report.listeners) return { kind: 'report', report, diff: null };
+      const live = await freshSnapshot(source);
+      const diff = diffListeners(report.listeners, live.rows, live.hostname);
       return { kind: 'report', report, diff };
     },
   };

@@ -33,7 +33,7 @@ td.c-outcome, td.c-status, td.c-step, td.c-rtt_ms, td.c-duration_ms, td.c-servic
 tbody tr:nth-child(even) td { background: #fbfcfc; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.c-local_address, td.c-remote_address, td.c-host { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11px; white-space: nowrap; }
-td.c-process { min-width: 7em; }
+td.c-process, td.c-name { min-width: 7em; }
 td.c-command_line { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10.5px; color: #34495e; word-break: break-all; min-width: 14em; }
 td.c-risks { color: #a04000; font-size: 11px; }
 .warnings li { color: #a04000; }

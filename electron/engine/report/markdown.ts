@@ -14,8 +14,17 @@ import { visibleControls } from './text';
  */
 const MD_SPECIAL = /[\\`*_[\]<>|&~$]/g;
 
+/**
+ * GFM also turns bare URLs (`https://…`, `www.…`) and e-mail addresses into links: a hostile name
+ * must not become a clickable link in a report, so the `:` of `scheme://`, the `.` after `www`
+ * and every `@` are escaped too (addresses like `[::1]:80` are left readable).
+ */
+const AUTOLINK = /(:)(?=\/\/)|(?<=\bwww)(\.)|(@)/gi;
+
 export function escapeMarkdown(text: string): string {
-  return visibleControls(text).replace(MD_SPECIAL, (c) => `\\${c}`);
+  return visibleControls(text)
+    .replace(MD_SPECIAL, (c) => `\\${c}`)
+    .replace(AUTOLINK, (c) => `\\${c}`);
 }
 
 function cell(value: Cell, numeric: boolean | undefined): string {

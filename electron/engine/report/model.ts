@@ -41,8 +41,8 @@ function byEndpoint(a: SocketRow, b: SocketRow): number {
  * and diagnosis sections come from the caller (the front end holds finished results).
  */
 export function reportFromSnapshot(snapshot: Snapshot, what: ReportWhat, extras: ReportExtras = {}): Report {
-  const listeners = what === 'connections' ? null : snapshot.rows.filter(isListener).sort(byEndpoint);
-  const connections = what === 'listeners' ? null : snapshot.rows.filter((r) => !isListener(r)).sort(byEndpoint);
+  const listeners = what === 'listeners' || what === 'all' ? snapshot.rows.filter(isListener).sort(byEndpoint) : null;
+  const connections = what === 'connections' || what === 'all' ? snapshot.rows.filter((r) => !isListener(r)).sort(byEndpoint) : null;
   const included = [...(listeners ?? []), ...(connections ?? [])];
   const owners = new Set(included.flatMap((r) => r.pids));
   const processes: ProcessInfo[] = snapshot.processes.filter((p) => owners.has(p.pid)).sort((a, b) => a.pid - b.pid);

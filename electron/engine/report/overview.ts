@@ -13,12 +13,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function summaryLines(report: Report): SummaryLine[] {
   const m = report.machine;
   const s = m.summary;
+  const hasSockets = Boolean(report.listeners || report.connections);
+  // Without socket tables (a scan report, an imported nmap file) the machine is only where the
+  // report was made, not what it is about.
   const lines: SummaryLine[] = [
-    { label: 'Host', value: m.hostname },
+    { label: hasSockets ? 'Host' : 'Made on', value: m.hostname },
     { label: 'System', value: `${m.os.platform} ${m.os.release} (${m.os.arch})` },
-    { label: 'Socket table read at', value: m.takenAt },
   ];
-  if (report.listeners || report.connections) {
+  if (hasSockets) lines.push({ label: 'Socket table read at', value: m.takenAt });
+  if (hasSockets) {
     lines.push(
       {
         label: 'Listening',

@@ -46,7 +46,10 @@ export function createWorkerLink(options: WorkerLinkOptions): EngineLink {
   const send = (message: ToWorker) => worker?.postMessage(message);
 
   function start(): void {
-    const w = new Worker(options.entry.file, { workerData: options.engine, execArgv: options.entry.execArgv ?? [] });
+    // The worker's stdout is captured and sent to stderr: `portscope serve` promises that its
+    // stdout carries the URL line only, whatever the engine might print.
+    const w = new Worker(options.entry.file, { workerData: options.engine, execArgv: options.entry.execArgv ?? [], stdout: true });
+    w.stdout.pipe(process.stderr, { end: false });
     worker = w;
     let healthy: ReturnType<typeof setTimeout> | null = setTimeout(() => {
       delay = firstDelay; // ran a while: the next crash is not part of a crash loop

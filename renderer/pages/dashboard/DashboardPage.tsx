@@ -15,9 +15,9 @@ export function DashboardPage() {
   const { ui } = useServices();
   const rows = useSockets((s) => s.table.rows);
   const [search, setSearch] = useState('');
-  const [protocol, setProtocol] = useState<RowFilter['protocol']>('all');
-  const [exposure, setExposure] = useState<RowFilter['exposure']>('all');
-  const [state, setState] = useState<RowFilter['state']>('all');
+  const [protocol, setProtocol] = useState<RowFilter['protocol']>('any');
+  const [exposure, setExposure] = useState<RowFilter['exposure']>('any');
+  const [state, setState] = useState<RowFilter['state']>('any');
   const settledSearch = useDebounced(search, 120);
   const exposureId = useId();
   const stateId = useId();
@@ -44,7 +44,7 @@ export function DashboardPage() {
             <>
               <label htmlFor={exposureId}>Exposure</label>
               <select id={exposureId} value={exposure} onChange={(e) => setExposure(e.target.value as RowFilter['exposure'])}>
-                <option value="all">any</option>
+                <option value="any">any</option>
                 {(Object.keys(EXPOSURE_LABEL) as Array<SocketRow['exposure']>).map((k) => (
                   <option key={k} value={k}>
                     {EXPOSURE_LABEL[k]}
@@ -66,7 +66,7 @@ export function DashboardPage() {
             <>
               <label htmlFor={stateId}>State</label>
               <select id={stateId} value={state} onChange={(e) => setState(e.target.value as RowFilter['state'])}>
-                <option value="all">any</option>
+                <option value="any">any</option>
                 {SOCKET_STATES.filter((s) => s !== 'LISTEN').map((s) => (
                   <option key={s} value={s}>
                     {s}

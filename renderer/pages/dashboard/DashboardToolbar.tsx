@@ -40,7 +40,7 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
       />
       <label htmlFor={protoId}>Protocol</label>
       <select id={protoId} value={protocol} onChange={(e) => onProtocol(e.target.value as RowFilter['protocol'])}>
-        <option value="all">TCP and UDP</option>
+        <option value="any">TCP and UDP</option>
         <option value="tcp">TCP</option>
         <option value="udp">UDP</option>
       </select>

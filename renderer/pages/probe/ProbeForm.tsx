@@ -61,11 +61,11 @@ export function ProbeForm({ initial, busy, onStart, onCancel }: { initial: PortT
       </div>
       <div className="field">
         <label htmlFor={ids.interval}>Interval (ms)</label>
-        <input id={ids.interval} type="number" min={0} max={60000} step={100} value={interval} onChange={(e) => setIntervalMs(e.target.value)} />
+        <input id={ids.interval} type="number" min={0} max={60000} value={interval} onChange={(e) => setIntervalMs(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={ids.timeout}>Timeout (ms)</label>
-        <input id={ids.timeout} type="number" min={50} max={60000} step={100} value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
+        <input id={ids.timeout} type="number" min={50} max={60000} value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
       </div>
       <div className="field">
         <label className="check" htmlFor={ids.banner}>

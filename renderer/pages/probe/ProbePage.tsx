@@ -69,8 +69,7 @@ export function ProbePage() {
               .reverse()
               .map((a) => (
                 <li key={a.seq} className={a.ok ? 'ok-text' : 'error-text'}>
-                  <span aria-hidden="true">{OUTCOME_ICON[a.outcome] ?? '✗'} </span>#{a.seq} {a.outcome}
-                  {a.rttMs !== null ? ` in ${formatMs(a.rttMs)}` : ''} — {a.message}
+                  <span aria-hidden="true">{OUTCOME_ICON[a.outcome] ?? '✗'} </span>#{a.seq} {a.message}
                 </li>
               ))}
           </ol>

@@ -15,10 +15,10 @@ export const RttChart = memo(function RttChart({ attempts }: { attempts: readonl
         <p className="chart-empty">Start a probe to chart its round-trip times.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 14, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
-            <XAxis dataKey="seq" tick={{ fontSize: 11 }} allowDecimals={false} label={{ value: 'attempt', position: 'insideBottomRight', offset: -2, fontSize: 11 }} />
-            <YAxis tick={{ fontSize: 11 }} width={52} unit=" ms" />
+            <XAxis dataKey="seq" tick={{ fontSize: 11 }} allowDecimals={false} label={{ value: 'attempt', position: 'insideBottom', offset: -10, fontSize: 11 }} />
+            <YAxis tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => `${v} ms`} />
             <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? formatMs(v) : String(v))} />
             <Line type="monotone" dataKey="rtt" name="RTT" stroke="#1c7ed6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
             <Line dataKey="failed" name="failed" stroke="none" dot={{ r: 4, fill: '#e03131', stroke: '#e03131' }} isAnimationActive={false} legendType="none" />

@@ -61,22 +61,23 @@ export function matchesSearch(row: SocketRow, terms: readonly SearchTerm[]): boo
 
 export interface RowFilter {
   search: string;
-  protocol: 'all' | 'tcp' | 'udp';
+  // 'any' means no filter ('all' is an exposure value: bound to all interfaces).
+  protocol: 'any' | 'tcp' | 'udp';
   /** Listening table: who can reach it. */
-  exposure: 'all' | SocketRow['exposure'];
-  /** Connections table: one state, or all. */
-  state: 'all' | SocketRow['state'];
+  exposure: 'any' | SocketRow['exposure'];
+  /** Connections table: one state, or any. */
+  state: 'any' | SocketRow['state'];
 }
 
-export const DEFAULT_FILTER: RowFilter = { search: '', protocol: 'all', exposure: 'all', state: 'all' };
+export const DEFAULT_FILTER: RowFilter = { search: '', protocol: 'any', exposure: 'any', state: 'any' };
 
 export function filterRows(rows: readonly LiveRow[], filter: RowFilter): LiveRow[] {
   const terms = parseSearch(filter.search);
-  if (terms.length === 0 && filter.protocol === 'all' && filter.exposure === 'all' && filter.state === 'all') return rows as LiveRow[];
+  if (terms.length === 0 && filter.protocol === 'any' && filter.exposure === 'any' && filter.state === 'any') return rows as LiveRow[];
   return rows.filter(({ row }) => {
-    if (filter.protocol !== 'all' && row.protocol !== filter.protocol) return false;
-    if (filter.exposure !== 'all' && row.exposure !== filter.exposure) return false;
-    if (filter.state !== 'all' && row.state !== filter.state) return false;
+    if (filter.protocol !== 'any' && row.protocol !== filter.protocol) return false;
+    if (filter.exposure !== 'any' && row.exposure !== filter.exposure) return false;
+    if (filter.state !== 'any' && row.state !== filter.state) return false;
     return terms.length === 0 || matchesSearch(row, terms);
   });
 }

@@ -9,9 +9,10 @@ export interface RawResponse {
 }
 
 /** A GET (or other method) with full control of Host, Origin and Cookie, which fetch() forbids. */
-export function rawRequest(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+export function rawRequest(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', address = '127.0.0.1'): Promise<RawResponse> {
+  const defaultHost = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const req = request({ host: address, port, path, method, headers: { host: defaultHost, ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));

@@ -39,7 +39,7 @@ const CHILD = `
 const fs = require('node:fs'), net = require('node:net'), dgram = require('node:dgram'), rl = require('node:readline');
 fs.writeFileSync('/proc/self/comm', process.env.HOSTILE_NAME);
 const servers = new Map();
-function listen(cb) { const s = net.createServer(() => {}); s.listen(0, '127.0.0.1', () => { servers.set(s.address().port, s); cb(s.address().port); }); }
+function listen(cb) { const s = net.createServer((c) => c.on('error', () => {})); s.listen(0, '127.0.0.1', () => { servers.set(s.address().port, s); cb(s.address().port); }); }
 const udp = dgram.createSocket('udp4');
 udp.bind(0, '127.0.0.1', () => listen((tcp) => console.log('ready ' + tcp + ' ' + udp.address().port)));
 rl.createInterface({ input: process.stdin }).on('line', (line) => {
