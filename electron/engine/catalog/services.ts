@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findPackageFile } from '../system/packageFiles';
 import type { Protocol } from '../../../shared/contract/sockets';
 
 export interface ServiceInfo {
@@ -66,23 +65,12 @@ class SortedRegistry {
   }
 }
 
-function findAsset(name: string): string | null {
-  // From dist/cli.mjs the assets are one folder up; from the sources, three.
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'assets', name);
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return null;
-}
-
 let iana: SortedRegistry | null = null;
 let etcServices: Map<string, string> | null = null;
 
 function registry(): SortedRegistry {
   if (!iana) {
-    const file = findAsset('iana-services.tsv');
+    const file = findPackageFile('assets/iana-services.tsv');
     iana = new SortedRegistry(file ? fs.readFileSync(file, 'utf8') : '');
   }
   return iana;
@@ -116,3 +104,4 @@ export function lookupService(port: number, protocol: Protocol, servicesPath = '
   const name = fromEtc(`${port}/${protocol}`, servicesPath);
   return name ? { name, description: null } : null;
 }
+

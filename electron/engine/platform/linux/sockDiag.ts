@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findPackageFile } from '../../system/packageFiles';
 import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
 import type { RawSocket } from '../types';
 import { formatIPv6 } from './procNet';
@@ -37,20 +35,12 @@ export function loadSockDiag(): SockDiagAddon | null {
   if (cached !== undefined) return cached;
   cached = null;
   if (process.platform !== 'linux' || process.env.PORTSCOPE_NO_NETLINK === '1') return cached;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const file = path.join(dir, 'dist', 'native', 'sockdiag.node');
-    const sibling = path.join(dir, 'native', 'sockdiag.node');
-    for (const candidate of [sibling, file]) {
-      if (!fs.existsSync(candidate)) continue;
-      try {
-        cached = createRequire(import.meta.url)(candidate) as SockDiagAddon;
-        return cached;
-      } catch {
-        return cached;
-      }
-    }
-    dir = path.dirname(dir);
+  const file = findPackageFile('dist/native/sockdiag.node', 'native/sockdiag.node');
+  if (!file) return cached;
+  try {
+    cached = createRequire(file)(file) as SockDiagAddon;
+  } catch {
+    cached = null; // built for another platform or a broken build: procfs it is
   }
   return cached;
 }
@@ -105,3 +95,4 @@ export class RecordDecoder {
     return s;
   }
 }
+
