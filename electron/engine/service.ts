@@ -11,6 +11,7 @@ import {
 import type { liveCalls } from '../../shared/contract/calls';
 import { SocketMonitor } from './monitor/monitor';
 import { reportHandlers } from './report/handlers';
+import { scanHandlers } from './scan/handlers';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
@@ -75,6 +76,7 @@ export class Engine {
   private createHandlers(): CallHandlers {
     return {
       ...this.liveHandlers(),
+      ...scanHandlers(this),
       ...reportHandlers(this.monitor, this.options.transport),
     };
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { liveCalls, liveEvents } from './calls';
+import { scanCalls, scanEvents } from './scan';
 import { reportCalls } from './report';
 
 export * from './version';
@@ -7,14 +8,16 @@ export * from './sockets';
 export * from './calls';
 export * from './errors';
 export * from './wire';
+export * from './scan';
 export * from './report';
 
 /** The whole contract: every call and every event stream, by name. */
 export const calls = {
   ...liveCalls,
+  ...scanCalls,
   ...reportCalls,
 } as const;
-export const events = { ...liveEvents } as const;
+export const events = { ...liveEvents, ...scanEvents } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;

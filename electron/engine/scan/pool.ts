@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** The bundled worker's file name, next to the bundle that starts it (see scripts/build-targets/scan.mjs). */
+export const WORKER_BUNDLE = 'scan-worker.mjs';
+
+function here(): string {
+  // ESM (dev, dist/cli.mjs) has import.meta.url; a CommonJS bundle (the Electron main) has __filename.
+  const url = typeof import.meta === 'object' && typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
+  return path.dirname(fileURLToPath(url));
+}
+
+export interface WorkerEntry {
+  file: string;
+  execArgv: string[];
+}
+
+/**
+ * Where the scan worker lives: PORTSCOPE_SCAN_WORKER if set; the bundle next to (or one folder
+ * above) the running bundle; else, running from sources (vitest, tsx), worker.ts through tsx.
+ */
+export function workerEntry(): WorkerEntry {
+  const override = process.env.PORTSCOPE_SCAN_WORKER;
+  if (override) return { file: override, execArgv: override.endsWith('.ts') ? ['--import', 'tsx'] : [] };
+  const dir = here();
+  for (const candidate of [path.join(dir, WORKER_BUNDLE), path.join(dir, '..', WORKER_BUNDLE)]) {
+    if (existsSync(candidate)) return { file: candidate, execArgv: [] };
+  }
+  const source = path.join(dir, 'worker.ts');
+  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  throw new Error(`scan worker not found next to ${dir}: run the build (node scripts/build.mjs)`);
+}
+
+export function startWorker(entry: WorkerEntry = workerEntry()): Worker {
+  return new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
+}
