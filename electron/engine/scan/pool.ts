@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +13,18 @@ function here(): string {
   return path.dirname(fileURLToPath(url));
 }
 
+/**
+ * tsx's loader as a file URL. A bare `--import tsx` is resolved from the process's working
+ * directory, so a scan started from any other folder would fail to load the worker.
+ */
+function tsxLoader(fromDir: string): string {
+  try {
+    return pathToFileURL(createRequire(path.join(fromDir, 'pool.ts')).resolve('tsx')).href;
+  } catch {
+    return 'tsx';
+  }
+}
+
 export interface WorkerEntry {
   file: string;
   execArgv: string[];
@@ -23,13 +36,17 @@ export interface WorkerEntry {
  */
 export function workerEntry(): WorkerEntry {
   const override = process.env.PORTSCOPE_SCAN_WORKER;
-  if (override) return { file: override, execArgv: override.endsWith('.ts') ? ['--import', 'tsx'] : [] };
+  if (override) return { file: override, execArgv: override.endsWith('.ts') ? ['--import', tsxLoader(here())] : [] };
   const dir = here();
   for (const candidate of [path.join(dir, WORKER_BUNDLE), path.join(dir, '..', WORKER_BUNDLE)]) {
+    // Packaged, a worker thread's module loader cannot read inside app.asar: electron-builder
+    // unpacks the bundle (asarUnpack) and we start it from there.
+    const unpacked = candidate.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+    if (unpacked !== candidate && existsSync(unpacked)) return { file: unpacked, execArgv: [] };
     if (existsSync(candidate)) return { file: candidate, execArgv: [] };
   }
   const source = path.join(dir, 'worker.ts');
-  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  if (existsSync(source)) return { file: source, execArgv: ['--import', tsxLoader(dir)] };
   throw new Error(`scan worker not found next to ${dir}: run the build (node scripts/build.mjs)`);
 }
 

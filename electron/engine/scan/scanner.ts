@@ -122,6 +122,8 @@ const emptyCounts = (): StateCounts => ({ open: 0, closed: 0, filtered: 0, 'open
 class ScanRun implements Running {
   private readonly workers: Worker[] = [];
   private readonly stats: WorkerStats[];
+  /** Workers that sent their 'done'. */
+  private readonly reported: boolean[] = [];
   private readonly startedAt = new Date();
   private readonly t0 = performance.now();
   private readonly kept: PortResult[] = [];
@@ -196,8 +198,10 @@ class ScanRun implements Running {
       this.workers.push(worker);
       worker.on('message', (m: FromWorker) => this.onMessage(w, m));
       worker.on('error', (err) => this.fail(err));
+      // A worker that ends without its 'done' (crashed, killed, or idle with probes unanswered)
+      // must end the scan with an error: waiting for it would hang the caller forever.
       worker.on('exit', (code) => {
-        if (code !== 0 && this.pending > 0 && !this.cancelled) this.fail(new Error(`scan worker stopped with exit code ${code}`));
+        if (!this.reported[w] && !this.error) this.fail(new Error(`scan worker ${w + 1} stopped before finishing (exit code ${code})`));
       });
       worker.postMessage({ type: 'start', job });
     }
@@ -224,6 +228,7 @@ class ScanRun implements Running {
       this.stats[w] = m.stats;
       this.absorb(m.results);
     } else if (m.type === 'done') {
+      this.reported[w] = true;
       this.stats[w] = m.stats;
       m.srtt.forEach((s, i) => {
         if (s !== null && (this.srtt[i] === null || s < this.srtt[i]!)) this.srtt[i] = s;

@@ -39,6 +39,10 @@ if (port) {
   let current: { cancel: () => void } | null = null;
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'start') {
+      // From here on only the scan's own sockets and timers keep this thread alive: when it is
+      // over the thread ends by itself, even if its parent never terminates it. (A parent port
+      // left referenced keeps a worker, and so its process, alive forever.)
+      port.unref();
       try {
         current = run(msg.job, (m) => port.postMessage(m));
       } catch (err) {
