@@ -2,4 +2,7 @@
 // One import line per module keeps this file a table of contents.
 import './serve';
 import './report';
+import './scan';
+import './probe';
+import './diagnose';
 export {};
