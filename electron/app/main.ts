@@ -1,13 +1,14 @@
 // Electron main: routing only. The engine runs in a worker thread (dist/engine-worker.mjs); this
 // process binds the contract to IPC, owns the window and applies the security policy. The rules
 // themselves live in plain modules (policy, window-state, ipc, menu) tested without Electron.
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { createWorkerLink } from '../host/worker/worker-link';
 import { appProtocolResponse } from './app-protocol';
 import { bindContract } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, externalUrl } from './policy';
+import { bindElectronReportSave } from './report-save';
 import { secureWebPreferences } from './web-preferences';
 import { hardenContents, hardenSession } from './window';
 import { BoundsTracker, restoreBounds, WindowStateStore } from './window-state';
@@ -46,6 +47,8 @@ if (!app.requestSingleInstanceLock()) {
     const workerFile = path.join(distDir, 'engine-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
     const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron' }, log });
     const binding = bindContract({ ipcMain, link, log });
+    // Reports: the Save dialog and PDF printing (the page names what to save, never where).
+    const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openExternal })));
 
     const store = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
@@ -73,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
       binding.dispose();
+      reportSave.dispose();
       void link.close();
     });
   });

@@ -102,6 +102,7 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: async (url: string) => void s.opened.push(url) },
+    dialog: { showSaveDialog: async () => ({ canceled: true }) },
   };
 });
 
@@ -138,6 +139,8 @@ describe('Electron main wiring', () => {
 
   it('binds every contract call on IPC', () => {
     for (const name of Object.keys(calls)) expect(ipcMain.handlers.has(`${IPC_PREFIX}${name}`)).toBe(true);
+    // and the one channel beside the contract: saving a report through the Save dialog
+    expect(ipcMain.handlers.has(`${IPC_PREFIX}@report.save`)).toBe(true);
   });
 
   it('opens one secure window on the app URL, with the preload', () => {
