@@ -1,4 +1,4 @@
-import { classifyConnectError, errnoName, isResourceError, R_NO_RESPONSE, R_SYN_ACK, S_FILTERED, S_OPEN, type WorkerJob, type WorkerStats } from './codes';
+import { classifyConnectError, errnoName, isResourceError, R_CONN_REFUSED, R_NO_RESPONSE, R_SYN_ACK, S_CLOSED, S_FILTERED, S_OPEN, type WorkerJob, type WorkerStats } from './codes';
 import { connector, type Connector } from './rawTcp';
 import { RttEstimator } from './timing';
 import { NumberQueue, WorkItems, type ResultSink } from './workItems';
@@ -12,6 +12,7 @@ interface InFlight {
 }
 
 const BACKOFF_MIN_MS = 5;
+const SELF_CONNECT_TRIES = 5;
 const BACKOFF_MAX_MS = 500;
 /** Give up (with an error, never "closed") when resources stay exhausted this long with no progress. */
 const RESOURCE_GIVE_UP_MS = 30_000;
@@ -147,8 +148,16 @@ export class TcpScanner {
       // its source and connect to itself (TCP simultaneous open). Nothing listens: ask again.
       if (this.job.hosts[hostIndex]!.loopback && localPort === port) {
         this.stats.selfConnects++;
-        this.stats.retransmissions++;
-        this.retryQueue.push(rec.local);
+        // The kernel only picks a free port as the source, so nothing listens on it: closed. Ask
+        // again a few times for a proper refusal, then say so without one (bounded: when that
+        // port is the only free source port, every attempt connects to itself).
+        if (this.attempts[rec.local]! < SELF_CONNECT_TRIES) {
+          this.attempts[rec.local]!++;
+          this.stats.retransmissions++;
+          this.retryQueue.push(rec.local);
+        } else {
+          this.settle(rec.local, { state: S_CLOSED, reason: R_CONN_REFUSED }, rttMs);
+        }
         return this.pump();
       }
       this.rtt[hostIndex]!.sample(rttMs);
