@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface DialogProps {
   title: string;
@@ -20,7 +21,8 @@ export function Dialog({ title, children, actions, onCancel }: DialogProps) {
     first?.focus();
     return () => previous?.focus?.();
   }, []);
-  return (
+  // Portalled to <body>: a dialog opened from the process panel must cover the panel too.
+  return createPortal(
     <div className="modal-backdrop">
       <div
         ref={ref}
@@ -50,6 +52,7 @@ export function Dialog({ title, children, actions, onCancel }: DialogProps) {
         <div className="modal-body">{children}</div>
         <div className="modal-actions">{actions}</div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

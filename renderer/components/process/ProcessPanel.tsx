@@ -49,6 +49,11 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
   const { state, reload } = useProcessDetails(row.pid);
   const [copied, setCopied] = useState<string | null>(null);
   const process = state.status === 'ready' ? state.details.process : null;
+  // After "End process" the details reload and find the process gone; the end-process control
+  // keeps the last known process so its outcome ("ended after SIGTERM") stays on screen.
+  const lastProcess = useRef<ProcessInfo | null>(null);
+  if (process) lastProcess.current = process;
+  const endable = process ?? (lastProcess.current?.pid === row.pid ? lastProcess.current : null);
   const sockets = state.status === 'ready' ? state.details.sockets : [];
   const target = targetOf(row);
 
@@ -85,7 +90,7 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
         <button type="button" onClick={() => ui.getState().diagnose(target)} disabled={target.port === 0}>
           Diagnose this port
         </button>
-        {process ? <EndProcess process={process} onEnded={reload} /> : null}
+        {endable ? <EndProcess process={endable} onEnded={reload} /> : null}
         <span aria-live="polite" className="muted">
           {copied}
         </span>
