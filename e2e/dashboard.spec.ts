@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { Page } from '@playwright/test';
 import { screen } from './screens';
 import { expect, openTcpListener, test } from './support/fixtures';
 
@@ -9,7 +10,7 @@ import { expect, openTcpListener, test } from './support/fixtures';
  * process the test started can be ended from its panel.
  */
 
-const listening = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Listening ports' });
+const listening = (page: Page) => page.getByRole('table', { name: 'Listening ports' });
 
 /** The row of a listening port: search narrows the table so the row is on screen whatever the sort. */
 async function findListener(page: import('@playwright/test').Page, port: number) {
