@@ -13,7 +13,7 @@ import { expect, openTcpListener, test } from './support/fixtures';
 const listening = (page: Page) => page.getByRole('table', { name: 'Listening ports' });
 
 /** The row of a listening port: search narrows the table so the row is on screen whatever the sort. */
-async function findListener(page: import('@playwright/test').Page, port: number) {
+async function findListener(page: Page, port: number) {
   await page.getByLabel('Search sockets').fill(String(port));
   const row = listening(page).getByRole('row').filter({ has: page.getByRole('cell', { name: String(port), exact: true }) });
   await expect(row).toBeVisible();
