@@ -25,7 +25,7 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title="Round-trip times" summary={histogram.length ? `${results.filter((r) => r.rttMs !== null).length} answers` : 'no answers with a time'}>
+      <ChartCard title="Round-trip times" summary={histogram.length ? plural(results.filter((r) => r.rttMs !== null).length, 'answer') : 'no answers with a time'}>
         {histogram.length === 0 ? (
           <p className="chart-empty">No round-trip times.</p>
         ) : (
@@ -43,3 +43,7 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
     </section>
   );
 });
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

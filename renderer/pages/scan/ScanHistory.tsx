@@ -5,8 +5,8 @@ import { formatDuration } from '../../format/time';
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-function describe(r: ScanRecord): string {
-  return `${timeFmt.format(new Date(r.result.startedAt))} — ${r.request.targets.join(', ')} · ${r.request.ports} · ${r.result.protocol.toUpperCase()}`;
+function describe(r: ScanRecord, history: readonly ScanRecord[]): string {
+  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${r.request.targets.join(', ')} · ${r.request.ports} · ${r.result.protocol.toUpperCase()}`;
 }
 
 /** This session's scans, and what changed between two of them (like nmap's ndiff). */
@@ -26,7 +26,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
           This session&apos;s scans <span className="count">{history.length}</span>
         </h2>
       </header>
-      <table className="mini-table">
+      <table className="mini-table" aria-label="Scans of this session">
         <thead>
           <tr>
             <th scope="col">Scan</th>
@@ -40,7 +40,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
           {history.map((h) => (
             <tr key={h.scanId}>
               <td>
-                {describe(h)}
+                {describe(h, history)}
                 {h.result.cancelled ? <span className="muted"> (cancelled)</span> : null}
               </td>
               <td>{h.result.summary.counts.open}</td>
@@ -58,7 +58,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
             <select id={ids.a} value={a?.scanId ?? ''} onChange={(e) => setA(e.target.value)}>
               {history.map((h) => (
                 <option key={h.scanId} value={h.scanId}>
-                  {describe(h)}
+                  {describe(h, history)}
                 </option>
               ))}
             </select>
@@ -66,7 +66,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
             <select id={ids.b} value={b?.scanId ?? ''} onChange={(e) => setB(e.target.value)}>
               {history.map((h) => (
                 <option key={h.scanId} value={h.scanId}>
-                  {describe(h)}
+                  {describe(h, history)}
                 </option>
               ))}
             </select>

@@ -60,7 +60,8 @@ export function ScanResults({ results, closedOmitted }: { results: readonly Port
   }, [results, onlyOpen, sort]);
 
   return (
-    <section className="panel table-panel scan-results" aria-label="Scan results">
+    // A few results get a short table; many get a scrolling one.
+    <section className="panel table-panel scan-results" aria-label="Scan results" style={{ height: Math.min(460, Math.max(170, 80 + rows.length * 28)) }}>
       <header className="panel-head">
         <h2>
           Results <span className="count">{rows.length.toLocaleString()}</span>
