@@ -87,6 +87,24 @@ async function scrollAndMeasure(page: Page, seconds: number): Promise<{ frames: 
   })()`);
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.log('\nCPU self time in the measured window (top 20):');
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+}
+
 async function main(): Promise<void> {
   console.log(`opening ~${HELPERS * (1 + 2 * PAIRS_PER_HELPER)} loopback sockets (${HELPERS * CHURN_PER_SECOND} reset and reopened per second)…`);
   const helpers = await Promise.all(Array.from({ length: HELPERS }, startHelper));
@@ -124,10 +142,16 @@ async function main(): Promise<void> {
     // Let the live ticks run a little, then measure while they keep coming.
     await page.waitForTimeout(4000);
     const deltasBefore = frames.filter((f) => f.kind === 'delta').length;
+    const cdp = await page.context().newCDPSession(page);
+    // PROFILE=1: a CPU profile of the measured window, summed by function (self time).
+    if (process.env.PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const { frames: frameTimes, longTasks, rowsSeen } = await scrollAndMeasure(page, SCROLL_SECONDS);
     const deltasDuring = frames.filter((f) => f.kind === 'delta').length - deltasBefore;
+    if (process.env.PROFILE) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
 
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
     await page.screenshot({ path: 'artifacts/screenshots/bench-dashboard-10k.png' });

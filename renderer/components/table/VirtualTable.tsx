@@ -33,13 +33,18 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);
 
+  // Stable callbacks matter: the virtualizer recomputes every row's position whenever
+  // getItemKey changes identity, which would be 10,000 rows on every scroll frame.
+  const getItemKey = useCallback((index: number) => getKey(items[index] as T), [items, getKey]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    getScrollElement,
+    estimateSize,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => getKey(items[index] as T),
+    getItemKey,
     // jsdom and first paint have no layout: render a first screenful anyway.
     initialRect: { width: 800, height: 600 },
   });

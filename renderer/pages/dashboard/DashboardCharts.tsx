@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useSockets } from '../../app/services';
 import { DonutChart } from '../../components/charts/DonutChart';
 import { StateHistoryChart } from '../../components/charts/StateHistoryChart';
@@ -7,8 +7,9 @@ import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sock
 import type { LiveRow } from '../../stores/sockets/table';
 
 export function DashboardCharts({ listening }: { listening: readonly LiveRow[] }) {
-  const history = useSockets((s) => s.history);
-  const rows = useSockets((s) => s.table.rows);
+  // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
+  const history = useDeferredValue(useSockets((s) => s.history));
+  const rows = useDeferredValue(useSockets((s) => s.table.rows));
   const top = useMemo(() => topProcesses(rows), [rows]);
   const exposure = useMemo(() => exposureSlices(listening), [listening]);
   const classes = useMemo(() => portClassSlices(listening), [listening]);

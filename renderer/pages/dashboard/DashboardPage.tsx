@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
 import { useServices, useSockets } from '../../app/services';
 import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
@@ -13,7 +13,9 @@ import { TableState } from './TableState';
 
 export function DashboardPage() {
   const { ui } = useServices();
-  const rows = useSockets((s) => s.table.rows);
+  // A tick re-sorts and re-filters 10,000 rows: deferred, React renders it at low priority and
+  // keeps scrolling, typing and clicks ahead of it.
+  const rows = useDeferredValue(useSockets((s) => s.table.rows));
   const [search, setSearch] = useState('');
   const [protocol, setProtocol] = useState<RowFilter['protocol']>('any');
   const [exposure, setExposure] = useState<RowFilter['exposure']>('any');
