@@ -9,7 +9,7 @@ export interface ProcessCount {
 
 export const TopProcessesChart = memo(function TopProcessesChart({ data }: { data: readonly ProcessCount[] }) {
   return (
-    <ChartCard title="Top processes by sockets" summary={data[0] ? `most: ${data[0].name} (${data[0].count})` : undefined}>
+    <ChartCard title="Top processes" summary={data[0] ? `most: ${data[0].name} (${data[0].count})` : undefined}>
       {data.length === 0 ? (
         <p className="chart-empty">No sockets.</p>
       ) : (

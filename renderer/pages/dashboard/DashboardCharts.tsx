@@ -10,7 +10,8 @@ export function DashboardCharts({ listening }: { listening: readonly LiveRow[] }
   // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
   const history = useDeferredValue(useSockets((s) => s.history));
   const rows = useDeferredValue(useSockets((s) => s.table.rows));
-  const top = useMemo(() => topProcesses(rows), [rows]);
+  // Six bars fit the card at a readable size; the tooltip and the table have the rest.
+  const top = useMemo(() => topProcesses(rows, 6), [rows]);
   const exposure = useMemo(() => exposureSlices(listening), [listening]);
   const classes = useMemo(() => portClassSlices(listening), [listening]);
   return (

@@ -21,7 +21,7 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
   const protoId = useId();
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Dashboard controls">
+    <div className="toolbar" role="group" aria-label="Dashboard controls">
       <label htmlFor={searchId} className="sr-only">
         Search sockets
       </label>
