@@ -47,14 +47,20 @@ typedef struct {
   size_t capacity;
 } records_t;
 
+/** Makes room for `more` bytes, doubling the buffer as it fills. */
+static int records_reserve(records_t *r, size_t more) {
+  if (r->length + more <= r->capacity) return 0;
+  size_t next = r->capacity ? r->capacity * 2 : 64 * RECORD_SIZE;
+  while (next < r->length + more) next *= 2;
+  uint8_t *grown = realloc(r->data, next);
+  if (!grown) return -ENOMEM;
+  r->data = grown;
+  r->capacity = next;
+  return 0;
+}
+
 static int records_push(records_t *r, const uint8_t *record) {
-  if (r->length + RECORD_SIZE > r->capacity) {
-    size_t next = r->capacity ? r->capacity * 2 : 64 * RECORD_SIZE;
-    uint8_t *grown = realloc(r->data, next);
-    if (!grown) return -ENOMEM;
-    r->data = grown;
-    r->capacity = next;
-  }
+  if (records_reserve(r, RECORD_SIZE) < 0) return -ENOMEM;
   memcpy(r->data + r->length, record, RECORD_SIZE);
   r->length += RECORD_SIZE;
   return 0;
@@ -210,13 +216,7 @@ static long find_inode(const walk_t *w, uint32_t inode) {
 }
 
 static int push_pair(records_t *r, uint32_t pid, uint32_t inode) {
-  if (r->length + 8 > r->capacity) {
-    size_t next = r->capacity ? r->capacity * 2 : 4096;
-    uint8_t *grown = realloc(r->data, next);
-    if (!grown) return -ENOMEM;
-    r->data = grown;
-    r->capacity = next;
-  }
+  if (records_reserve(r, 8) < 0) return -ENOMEM;
   put32(r->data + r->length, pid);
   put32(r->data + r->length + 4, inode);
   r->length += 8;

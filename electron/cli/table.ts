@@ -1,5 +1,7 @@
 import type { SocketRow } from '../../shared/contract/sockets';
-import { formatEndpoint } from '../../shared/net/address';
+import { exposureLabel, localLabel, protoLabel, remoteLabel } from '../../shared/net/socketLabels';
+
+export { exposureLabel, localLabel, protoLabel, remoteLabel };
 
 /**
  * Text from other processes (names, command lines) may hold escape sequences that would repaint
@@ -30,24 +32,6 @@ export function renderTable(columns: Column[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
-}
-
-export function protoLabel(r: SocketRow): string {
-  return r.family === 6 ? `${r.protocol}6` : r.protocol;
-}
-
-export function localLabel(r: SocketRow): string {
-  return formatEndpoint(r.localAddress, r.localPort, r.scopeId);
-}
-
-export function remoteLabel(r: SocketRow): string {
-  if (r.remotePort === 0 && (r.remoteAddress === '0.0.0.0' || r.remoteAddress === '::')) return formatEndpoint(r.remoteAddress, '*');
-  return formatEndpoint(r.remoteAddress, r.remotePort, r.remoteAddress.startsWith('fe8') ? r.scopeId : null);
-}
-
-export function exposureLabel(r: SocketRow): string {
-  if (r.exposure === 'all') return r.dualStack ? 'all (v4+v6)' : r.family === 6 ? 'all (v6)' : 'all (v4)';
-  return r.exposure;
 }
 
 export function ownerLabel(r: SocketRow): string {

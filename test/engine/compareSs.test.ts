@@ -28,17 +28,29 @@ afterAll(async () => {
 
 describe.skipIf(!hasSs())('portscope against ss -tulnp', () => {
   it('finds the same listening sockets with the same owners', async () => {
-    const engine = new Engine();
-    const snap = await engine.handlers['sockets.snapshot']({});
+    // Other processes open and close sockets meanwhile: read ours, then ss, then ours again, and
+    // hold ss to every socket that was there in both of our reads (so also when ss ran).
+    const read = async () => {
+      const engine = new Engine();
+      const snap = await engine.handlers['sockets.snapshot']({});
+      engine.dispose();
+      return snap;
+    };
+    const before = await read();
+    const theirs = ssListening();
+    const snap = await read();
     const ours = snap.rows.filter(isListener);
     const nameOf = new Map(snap.processes.map((p) => [p.pid, p.name]));
-    const theirs = ssListening();
-    engine.dispose();
     const key = (p: string, a: string, port: number) => `${p} ${a} ${port}`;
+    const earlier = new Set(before.rows.filter(isListener).map((r) => key(r.protocol, r.localAddress, r.localPort)));
     const ourMap = new Map(ours.map((r) => [key(r.protocol, r.localAddress, r.localPort), r]));
     const theirMap = new Map(theirs.map((r) => [key(r.protocol, r.address, r.port), r]));
-    expect([...ourMap.keys()].sort()).toEqual([...theirMap.keys()].sort());
-    for (const [k, s] of theirMap) {
+    const stable = [...ourMap.keys()].filter((k) => earlier.has(k));
+    expect(stable.length).toBeGreaterThan(3);
+    expect(stable.filter((k) => !theirMap.has(k))).toEqual([]);
+    expect([...theirMap.keys()].filter((k) => !ourMap.has(k) && !earlier.has(k))).toEqual([]);
+    for (const k of stable) {
+      const s = theirMap.get(k)!;
       const r = ourMap.get(k)!;
       expect(r.pids, k).toEqual(s.pids);
       // ss prints the kernel's 15-byte task name; ours may be the longer, untruncated one.

@@ -1,8 +1,8 @@
 import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
 import type { RawSocket } from '../types';
 
-/** Kernel TCP state numbers (include/net/tcp_states.h). */
-const TCP_STATES: Record<number, SocketState> = {
+/** Kernel TCP state numbers (include/net/tcp_states.h), as procfs and sock_diag report them. */
+export const TCP_STATES: Record<number, SocketState> = {
   1: 'ESTABLISHED',
   2: 'SYN_SENT',
   3: 'SYN_RECV',
@@ -14,7 +14,8 @@ const TCP_STATES: Record<number, SocketState> = {
   9: 'LAST_ACK',
   10: 'LISTEN',
   11: 'CLOSING',
-  12: 'NEW_SYN_RECV',
+  // Pending connections are request sockets in sock_diag; procfs and ss print them as SYN_RECV.
+  12: 'SYN_RECV',
 };
 
 export interface ParseResult {

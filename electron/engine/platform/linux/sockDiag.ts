@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { findPackageFile } from '../../system/packageFiles';
 import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
 import type { RawSocket } from '../types';
-import { formatIPv6 } from './procNet';
+import { formatIPv6, TCP_STATES } from './procNet';
 
 /** The native sock_diag reader (native/sockdiag.c), built at install into dist/native. */
 export interface SockDiagAddon {
@@ -12,21 +12,6 @@ export interface SockDiagAddon {
   recordSize: number;
 }
 
-const TCP_STATES: Record<number, SocketState> = {
-  1: 'ESTABLISHED',
-  2: 'SYN_SENT',
-  3: 'SYN_RECV',
-  4: 'FIN_WAIT1',
-  5: 'FIN_WAIT2',
-  6: 'TIME_WAIT',
-  7: 'CLOSE',
-  8: 'CLOSE_WAIT',
-  9: 'LAST_ACK',
-  10: 'LISTEN',
-  11: 'CLOSING',
-  // Pending connections are request sockets in sock_diag; procfs and ss print them as SYN_RECV.
-  12: 'SYN_RECV',
-};
 
 let cached: SockDiagAddon | null | undefined;
 
