@@ -15,6 +15,8 @@ const listening = (page: Page) => page.getByRole('table', { name: 'Listening por
 /** The row of a listening port: search narrows the table so the row is on screen whatever the sort. */
 async function findListener(page: Page, port: number) {
   await page.getByLabel('Search sockets').fill(String(port));
+  // Wait for the filter to apply (it is debounced): then the row no longer moves under the mouse.
+  await expect(listening(page)).toHaveAttribute('aria-rowcount', '2');
   const row = listening(page).getByRole('row').filter({ has: page.getByRole('cell', { name: String(port), exact: true }) });
   await expect(row).toBeVisible();
   return row;

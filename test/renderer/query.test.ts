@@ -29,6 +29,9 @@ describe('search and sort', () => {
     expect(find('established')).toEqual([51000]);
     expect(find('ssh 22')).toEqual([22, 51000]);
     expect(find('nothing-like-this')).toEqual([]);
+    // Numbers are exact: 44 is neither 443 nor part of 8080.
+    expect(find('44')).toEqual([]);
+    expect(find('127.0.0')).toEqual([8080, 443, 51000]);
   });
 
   it('filters by protocol and exposure, and returns the same array when nothing filters', () => {

@@ -4,7 +4,8 @@ import type { LiveRow } from './table';
 
 /**
  * The search box: whitespace-separated terms, all of which must match. A number matches a local
- * or remote port or a pid exactly (`:443` works too); anything else matches a substring of the
+ * or remote port or a pid exactly (`:443` works too); anything else (`127.0.0`, `nginx`,
+ * `established`) matches a substring of the
  * process, user, addresses, endpoints, state, service or protocol, case-insensitively.
  */
 export interface SearchTerm {
@@ -51,7 +52,8 @@ function haystack(row: SocketRow): string {
 export function matchesSearch(row: SocketRow, terms: readonly SearchTerm[]): boolean {
   for (const term of terms) {
     if (term.kind === 'number') {
-      if (row.localPort !== term.num && row.remotePort !== term.num && !row.pids.includes(term.num) && !haystack(row).includes(term.value)) return false;
+      // Exact, as port filters in TCPView and CurrPorts are: 443 must not also find 4431.
+      if (row.localPort !== term.num && row.remotePort !== term.num && !row.pids.includes(term.num)) return false;
     } else if (!haystack(row).includes(term.value)) {
       return false;
     }
