@@ -132,9 +132,20 @@ function sortValue(row: SocketRow, key: SortKey): string | number {
   }
 }
 
-/** Stable, cheap sort: keys computed once per row (10,000 rows sort in a few milliseconds). */
+// Rows are immutable and reused across ticks: each one's sort key is computed once per column.
+const keyCaches = new Map<SortKey, WeakMap<SocketRow, string | number>>();
+
+function cachedSortValue(row: SocketRow, key: SortKey): string | number {
+  let cache = keyCaches.get(key);
+  if (!cache) keyCaches.set(key, (cache = new WeakMap()));
+  let v = cache.get(row);
+  if (v === undefined) cache.set(row, (v = sortValue(row, key)));
+  return v;
+}
+
+/** Stable, cheap sort: keys cached per row, so a tick re-sorts 10,000 rows in a few milliseconds. */
 export function sortRows(rows: readonly LiveRow[], spec: SortSpec): LiveRow[] {
-  const keyed = rows.map((live, i) => ({ live, k: sortValue(live.row, spec.key), i }));
+  const keyed = rows.map((live, i) => ({ live, k: cachedSortValue(live.row, spec.key), i }));
   const sign = spec.dir === 'asc' ? 1 : -1;
   keyed.sort((a, b) => {
     if (a.k < b.k) return -sign;

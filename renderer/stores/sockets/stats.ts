@@ -17,16 +17,18 @@ export function splitRows(rows: ReadonlyMap<string, LiveRow>): SocketLists {
 
 /** Processes holding the most live sockets; sockets without a known owner are left out. */
 export function topProcesses(rows: ReadonlyMap<string, LiveRow>, limit = 8): Array<{ name: string; count: number }> {
-  const counts = new Map<string, number>();
+  // Counted by pid (no string per row); names are built for the few that make the chart.
+  const counts = new Map<number, { count: number; name: string | null }>();
   for (const { row, mark } of rows.values()) {
     if (mark === 'closing' || row.pid === null) continue;
-    const key = `${row.processName ?? '?'} (${row.pid})`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const c = counts.get(row.pid);
+    if (c) c.count++;
+    else counts.set(row.pid, { count: 1, name: row.processName });
   }
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1].count - a[1].count || a[0] - b[0])
     .slice(0, limit)
-    .map(([name, count]) => ({ name, count }));
+    .map(([pid, c]) => ({ name: `${c.name ?? '?'} (${pid})`, count: c.count }));
 }
 
 const EXPOSURE_COLORS: Record<SocketRow['exposure'], string> = { loopback: '#2f9e44', specific: '#f59f00', all: '#e03131' };
