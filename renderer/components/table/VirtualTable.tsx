@@ -112,7 +112,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   };
 
   const virtualRows = virtualizer.getVirtualItems();
-  const rowStyleBase: CSSProperties = { gridTemplateColumns, height: rowHeight };
+  // One object for all rows, so memoized rows compare equal between renders.
+  const rowStyleBase = useMemo<CSSProperties>(() => ({ gridTemplateColumns, height: rowHeight }), [gridTemplateColumns, rowHeight]);
 
   return (
     <div
