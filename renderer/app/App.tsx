@@ -3,12 +3,13 @@ import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
 import { ProbePage } from '../pages/probe/ProbePage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { ScanPage } from '../pages/scan/ScanPage';
 import { pageFromHash, PAGES, type Page } from '../stores/ui';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useServices, useSockets, useUi } from './services';
 
-const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose' };
+const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose', reports: 'Reports' };
 
 export function App() {
   const { ui } = useServices();
@@ -47,6 +48,7 @@ export function App() {
         {page === 'scan' ? <ScanPage /> : null}
         {page === 'probe' ? <ProbePage /> : null}
         {page === 'diagnose' ? <DiagnosePage /> : null}
+        {page === 'reports' ? <ReportsPage /> : null}
       </main>
       <ProcessPanel />
     </div>

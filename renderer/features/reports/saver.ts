@@ -1,0 +1,62 @@
+import type { ReportExportRequest, ReportFormat } from '../../../shared/contract';
+import type { ReportSaveBridge, ReportSaveFormat } from '../../../shared/contract/report-save';
+import type { RendererClient } from '../../contract/types';
+import { downloadText, type DownloadEnv } from './download';
+
+declare global {
+  interface Window {
+    /** Present only inside Electron: the preload's "save this report" function (Save dialog, PDF). */
+    portscopeReports?: ReportSaveBridge;
+  }
+}
+
+/** What to export, as the Reports page chooses it (no format, never a path). */
+export type ExportChoice = Omit<ReportExportRequest, 'format' | 'path'>;
+
+export interface SaveOutcome {
+  saved: boolean;
+  /** For the status line: "Downloaded x.csv (2.1 kB)", "Saved to /home/me/x.pdf". */
+  message: string;
+}
+
+/**
+ * Where a report goes: in Electron, through main's Save dialog (PDF included); in a browser, as a
+ * download of `report.export`'s content. The page asks the same way in both.
+ */
+export interface ReportSaver {
+  readonly kind: 'dialog' | 'download';
+  readonly formats: readonly ReportSaveFormat[];
+  save(format: ReportSaveFormat, choice: ExportChoice): Promise<SaveOutcome>;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const TEXT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'html', 'md'];
+
+export function createReportSaver(client: RendererClient, bridge: ReportSaveBridge | undefined, env?: DownloadEnv): ReportSaver {
+  if (bridge && typeof bridge.save === 'function') {
+    return {
+      kind: 'dialog',
+      formats: [...TEXT_FORMATS, 'pdf'],
+      async save(format, choice) {
+        const res = await bridge.save({ format, report: choice });
+        return res.saved && res.path ? { saved: true, message: `Saved to ${res.path} (${formatBytes(res.bytes)}).` } : { saved: false, message: 'Not saved: the dialog was cancelled.' };
+      },
+    };
+  }
+  return {
+    kind: 'download',
+    formats: TEXT_FORMATS,
+    async save(format, choice) {
+      if (format === 'pdf') throw new Error('PDF is made by the desktop app. In the browser, download the HTML report and print it to PDF.');
+      const res = await client.call('report.export', { ...choice, format });
+      if (res.content === null) throw new Error('The engine returned no report content.');
+      downloadText(res.content, res.mimeType, res.suggestedName, env);
+      return { saved: true, message: `Downloaded ${res.suggestedName} (${formatBytes(res.bytes)}).` };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { REPORT_IMPORT_MAX_CHARS, type Report, type ReportDiff, type ReportScan } from '../../../shared/contract';
+import type { ReportSaveFormat } from '../../../shared/contract/report-save';
+import type { RendererClient } from '../../contract/types';
+import { errorMessage } from '../../format/errors';
+import { createReportSaver, formatBytes, type ExportChoice, type ReportSaver } from './saver';
+
+/** What "Open" put on screen: a saved Portscope report (with its diff), or an nmap scan. */
+export type Opened =
+  | { kind: 'report'; fileName: string; report: Report; diff: ReportDiff | null }
+  | { kind: 'nmap'; fileName: string; scan: ReportScan; warnings: string[] };
+
+export interface ReportsState {
+  exporting: ReportSaveFormat | null;
+  exportMessage: string | null;
+  exportError: string | null;
+  opening: boolean;
+  opened: Opened | null;
+  openError: string | null;
+  /** Re-reading the live state for the diff ("compare again"). */
+  comparing: boolean;
+
+  exportReport(format: ReportSaveFormat, choice: ExportChoice): Promise<void>;
+  /** Opens a file's text: a saved JSON report or nmap `-oX` XML. */
+  openText(fileName: string, text: string): Promise<void>;
+  /** Reads a File from a file input or a drop, refusing oversized ones before reading them. */
+  openFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<void>;
+  /** Compares the open report with the live state again. */
+  compareAgain(): Promise<void>;
+  close(): void;
+}
+
+export type ReportsStore = StoreApi<ReportsState> & { readonly saver: ReportSaver };
+
+/** A JSON report is UTF-8: a file over this size is over the character limit too, or near it. */
+export const MAX_FILE_BYTES = REPORT_IMPORT_MAX_CHARS * 2;
+
+/**
+ * Browser mode's WebSocket takes messages up to 1 MiB from the page (electron/host/server.ts,
+ * maxPayload), and a larger one drops the connection. A file that would not fit is refused here
+ * with a way out instead; Electron's IPC has no such limit.
+ */
+export const BROWSER_MODE_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** The size of the call message carrying `text` (JSON-escaped, UTF-8), with room for the envelope. */
+export function importMessageBytes(text: string, fileName: string): number {
+  return new TextEncoder().encode(JSON.stringify({ text, fileName })).length + 256;
+}
+
+export interface ReportsStoreOptions {
+  saver?: ReportSaver;
+  /** Largest call message the transport carries; null for no limit. */
+  maxMessageBytes?: number | null;
+}
+
+export function createReportsStore(client: RendererClient, options: ReportsStoreOptions = {}): ReportsStore {
+  const saver = options.saver ?? createReportSaver(client, globalThis.window?.portscopeReports);
+  const maxMessageBytes = options.maxMessageBytes ?? (client.connection.transport === 'websocket' ? BROWSER_MODE_MAX_MESSAGE_BYTES : null);
+  let openedText: string | null = null;
+  let openSeq = 0;
+  const store = createStore<ReportsState>()((set, get) => ({
+    exporting: null,
+    exportMessage: null,
+    exportError: null,
+    opening: false,
+    opened: null,
+    openError: null,
+    comparing: false,
+
+    async exportReport(format, choice) {
+      if (get().exporting) return;
+      set({ exporting: format, exportMessage: null, exportError: null });
+      try {
+        const outcome = await saver.save(format, choice);
+        set({ exportMessage: outcome.message });
+      } catch (err) {
+        set({ exportError: errorMessage(err).replace(/^\[[a-z-]+\]\s*/, '') });
+      } finally {
+        set({ exporting: null });
+      }
+    },
+
+    async openText(fileName, text) {
+      const seq = ++openSeq;
+      set({ opening: true, openError: null });
+      try {
+        if (text.length > REPORT_IMPORT_MAX_CHARS) throw new Error(`${fileName} is too large to open (over ${Math.round(REPORT_IMPORT_MAX_CHARS / 1024 / 1024)} million characters).`);
+        if (maxMessageBytes !== null && importMessageBytes(text, fileName) > maxMessageBytes) {
+          throw new Error(
+            `${fileName} is ${formatBytes(new TextEncoder().encode(text).length)}; in the browser Portscope opens files up to ${formatBytes(maxMessageBytes)}. ` +
+              'Open it in the desktop app, or in a terminal with `portscope import <file>`. (A listening-ports report stays small; connections make reports of busy machines large.)',
+          );
+        }
+        const res = await client.call('report.import', { text, fileName });
+        if (seq !== openSeq) return;
+        openedText = text;
+        set({ opened: res.kind === 'report' ? { kind: 'report', fileName, report: res.report, diff: res.diff } : { kind: 'nmap', fileName, scan: res.scan, warnings: res.warnings } });
+      } catch (err) {
+        if (seq === openSeq) set({ openError: errorMessage(err).replace(/^\[[a-z-]+\]\s*/, '') });
+      } finally {
+        if (seq === openSeq) set({ opening: false });
+      }
+    },
+
+    async openFile(file) {
+      if (file.size > MAX_FILE_BYTES) {
+        set({ openError: `${file.name} is too large to open (${Math.round(file.size / 1024 / 1024)} MB).` });
+        return;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (err) {
+        set({ openError: `Could not read ${file.name}: ${errorMessage(err)}` });
+        return;
+      }
+      await get().openText(file.name, text);
+    },
+
+    async compareAgain() {
+      const opened = get().opened;
+      if (!opened || opened.kind !== 'report' || openedText === null || get().comparing) return;
+      set({ comparing: true, openError: null });
+      try {
+        const res = await client.call('report.import', { text: openedText, fileName: opened.fileName });
+        if (res.kind === 'report' && get().opened === opened) set({ opened: { ...opened, diff: res.diff } });
+      } catch (err) {
+        set({ openError: errorMessage(err) });
+      } finally {
+        set({ comparing: false });
+      }
+    },
+
+    close() {
+      openSeq++;
+      openedText = null;
+      set({ opened: null, openError: null, opening: false });
+    },
+  }));
+  return Object.assign(store, { saver });
+}
+
+// One store per contract client, so what is open survives moving between pages.
+const stores = new WeakMap<RendererClient, ReportsStore>();
+
+export function reportsStoreFor(client: RendererClient): ReportsStore {
+  let store = stores.get(client);
+  if (!store) stores.set(client, (store = createReportsStore(client)));
+  return store;
+}

@@ -1,0 +1,63 @@
+import { useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ReportsStore } from '../../features/reports/store';
+
+/** Open a saved JSON report or an nmap `-oX` file: a file picker, or a drop onto the panel. */
+export function OpenPanel({ store }: { store: ReportsStore }) {
+  const opening = useStore(store, (s) => s.opening);
+  const opened = useStore(store, (s) => s.opened);
+  const error = useStore(store, (s) => s.openError);
+  const [dragging, setDragging] = useState(false);
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) void store.getState().openFile(file);
+    // The same file can be picked again (after it changed on disk).
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${inputId}-h`}>
+      <header className="panel-head">
+        <h2 id={`${inputId}-h`}>Open</h2>
+        {opened ? (
+          <button type="button" onClick={() => store.getState().close()}>
+            Close {opened.kind === 'report' ? 'report' : 'scan'}
+          </button>
+        ) : null}
+      </header>
+      <div
+        className={`drop-zone ${dragging ? 'dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          open(e.dataTransfer.files);
+        }}
+      >
+        <label htmlFor={inputId}>A saved Portscope report (.json) or an nmap XML file (nmap -oX)</label>
+        <br />
+        <input ref={input} id={inputId} type="file" accept=".json,.xml,application/json,text/xml,application/xml" onChange={(e) => open(e.target.files)} disabled={opening} />
+        <p className="muted">or drop the file here. Portscope reads it on this machine and shows it read-only.</p>
+      </div>
+      <div className="report-status">
+        {opening ? (
+          <p role="status" className="loading">
+            Opening…
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="error-text">
+            Could not open it: {error}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

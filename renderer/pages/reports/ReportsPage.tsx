@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useServices } from '../../app/services';
+import { reportsStoreFor } from '../../features/reports/store';
+import { ExportPanel } from './ExportPanel';
+import { OpenPanel } from './OpenPanel';
+import { SavedReportView } from './SavedReportView';
+import { ScanSection } from './ScanSection';
+import './reports.css';
+
+/**
+ * Reports: export what Portscope sees (download in a browser, Save dialog and PDF in the app),
+ * open a saved JSON report read-only with the dashboard's tables and charts and what changed
+ * since, or look at an nmap XML scan with the scan page's table and charts.
+ */
+export function ReportsPage() {
+  const { client } = useServices();
+  const store = useMemo(() => reportsStoreFor(client), [client]);
+  const opened = useStore(store, (s) => s.opened);
+  const comparing = useStore(store, (s) => s.comparing);
+
+  return (
+    <div className="reports-page">
+      <div className="reports-top">
+        <ExportPanel store={store} />
+        <OpenPanel store={store} />
+      </div>
+      {opened?.kind === 'report' ? (
+        <SavedReportView fileName={opened.fileName} report={opened.report} diff={opened.diff} comparing={comparing} onCompare={() => void store.getState().compareAgain()} />
+      ) : null}
+      {opened?.kind === 'nmap' ? (
+        <>
+          {opened.warnings.length ? (
+            <ul className="report-warnings" aria-label="Import warnings">
+              {opened.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+          <ScanSection scan={opened.scan} heading={`nmap scan from ${opened.fileName}`} />
+        </>
+      ) : null}
+      {!opened ? <p className="muted empty-page">Open a report saved earlier to see it as it was, and what changed since.</p> : null}
+    </div>
+  );
+}

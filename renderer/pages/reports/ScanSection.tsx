@@ -1,0 +1,51 @@
+import type { ReportScan } from '../../../shared/contract';
+import { formatDateTime, formatDuration } from '../../format/time';
+import { ScanCharts } from '../scan/ScanCharts';
+import { ScanResults } from '../scan/ScanResults';
+
+/** A finished scan (Portscope's own, or imported nmap XML) with the scan page's charts and table. */
+export function ScanSection({ scan, heading }: { scan: ReportScan; heading: string }) {
+  const { result } = scan;
+  const c = result.summary.counts;
+  const closedOmitted = result.hosts.reduce((n, h) => n + h.closedOmitted, 0);
+  return (
+    <section className="report-view" aria-label={heading}>
+      <div className="panel">
+        <h2>{heading}</h2>
+        <dl className="fields report-fields">
+          <dt>Target</dt>
+          <dd>{scan.target || '—'}</dd>
+          <dt>Scanner</dt>
+          <dd>{scan.scanner ?? (scan.source === 'nmap' ? 'nmap' : 'Portscope')}</dd>
+          {scan.command ? (
+            <>
+              <dt>Command</dt>
+              <dd>
+                <code className="cmd-line">{scan.command}</code>
+              </dd>
+            </>
+          ) : null}
+          <dt>Started</dt>
+          <dd>{formatDateTime(result.startedAt)}</dd>
+          <dt>Protocol</dt>
+          <dd>{result.protocol.toUpperCase()}</dd>
+        </dl>
+        <p className="scan-summary" role="status">
+          {result.cancelled ? 'Cancelled. ' : ''}
+          {c.open} open, {c.closed} closed, {c.filtered} filtered
+          {c['open|filtered'] ? `, ${c['open|filtered']} open|filtered` : ''} on {result.summary.hostsUp} host{result.summary.hostsUp === 1 ? '' : 's'} up ({result.summary.hostsDown} down) in{' '}
+          {formatDuration(result.summary.durationMs)}.
+        </p>
+        {result.warnings.length ? (
+          <ul className="report-warnings">
+            {result.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <ScanCharts hosts={result.hosts} results={result.results} />
+      <ScanResults results={result.results} closedOmitted={closedOmitted} />
+    </section>
+  );
+}
