@@ -113,6 +113,8 @@ test('sorting, filters and charts on the whole table, in the dark theme', async 
   await expect(listening(dashboard).getByRole('columnheader', { name: /^Port/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(dashboard.getByRole('figure').filter({ hasText: 'Sockets by state' }).locator('.recharts-area').first()).toBeVisible();
   await expect(dashboard.getByRole('figure').filter({ hasText: 'Top processes' }).locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // A few ticks of history, so the screenshot shows the area chart filling in.
+  await dashboard.waitForTimeout(4000);
   await screen(dashboard, 'dashboard-dark');
   await dashboard.emulateMedia({ colorScheme: 'light' });
   await screen(dashboard, 'dashboard-light');

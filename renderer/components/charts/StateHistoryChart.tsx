@@ -7,14 +7,25 @@ import { STATE_COLORS } from './palette';
 
 /** At most this many points are drawn: older samples are thinned, the newest kept. */
 const MAX_POINTS = 150;
+/** The chart shows at most the last five minutes. */
+export const WINDOW_MS = 5 * 60_000;
 
 function thin(history: readonly HistorySample[]): readonly HistorySample[] {
-  if (history.length <= MAX_POINTS) return history;
-  const step = history.length / MAX_POINTS;
+  const last = history[history.length - 1];
+  const recent = last ? history.filter((s) => s.t >= last.t - WINDOW_MS) : history;
+  if (recent.length <= MAX_POINTS) return recent;
+  const step = recent.length / MAX_POINTS;
   const out: HistorySample[] = [];
-  for (let i = 0; i < MAX_POINTS - 1; i++) out.push(history[Math.floor(i * step)] as HistorySample);
-  out.push(history[history.length - 1] as HistorySample);
+  for (let i = 0; i < MAX_POINTS - 1; i++) out.push(recent[Math.floor(i * step)] as HistorySample);
+  out.push(recent[recent.length - 1] as HistorySample);
   return out;
+}
+
+/** "now", "−30 s", "−2 min": where a sample sits in the window. */
+function ago(t: number, now: number): string {
+  const s = Math.round((now - t) / 1000);
+  if (s <= 0) return 'now';
+  return s < 60 ? `−${s} s` : `−${Math.round(s / 60)} min`;
 }
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -33,6 +44,9 @@ export const StateHistoryChart = memo(function StateHistoryChart({ history }: { 
     return { data, states };
   }, [history]);
   const last = history[history.length - 1];
+  const now = last?.t ?? 0;
+  // Up to five minutes; a young session spans what it has (at least 20 s), so the areas show.
+  const span = Math.min(WINDOW_MS, Math.max(20_000, now - (data[0]?.t ?? now)));
   const summary = last ? `${last.total.toLocaleString()} sockets now` : 'waiting for data';
   return (
     <ChartCard title="Sockets by state" summary={summary} className="wide">
@@ -42,7 +56,15 @@ export const StateHistoryChart = memo(function StateHistoryChart({ history }: { 
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => timeFmt.format(t)} tick={{ fontSize: 11 }} minTickGap={40} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={[now - span, now]}
+              ticks={[4, 3, 2, 1, 0].map((k) => now - (k * span) / 4)}
+              tickFormatter={(t: number) => ago(t, now)}
+              tick={{ fontSize: 11 }}
+              allowDataOverflow
+            />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
             <Tooltip labelFormatter={(t) => timeFmt.format(Number(t))} isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
