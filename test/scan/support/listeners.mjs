@@ -14,10 +14,14 @@ const udp = [];
 
 function listenTcp(port) {
   return new Promise((resolve) => {
+    // Like a real service: keep the connection until the client goes (or 10 s of silence),
+    // optionally greeting first. Scanners that take an immediate close for "closed" (evilscan
+    // does) would otherwise look worse than they are.
     const server = net.createServer((c) => {
       c.on('error', () => {});
-      if (spec.banner) c.end(spec.banner);
-      else c.destroy();
+      c.setTimeout(10_000, () => c.destroy());
+      c.on('end', () => c.end());
+      if (spec.banner) c.write(spec.banner);
     });
     server.on('error', () => resolve(false));
     server.listen({ host, port, backlog: 4096 }, () => {
