@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
 import { screen } from './screens';
-import { expect, openTcpListener, test } from './support/fixtures';
+import { expect, openTcpListener, startServe, test } from './support/fixtures';
 
 /**
  * The live dashboard against a real `portscope serve`, with listeners this test opens on
@@ -118,4 +118,19 @@ test('sorting, filters and charts on the whole table, in the dark theme', async 
   await screen(dashboard, 'dashboard-dark');
   await dashboard.emulateMedia({ colorScheme: 'light' });
   await screen(dashboard, 'dashboard-light');
+});
+
+test('when the engine goes away the dashboard says so and keeps the last picture', async ({ page }) => {
+  // A server of this test's own: stopping the shared one would break the other tests.
+  const own = await startServe();
+  try {
+    await page.goto(own.url);
+    await expect(listening(page).locator('[data-key]').first()).toBeVisible();
+    await own.stop();
+    await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection' })).toBeVisible({ timeout: 15_000 });
+    await expect(listening(page).locator('[data-key]').first()).toBeVisible();
+    await screen(page, 'dashboard-disconnected');
+  } finally {
+    await own.stop();
+  }
 });
