@@ -9,7 +9,7 @@ import { diffEntries, diffSummary, ownerText, type DiffEntry } from '../../featu
 const CHANGE_TEXT: Record<DiffEntry['change'], string> = { added: 'listening now', removed: 'gone', changed: 'new owner' };
 
 const COLUMNS: Column<DiffEntry>[] = [
-  { id: 'change', label: 'Change', width: '8.5rem', render: (e) => <span className="change-label">{CHANGE_TEXT[e.change]}</span> },
+  { id: 'change', label: 'Change', width: '9.5rem', render: (e) => <span className="change-label">{CHANGE_TEXT[e.change]}</span> },
   { id: 'protocol', label: 'Proto', width: '4.5rem', render: (e) => protocolLabel(e.live.row) },
   { id: 'address', label: 'Address', width: 'minmax(9rem, 1.2fr)', render: (e) => localAddressLabel(e.live.row) },
   { id: 'port', label: 'Port', width: '4.5rem', align: 'end', render: (e) => e.live.row.localPort },

@@ -132,13 +132,15 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
         </div>
       ) : null}
       {report.processes.length ? (
-        <section className="panel table-panel report-table short" aria-labelledby="report-proc-h">
+        <section className="panel table-panel" aria-labelledby="report-proc-h">
           <header className="panel-head">
             <h2 id="report-proc-h">
               Processes <span className="count">{report.processes.length}</span>
             </h2>
           </header>
-          <VirtualTable label="Processes in the report" items={report.processes} columns={PROCESS_COLUMNS} getKey={(p) => String(p.pid)} />
+          <div className="report-table" style={{ height: Math.min(300, Math.max(132, 34 + report.processes.length * 28 + 6)) }}>
+            <VirtualTable label="Processes in the report" items={report.processes} columns={PROCESS_COLUMNS} getKey={(p) => String(p.pid)} />
+          </div>
         </section>
       ) : null}
 

@@ -94,6 +94,32 @@ describe('Reports page', () => {
     expect(screen.getByText('Saved to /home/me/r.pdf (10 B).')).toBeTruthy();
   });
 
+  it('includes the last scan, probe and diagnosis when asked, and can export them alone', async () => {
+    const { client, services } = setup((c) =>
+      c.handle('report.export', (req) => ({ format: req.format, mimeType: 'application/json', suggestedName: 'p.json', content: '{}', path: null, bytes: 2 })),
+    );
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const scan = makeNmapScan().result;
+    act(() => services.scans.setState({ phase: 'done', result: scan, request: { targets: ['127.0.0.1'], ports: '22,80', protocol: 'tcp' } as never }));
+    await tick();
+    const include = screen.getByRole('group', { name: 'Include' });
+    expect(within(include).getByLabelText(/the last scan \(1 open\)/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Contents'), { target: { value: 'none' } });
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await tick();
+    const sent = client.calls.filter((c) => c.name === 'report.export').map((c) => c.request as { what: string; scan?: { source: string; target: string; result: unknown } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ what: 'none', format: 'json', scan: { source: 'portscope', target: '127.0.0.1', result: scan } });
+
+    // Without the scan, "only the results" has nothing to export.
+    fireEvent.click(within(include).getByLabelText(/the last scan/));
+    expect((screen.getByRole('button', { name: 'Download' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/Nothing to export/)).toBeTruthy();
+  });
+
   it('opens a saved report read-only with the dashboard tables, charts and the diff; hostile names stay text', async () => {
     const report = makeReport();
     const diff = makeDiff(report);
