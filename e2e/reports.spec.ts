@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openTcpListener, test } from './support/fixtures';
@@ -94,6 +94,10 @@ test('exports the listening ports as CSV, JSON, HTML and Markdown downloads', as
   await screenshot(viewer, 'reports-html-report');
   await viewer.emulateMedia({ media: 'print' });
   await screenshot(viewer, 'reports-html-report-print');
+  // What the desktop app's printToPDF makes of it (the same Chromium printing, A4 from the report's CSS).
+  const pdf = await viewer.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await writeFile(path.join(repoRoot, 'artifacts', 'screenshots', 'reports-html-report.pdf'), pdf);
   await viewer.close();
 });
 
