@@ -101,6 +101,14 @@ describe('dashboard', () => {
     expect(within(panel).getByText(`${HOSTILE} --serve`)).toBeTruthy();
     expect(within(panel).getByText('demo.service')).toBeTruthy();
     expect(view.container.querySelector('img')).toBeNull();
+    // Up the parent chain and back.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show parent process, pid 1' }));
+    await tick();
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toContain('pid 1');
+    expect(within(panel).queryByRole('button', { name: 'End process…' })).toBeNull();
+    fireEvent.click(within(panel).getByRole('button', { name: /Back to pid/ }));
+    await tick();
+    expect(within(panel).getByRole('button', { name: 'End process…' })).toBeTruthy();
     fireEvent.keyDown(panel, { key: 'Escape' });
     expect(screen.queryByRole('complementary', { name: 'Process details' })).toBeNull();
   });

@@ -39,28 +39,33 @@ export function ProcessPanel() {
         if (e.key === 'Escape' && !e.defaultPrevented) close();
       }}
     >
-      <PanelBody row={row} onClose={close} />
+      <PanelBody key={row.id} row={row} onClose={close} />
     </aside>
   );
 }
 
 function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
   const { ui } = useServices();
-  const { state, reload } = useProcessDetails(row.pid);
+  // The panel can walk up to the parent process; the socket section stays the one clicked.
+  const [shownPid, setShownPid] = useState<number | null>(row.pid);
+  const { state, reload } = useProcessDetails(shownPid);
   const [copied, setCopied] = useState<string | null>(null);
   const process = state.status === 'ready' ? state.details.process : null;
   // After "End process" the details reload and find the process gone; the end-process control
   // keeps the last known process so its outcome ("ended after SIGTERM") stays on screen.
   const lastProcess = useRef<ProcessInfo | null>(null);
   if (process) lastProcess.current = process;
-  const endable = process ?? (lastProcess.current?.pid === row.pid ? lastProcess.current : null);
+  const endable = process ?? (lastProcess.current?.pid === shownPid ? lastProcess.current : null);
   const sockets = state.status === 'ready' ? state.details.sockets : [];
   const target = targetOf(row);
 
   return (
     <>
       <header className="panel-head">
-        <h2>{row.processName ?? 'Socket'}{row.pid !== null ? <span className="muted"> · pid {row.pid}</span> : null}</h2>
+        <h2>
+          {(shownPid === row.pid ? row.processName : process?.name) ?? 'Socket'}
+          {shownPid !== null ? <span className="muted"> · pid {shownPid}</span> : null}
+        </h2>
         <button type="button" className="icon" aria-label="Close process details" onClick={onClose}>
           ✕
         </button>
@@ -90,15 +95,24 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
         <button type="button" onClick={() => ui.getState().diagnose(target)} disabled={target.port === 0}>
           Diagnose this port
         </button>
-        {endable ? <EndProcess process={endable} onEnded={reload} /> : null}
+        {/* pid 1 is init: ending it takes the whole system (or container) down. */}
+        {endable && endable.pid > 1 ? <EndProcess process={endable} onEnded={reload} /> : null}
         <span aria-live="polite" className="muted">
           {copied}
         </span>
       </div>
 
       {row.pid === null ? <p className="muted">{OWNER_EXPLANATION[row.ownerStatus]}</p> : null}
+      {shownPid !== row.pid ? (
+        <p>
+          Showing the parent chain: pid {shownPid}.{' '}
+          <button type="button" onClick={() => setShownPid(row.pid)}>
+            Back to pid {row.pid}
+          </button>
+        </p>
+      ) : null}
       {state.status === 'loading' ? <p role="status">Loading process details…</p> : null}
-      {state.status === 'gone' ? <p>The process (pid {row.pid}) has exited.</p> : null}
+      {state.status === 'gone' ? <p>The process (pid {shownPid}) has exited.</p> : null}
       {state.status === 'error' ? (
         <p role="alert" className="error-text">
           Could not read the process: {state.message}{' '}
@@ -107,13 +121,13 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
           </button>
         </p>
       ) : null}
-      {process ? <ProcessFields process={process} /> : null}
+      {process ? <ProcessFields process={process} onOpenParent={setShownPid} /> : null}
       {state.status === 'ready' ? <ProcessSockets sockets={sockets} current={row.id} /> : null}
     </>
   );
 }
 
-function ProcessFields({ process }: { process: ProcessInfo }) {
+function ProcessFields({ process, onOpenParent }: { process: ProcessInfo; onOpenParent: (pid: number) => void }) {
   const unavailable = new Map(process.unavailable.map((u) => [u.field, u.reason]));
   const missing = (field: string) => (unavailable.has(field) ? <span className="muted">not readable: {unavailable.get(field)}</span> : '—');
   return (
@@ -137,7 +151,15 @@ function ProcessFields({ process }: { process: ProcessInfo }) {
         {process.startTime ? <span className="muted"> ({formatAge(process.startTime)} ago)</span> : null}
       </dd>
       <dt>Parent</dt>
-      <dd>{process.ppid ?? '—'}</dd>
+      <dd>
+        {process.ppid ? (
+          <button type="button" className="link" onClick={() => onOpenParent(process.ppid as number)} aria-label={`Show parent process, pid ${process.ppid}`}>
+            {process.ppid}
+          </button>
+        ) : (
+          '—'
+        )}
+      </dd>
       <dt>Unit / container</dt>
       <dd>{[process.unit, process.container].filter(Boolean).join(' · ') || '—'}</dd>
     </dl>
