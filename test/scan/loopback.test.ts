@@ -14,7 +14,7 @@ import { haveCommand, parseNmapXml } from './support/netns';
  */
 
 const bag = new SocketBag();
-let openPorts: number[] = [];
+const openPorts: number[] = [];
 let closedPorts: number[] = [];
 let spec = '';
 
