@@ -183,6 +183,13 @@ test('opens a real nmap -oX scan with the scan view table and charts', async ({ 
   await expect(section.getByRole('status')).toContainText(/1 open/);
   await expect(section.getByRole('figure').filter({ hasText: 'States per host' })).toBeVisible();
   await screenshot(dashboard, 'reports-nmap-import');
+
+  // Into the scan view: the Scan page shows the imported scan with its own table and charts.
+  await section.getByRole('button', { name: 'Open in the Scan page' }).click();
+  await expect(dashboard.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Scan' })).toHaveAttribute('aria-current', 'page');
+  await expect(dashboard.getByText('Imported from loopback-scan.xml (nmap')).toBeVisible();
+  await expect(dashboard.getByRole('table', { name: 'Scan results' }).getByRole('cell', { name: String(listener.port), exact: true })).toBeVisible();
+  await screenshot(dashboard, 'reports-nmap-in-scan-page');
 });
 
 test('says clearly when a file is neither a report nor nmap XML', async ({ dashboard }) => {

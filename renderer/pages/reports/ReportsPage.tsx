@@ -37,7 +37,7 @@ export function ReportsPage() {
               ))}
             </ul>
           ) : null}
-          <ScanSection scan={opened.scan} heading={`nmap scan from ${opened.fileName}`} />
+          <ScanSection scan={opened.scan} heading={`nmap scan from ${opened.fileName}`} fileName={opened.fileName} />
         </>
       ) : null}
       {!opened ? <p className="muted empty-page">Open a report saved earlier to see it as it was, and what changed since.</p> : null}

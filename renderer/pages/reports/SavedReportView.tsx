@@ -144,7 +144,7 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
         </section>
       ) : null}
 
-      {report.scan ? <ScanSection scan={report.scan} heading={report.scan.source === 'nmap' ? 'nmap scan in the report' : 'Scan in the report'} /> : null}
+      {report.scan ? <ScanSection scan={report.scan} heading={report.scan.source === 'nmap' ? 'nmap scan in the report' : 'Scan in the report'} fileName={fileName} /> : null}
 
       {report.probes?.length ? (
         <section className="panel" aria-labelledby="report-probes-h">

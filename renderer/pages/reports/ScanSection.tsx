@@ -1,17 +1,33 @@
 import type { ReportScan } from '../../../shared/contract';
+import { useScans, useServices } from '../../app/services';
+import { scanViewBusy, showInScanView } from '../../features/reports/scanView';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { ScanCharts } from '../scan/ScanCharts';
 import { ScanResults } from '../scan/ScanResults';
 
 /** A finished scan (Portscope's own, or imported nmap XML) with the scan page's charts and table. */
-export function ScanSection({ scan, heading }: { scan: ReportScan; heading: string }) {
+export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; heading: string; fileName: string }) {
+  const { scans, ui } = useServices();
+  const busy = useScans((s) => scanViewBusy(s.phase));
   const { result } = scan;
   const c = result.summary.counts;
   const closedOmitted = result.hosts.reduce((n, h) => n + h.closedOmitted, 0);
   return (
     <section className="report-view" aria-label={heading}>
       <div className="panel">
-        <h2>{heading}</h2>
+        <div className="report-head">
+          <h2>{heading}</h2>
+          <button
+            type="button"
+            disabled={busy}
+            title={busy ? 'A scan is running on the Scan page' : undefined}
+            onClick={() => {
+              if (showInScanView(scans, scan, fileName)) ui.getState().navigate('scan');
+            }}
+          >
+            Open in the Scan page
+          </button>
+        </div>
         <dl className="fields report-fields">
           <dt>Target</dt>
           <dd>{scan.target || '—'}</dd>

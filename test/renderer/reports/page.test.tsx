@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReportSaveBridge, ReportSaveRequest } from '../../../shared/contract/report-save';
 import { App } from '../../../renderer/app/App';
+import { showInScanView } from '../../../renderer/features/reports/scanView';
 import { createServices } from '../../../renderer/app/createServices';
 import { ServicesProvider, type AppServices } from '../../../renderer/app/services';
 import { FakeClient, makeProcess, makeRow, makeSnapshot } from '../fixtures';
@@ -189,6 +190,27 @@ describe('Reports page', () => {
     expect(table.getAttribute('aria-rowcount')).toBe('3');
     expect(within(section).getByText('States per host')).toBeTruthy();
     expect(screen.getByText('2 SCTP ports left out')).toBeTruthy();
+
+    // Into the scan view: the Scan page shows it with its own summary, charts and table.
+    fireEvent.click(within(section).getByRole('button', { name: 'Open in the Scan page' }));
+    await tick();
+    expect(within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('link', { name: 'Scan' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('table', { name: 'Scan results' }).getAttribute('aria-rowcount')).toBe('3');
+    expect(screen.getByText(/Imported from scan\.xml \(nmap 7\.93\)\./)).toBeTruthy();
+  });
+
+  it('never replaces a scan that is running on the Scan page', async () => {
+    const scan = makeNmapScan();
+    const { services } = setup((c) => c.handle('report.import', () => ({ kind: 'nmap', scan, warnings: [] })));
+    await tick();
+    pick('<?xml version="1.0"?><nmaprun></nmaprun>', 'scan.xml');
+    await tick();
+    await tick();
+    act(() => services.scans.setState({ phase: 'running' }));
+    const button = screen.getByRole('button', { name: 'Open in the Scan page' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(showInScanView(services.scans, scan, 'scan.xml')).toBe(false);
+    expect(services.scans.getState().result).toBeNull();
   });
 
   it('says why a file could not be opened', async () => {
