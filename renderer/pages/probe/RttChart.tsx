@@ -10,7 +10,7 @@ export const RttChart = memo(function RttChart({ attempts }: { attempts: readonl
   const ok = attempts.filter((a) => a.ok && a.rttMs !== null);
   const last = ok[ok.length - 1];
   return (
-    <ChartCard title="Round-trip time" summary={last ? `last ${formatMs(last.rttMs)}` : attempts.length ? 'no successful attempt yet' : undefined} className="wide rtt-chart">
+    <ChartCard title="Round-trip time" summary={last ? `last ${formatMs(last.rttMs)}` : attempts.length ? 'no successful attempt' : undefined} className="wide rtt-chart">
       {attempts.length === 0 ? (
         <p className="chart-empty">Start a probe to chart its round-trip times.</p>
       ) : (
