@@ -3,15 +3,25 @@ import net from 'node:net';
 /**
  * The cheapest way Node can issue a connect(): libuv's TCP handle from the `tcp_wrap` binding
  * (what net.Socket uses underneath) without the stream machinery, and without an Error object
- * with a stack trace for each refused port: the callback gets the bare negative errno. Falls back
- * to net.Socket where the binding is missing (or PORTSCOPE_SCAN_NET=1 asks for it).
+ * with a stack trace for each refused port: the callback gets the bare negative errno. One shared
+ * callback and no closure per probe keep the garbage collector out of the hot loop. Falls back to
+ * net.Socket where the binding is missing (or PORTSCOPE_SCAN_NET=1 asks for it).
  */
-export type ConnectCallback = (status: number, localPort: number) => void;
 
-export interface Connector {
+/** Per-probe state the connector hangs its handle on; the scanner adds its own fields. */
+export interface ConnectToken {
+  handle: unknown;
+  aborted: boolean;
+}
+
+export type ConnectDone<T extends ConnectToken> = (token: T, status: number, localPort: number) => void;
+
+export interface Connector<T extends ConnectToken> {
   readonly kind: 'tcp_wrap' | 'net';
-  /** Starts a connect; returns a function that aborts it, or a negative errno when it failed at once. */
-  connect(address: string, family: 4 | 6, port: number, wantLocalPort: boolean, done: ConnectCallback): (() => void) | number;
+  /** Starts a connect: 0, or a negative errno when the kernel refused to start it. */
+  connect(address: string, family: 4 | 6, port: number, wantLocalPort: boolean, token: T): number;
+  /** Gives up on a pending connect (a timeout); its late answer is dropped. */
+  abort(token: T): void;
 }
 
 interface TcpHandle {
@@ -19,12 +29,12 @@ interface TcpHandle {
   connect6(req: ConnectReq, address: string, port: number): number;
   getsockname(out: { port?: number }): number;
   close(): void;
+  destroy?: () => void;
 }
 interface ConnectReq {
   oncomplete: (status: number, handle: TcpHandle, req: ConnectReq) => void;
-  done?: ConnectCallback;
-  wantLocalPort?: boolean;
-  aborted?: boolean;
+  token: ConnectToken;
+  wantLocalPort: boolean;
 }
 interface TcpWrapBinding {
   TCP: new (type: number) => TcpHandle;
@@ -42,69 +52,68 @@ function loadBinding(): TcpWrapBinding | null {
   }
 }
 
-function onComplete(status: number, handle: TcpHandle, req: ConnectReq): void {
-  if (req.aborted) return; // closed by a timeout: the kernel's late answer is not news
-  let localPort = 0;
-  if (status === 0 && req.wantLocalPort) {
-    const out: { port?: number } = {};
-    handle.getsockname(out);
-    localPort = out.port ?? 0;
+function wrapConnector<T extends ConnectToken>(b: TcpWrapBinding, done: ConnectDone<T>): Connector<T> {
+  const scratch: { port?: number } = {};
+  function oncomplete(status: number, handle: TcpHandle, req: ConnectReq): void {
+    const token = req.token as T;
+    if (token.aborted) return; // closed by a timeout: the kernel's late answer is not news
+    let localPort = 0;
+    if (status === 0 && req.wantLocalPort) {
+      scratch.port = 0;
+      handle.getsockname(scratch);
+      localPort = scratch.port ?? 0;
+    }
+    handle.close();
+    done(token, status, localPort);
   }
-  handle.close();
-  req.done!(status, localPort);
-}
-
-function wrapConnector(b: TcpWrapBinding): Connector {
   return {
     kind: 'tcp_wrap',
-    connect(address, family, port, wantLocalPort, done) {
+    connect(address, family, port, wantLocalPort, token) {
       const handle = new b.TCP(b.constants.SOCKET);
       const req = new b.TCPConnectWrap();
-      req.oncomplete = onComplete;
-      req.done = done;
+      req.oncomplete = oncomplete;
+      req.token = token;
       req.wantLocalPort = wantLocalPort;
       const err = family === 6 ? handle.connect6(req, address, port) : handle.connect(req, address, port);
       if (err !== 0) {
         handle.close();
         return err;
       }
-      return () => {
-        req.aborted = true;
-        handle.close();
-      };
+      token.handle = handle;
+      return 0;
+    },
+    abort(token) {
+      token.aborted = true;
+      (token.handle as TcpHandle | null)?.close();
     },
   };
 }
 
-const netConnector: Connector = {
-  kind: 'net',
-  connect(address, family, port, _wantLocalPort, done) {
-    const socket = net.connect({ host: address, port, family });
-    let settled = false;
-    socket.once('connect', () => {
-      settled = true;
-      const localPort = socket.localPort ?? 0;
-      socket.destroy();
-      done(0, localPort);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
-      socket.destroy();
-      if (settled) return;
-      settled = true;
-      done(typeof err.errno === 'number' ? (err.errno > 0 ? -err.errno : err.errno) : -1, 0);
-    });
-    return () => {
-      settled = true;
-      socket.destroy();
-    };
-  },
-};
+function netConnector<T extends ConnectToken>(done: ConnectDone<T>): Connector<T> {
+  return {
+    kind: 'net',
+    connect(address, family, port, _wantLocalPort, token) {
+      const socket = net.connect({ host: address, port, family });
+      token.handle = socket;
+      socket.once('connect', () => {
+        const localPort = socket.localPort ?? 0;
+        socket.destroy();
+        if (!token.aborted) done(token, 0, localPort);
+      });
+      socket.once('error', (err: NodeJS.ErrnoException) => {
+        socket.destroy();
+        if (!token.aborted) done(token, typeof err.errno === 'number' ? -Math.abs(err.errno) : -1, 0);
+      });
+      return 0;
+    },
+    abort(token) {
+      token.aborted = true;
+      (token.handle as net.Socket | null)?.destroy();
+    },
+  };
+}
 
-let cached: Connector | null = null;
-export function connector(): Connector {
-  if (!cached) {
-    const b = loadBinding();
-    cached = b ? wrapConnector(b) : netConnector;
-  }
-  return cached;
+export function createConnector<T extends ConnectToken>(done: ConnectDone<T>): Connector<T> {
+  const b = loadBinding();
+  return b ? wrapConnector(b, done) : netConnector(done);
 }

@@ -1,14 +1,16 @@
 import { classifyConnectError, errnoName, isResourceError, R_CONN_REFUSED, R_NO_RESPONSE, R_SYN_ACK, S_CLOSED, S_FILTERED, S_OPEN, type WorkerJob, type WorkerStats } from './codes';
-import { connector, type Connector } from './rawTcp';
+import { createConnector, type ConnectToken, type Connector } from './rawTcp';
+import { Pacer } from './pacer';
 import { RttEstimator } from './timing';
 import { NumberQueue, WorkItems, type ResultSink } from './workItems';
 
-interface InFlight {
+interface InFlight extends ConnectToken {
   local: number;
+  port: number;
+  hostIndex: number;
   start: number;
   deadline: number;
   done: boolean;
-  abort: () => void;
 }
 
 const BACKOFF_MIN_MS = 5;
@@ -28,7 +30,7 @@ export class TcpScanner {
   private readonly attempts: Uint8Array;
   private readonly retryQueue = new NumberQueue();
   private readonly rtt: RttEstimator[];
-  private readonly net: Connector = connector();
+  private readonly net: Connector<InFlight> = createConnector<InFlight>((rec, status, localPort) => this.complete(rec, status, localPort));
   private cursor = 0;
   private fifo: InFlight[] = [];
   private fifoHead = 0;
@@ -37,8 +39,7 @@ export class TcpScanner {
   private backoffMs = BACKOFF_MIN_MS;
   private pausedUntil = 0;
   private lastProgressAt = performance.now();
-  private nextSendAt = 0;
-  private readonly sendGapMs: number;
+  private readonly pacer: Pacer;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
   private cancelled = false;
@@ -54,7 +55,7 @@ export class TcpScanner {
     this.rtt = job.hosts.map(() => new RttEstimator(job.initialRtoMs, job.minRtoMs, job.maxRtoMs));
     this.ceiling = Math.max(1, job.concurrency);
     this.stats.concurrency = this.ceiling;
-    this.sendGapMs = job.maxRate ? 1000 / job.maxRate : 0;
+    this.pacer = new Pacer(job.maxRate);
   }
 
   get total(): number {
@@ -75,7 +76,7 @@ export class TcpScanner {
       const f = this.fifo[i]!;
       if (!f.done) {
         f.done = true;
-        f.abort();
+        this.net.abort(f);
       }
     }
     this.stats.inflight = 0;
@@ -98,13 +99,10 @@ export class TcpScanner {
       if (this.retryQueue.length > 0) local = this.retryQueue.shift();
       else if (this.cursor < this.items.count) local = this.cursor++;
       else break;
-      if (this.sendGapMs > 0) {
-        const t = performance.now();
-        if (t < this.nextSendAt) {
-          this.retryQueue.unshift(local);
-          return this.wake(this.nextSendAt);
-        }
-        this.nextSendAt = Math.max(this.nextSendAt + this.sendGapMs, t);
+      const waitUntil = this.pacer.limited ? this.pacer.take(performance.now()) : 0;
+      if (waitUntil > 0) {
+        this.retryQueue.unshift(local);
+        return this.wake(waitUntil);
       }
       if (!this.launch(local)) return; // backing off; a timer resumes
     }
@@ -113,13 +111,14 @@ export class TcpScanner {
 
   /** Returns false when the kernel refused to even start the connect for lack of resources. */
   private launch(local: number): boolean {
-    const host = this.job.hosts[this.items.hostOf(local)]!;
+    const hostIndex = this.items.hostOf(local);
+    const host = this.job.hosts[hostIndex]!;
     const port = this.items.portOf(local);
     const start = performance.now();
-    const rec: InFlight = { local, start, deadline: 0, done: false, abort: noop };
-    const result = this.net.connect(host.address, host.family, port, host.loopback, (status, localPort) => this.complete(rec, status, localPort));
-    if (typeof result === 'number') {
-      const name = errnoName(result);
+    const rec: InFlight = { handle: null, aborted: false, local, port, hostIndex, start, deadline: start + this.rtt[hostIndex]!.timeoutMs(), done: false };
+    const err = this.net.connect(host.address, host.family, port, host.loopback, rec);
+    if (err !== 0) {
+      const name = errnoName(err);
       if (isResourceError(name)) {
         this.retryQueue.unshift(local);
         this.backOff();
@@ -128,8 +127,6 @@ export class TcpScanner {
       this.settle(local, classifyConnectError(name), null);
       return true;
     }
-    rec.abort = result;
-    rec.deadline = start + this.rtt[this.items.hostOf(local)]!.timeoutMs();
     this.stats.inflight++;
     this.fifo.push(rec);
     if (rec.deadline < this.timerAt) this.wake(rec.deadline);
@@ -141,8 +138,8 @@ export class TcpScanner {
     rec.done = true;
     this.stats.inflight--;
     const rttMs = performance.now() - rec.start;
-    const hostIndex = this.items.hostOf(rec.local);
-    const port = this.items.portOf(rec.local);
+    const hostIndex = rec.hostIndex;
+    const port = rec.port;
     if (status === 0) {
       // On loopback, a connect to a free port in the ephemeral range can pick that very port as
       // its source and connect to itself (TCP simultaneous open). Nothing listens: ask again.
@@ -219,10 +216,19 @@ export class TcpScanner {
     this.timer = setTimeout(this.tick, Math.max(0, at - performance.now()));
   }
 
-  /** Expires overdue connects (oldest first), then refills. */
+  /**
+   * Timers run before the event loop polls for I/O: answers that arrived while the loop was busy
+   * are still queued. Expire only after they have been read (setImmediate runs after the poll).
+   */
   private tick = (): void => {
     this.timer = null;
     this.timerAt = Infinity;
+    setImmediate(this.expire);
+  };
+
+  /** Expires overdue connects (oldest first), then refills. */
+  private expire = (): void => {
+    if (this.finished) return;
     const now = performance.now();
     while (this.fifoHead < this.fifo.length) {
       const f = this.fifo[this.fifoHead]!;
@@ -230,7 +236,7 @@ export class TcpScanner {
       this.fifoHead++;
       if (f.done) continue;
       f.done = true;
-      f.abort();
+      this.net.abort(f);
       this.stats.inflight--;
       if (this.attempts[f.local]! < this.job.retries) {
         this.attempts[f.local]!++;
@@ -250,4 +256,3 @@ export class TcpScanner {
   };
 }
 
-function noop(): void {}

@@ -1,5 +1,6 @@
 import dgram from 'node:dgram';
 import { classifyConnectError, isResourceError, R_NO_RESPONSE, R_PORT_UNREACH, R_UDP_RESPONSE, S_CLOSED, S_OPEN, S_OPEN_FILTERED, type WorkerJob, type WorkerStats } from './codes';
+import { Pacer } from './pacer';
 import { udpPayload } from './payloads';
 import { RttEstimator } from './timing';
 import { NumberQueue, WorkItems, type ResultSink } from './workItems';
@@ -36,8 +37,7 @@ export class UdpScanner {
   private round = 0;
   private learnedThisRound = 0;
   private fruitlessRounds = 0;
-  private readonly gapMs: number;
-  private nextSendAt = 0;
+  private readonly pacer: Pacer;
   private timer: NodeJS.Timeout | null = null;
   private finished = false;
 
@@ -49,7 +49,7 @@ export class UdpScanner {
     this.items = new WorkItems(job);
     this.rtt = job.hosts.map(() => new RttEstimator(job.initialRtoMs, job.minRtoMs, job.maxRtoMs));
     this.stats.concurrency = Math.max(1, job.concurrency);
-    this.gapMs = job.maxRate ? 1000 / job.maxRate : 0;
+    this.pacer = new Pacer(job.maxRate);
     for (let i = 0; i < this.items.count; i++) this.queue.push(i);
   }
 
@@ -82,11 +82,11 @@ export class UdpScanner {
     if (this.finished) return;
     while (this.open.size < this.stats.concurrency && this.queue.length > 0) {
       const now = performance.now();
-      if (this.gapMs > 0 && now < this.nextSendAt) {
-        this.timer = setTimeout(this.pump, this.nextSendAt - now);
+      const waitUntil = this.pacer.take(now);
+      if (waitUntil > 0) {
+        this.timer = setTimeout(this.pump, waitUntil - now);
         return;
       }
-      this.nextSendAt = Math.max(this.nextSendAt + this.gapMs, now);
       this.send(this.queue.shift());
     }
     if (this.open.size === 0 && this.queue.length === 0) this.endRound();
