@@ -12,7 +12,7 @@ const HOSTILE = '<img src=x onerror="alert(1)">';
 function setup(rows = [makeRow({ localPort: 8080 }), makeRow({ localPort: 22, processName: 'sshd', pid: 900, localAddress: '0.0.0.0', exposure: 'all' })]) {
   const client = new FakeClient();
   client.handle('sockets.snapshot', () => makeSnapshot(rows, 1, [makeProcess()]));
-  client.handle('monitor.configure', (r) => ({ intervalMs: 1000, paused: r.paused ?? false }));
+  client.handle('monitor.configure', (r) => ({ intervalMs: r.intervalMs ?? 1000, paused: r.paused ?? false }));
   client.handle('process.details', ({ pid }) => ({
     process: makeProcess({ pid, name: HOSTILE, commandLine: `${HOSTILE} --serve`, unit: 'demo.service' }),
     sockets: rows.filter((r) => r.pid === pid),
@@ -140,6 +140,11 @@ describe('dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: /Resume/ }));
     await tick();
     expect(services.sockets.getState().paused).toBe(false);
-    expect(client.calls.filter((c) => c.name === 'monitor.configure').map((c) => c.request)).toEqual([{ paused: true }, { paused: false }]);
+    const configure = () => client.calls.filter((c) => c.name === 'monitor.configure').map((c) => c.request);
+    // First the toolbar reads the settings ({}), then pause and resume.
+    expect(configure()).toEqual([{}, { paused: true }, { paused: false }]);
+    fireEvent.change(screen.getByLabelText('Refresh'), { target: { value: '5000' } });
+    await tick();
+    expect(configure().at(-1)).toEqual({ intervalMs: 5000 });
   });
 });

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { errorMessage } from '../../format/errors';
 import { useServices, useSockets } from '../../app/services';
 import type { RowFilter } from '../../stores/sockets/query';
 
@@ -12,7 +13,21 @@ export interface ToolbarProps {
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: ToolbarProps) {
-  const { feed } = useServices();
+  const { feed, client } = useServices();
+  const [interval, setIntervalMs] = useState('1000');
+  const [intervalError, setIntervalError] = useState<string | null>(null);
+  const intervalId = useId();
+  // What the engine runs at now (an empty configure changes nothing and answers the settings).
+  useEffect(() => {
+    let live = true;
+    client.call('monitor.configure', {}).then(
+      (s) => live && setIntervalMs(String(s.intervalMs)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
   const paused = useSockets((s) => s.paused);
   const takenAt = useSockets((s) => s.takenAt);
   const changes = useSockets((s) => s.lastTickChanges);
@@ -44,6 +59,28 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
         <option value="tcp">TCP</option>
         <option value="udp">UDP</option>
       </select>
+      {/* TCPView's "update speed": how often the engine re-reads the socket table. */}
+      <label htmlFor={intervalId}>Refresh</label>
+      <select
+        id={intervalId}
+        value={interval}
+        onChange={(e) => {
+          const value = e.target.value;
+          setIntervalMs(value);
+          client.call('monitor.configure', { intervalMs: Number(value) }).then(
+            (s) => {
+              setIntervalMs(String(s.intervalMs));
+              setIntervalError(null);
+            },
+            (err: unknown) => setIntervalError(errorMessage(err)),
+          );
+        }}
+      >
+        <option value="1000">every 1 s</option>
+        <option value="2000">every 2 s</option>
+        <option value="5000">every 5 s</option>
+        {['1000', '2000', '5000'].includes(interval) ? null : <option value={interval}>every {Number(interval) / 1000} s</option>}
+      </select>
       <button type="button" className={paused ? 'primary' : ''} aria-pressed={paused} onClick={() => void (paused ? feed.resume() : feed.pause())}>
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </button>
@@ -51,6 +88,7 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
         {paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : ''}
         {!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : ''}
         {!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : ''}
+        {intervalError ? ` · could not change the refresh: ${intervalError}` : ''}
       </span>
     </div>
   );
