@@ -139,6 +139,8 @@ test('opens a saved JSON report read-only, with what changed since', async ({ da
     await expect(view.getByRole('figure').filter({ hasText: 'Sockets by state' })).toBeVisible();
     await view.getByLabel('Search the report').fill('');
     await screenshot(dashboard, 'reports-saved-report');
+    await dashboard.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(dashboard, 'reports-saved-report-dark');
   } finally {
     await added.close();
   }

@@ -25,6 +25,8 @@ export interface SaveDialogRequest {
   title: string;
   defaultPath: string;
   filters: Array<{ name: string; extensions: string[] }>;
+  /** Ask before replacing a file (Linux needs it spelled out), and allow a new folder. */
+  properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
 }
 
 export interface SaveDialogAnswer {
@@ -103,6 +105,7 @@ export function bindReportSave(deps: ReportSaveDeps): { dispose(): void } {
       title: format === 'pdf' ? 'Save the report as PDF' : `Save the report as ${format.toUpperCase()}`,
       defaultPath: path.join(folder, suggestedFileName(exported.suggestedName, format)),
       filters: [SAVE_FILTERS[format]],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (answer.canceled || !answer.filePath) return { saved: false, format, path: null, bytes: 0 };
     const file = withExtension(answer.filePath, format);

@@ -64,6 +64,7 @@ describe('saving a report from the desktop app', () => {
     expect(res).toEqual({ saved: true, format: 'json', path: target, bytes: expect.any(Number) });
     expect(dialogs).toHaveLength(1);
     expect(dialogs[0]!.filters).toEqual([{ name: 'JSON report', extensions: ['json'] }]);
+    expect(dialogs[0]!.properties).toContain('showOverwriteConfirmation');
     expect(path.dirname(dialogs[0]!.defaultPath)).toBe(dir);
     expect(path.basename(dialogs[0]!.defaultPath)).toMatch(/^portscope-.*\.json$/);
     const report = ReportSchema.parse(JSON.parse(await readFile(target, 'utf8')));

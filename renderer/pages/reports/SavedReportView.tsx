@@ -18,6 +18,9 @@ import { ScanSection } from './ScanSection';
 // process by now); the report's own process list is shown below instead.
 const readOnly = (_row: SocketRow) => {};
 
+/** A table panel as tall as its rows need (header and a row or two at least), scrolling past 12 rows. */
+const panelHeight = (rows: number) => Math.min(440, Math.max(180, 96 + rows * 28));
+
 const PROCESS_COLUMNS: Column<ProcessInfo>[] = [
   { id: 'pid', label: 'PID', width: '5rem', align: 'end', render: (p) => p.pid },
   { id: 'name', label: 'Name', width: 'minmax(7rem, 0.8fr)', render: (p) => p.name },
@@ -122,12 +125,12 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
         </div>
       ) : null}
       {report.listeners !== null ? (
-        <div className="report-table">
+        <div className="report-table" style={{ height: panelHeight(listening.length) }}>
           <SocketTablePanel title="Listening ports in the report" rows={listening} columns={LISTENING_COLUMNS} filter={filter} initialSort={{ key: 'localPort', dir: 'asc' }} onOpen={readOnly} empty="The report holds no listening ports." />
         </div>
       ) : null}
       {report.connections !== null ? (
-        <div className="report-table">
+        <div className="report-table" style={{ height: panelHeight(connections.length) }}>
           <SocketTablePanel title="Connections in the report" rows={connections} columns={CONNECTION_COLUMNS} filter={filter} initialSort={{ key: 'state', dir: 'asc' }} onOpen={readOnly} empty="The report holds no connections." />
         </div>
       ) : null}
