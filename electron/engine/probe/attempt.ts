@@ -12,6 +12,7 @@ export interface AttemptResult {
 }
 
 const BANNER_MS = 2000;
+const BANNER_GRACE_MS = 150;
 
 function endpoint(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
@@ -77,7 +78,13 @@ export function tcpAttempt(address: string, port: number, timeoutMs: number, wan
     });
     socket.on('data', (d: Buffer) => {
       chunks.push(d);
-      if (chunks.reduce((n, c) => n + c.length, 0) >= BANNER_BYTES) finish(connectedResult());
+      if (chunks.reduce((n, c) => n + c.length, 0) >= BANNER_BYTES) return finish(connectedResult());
+      // A greeting ends its line (SSH, SMTP, FTP, POP3): give a multi-line one a moment to
+      // finish, then stop waiting out the whole banner time.
+      if (d.includes(0x0a)) {
+        clearTimeout(bannerTimer);
+        bannerTimer = setTimeout(() => finish(connectedResult()), BANNER_GRACE_MS);
+      }
     });
     socket.once('close', () => {
       if (rttMs !== null) finish(connectedResult());
