@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
@@ -22,6 +22,16 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [ui]);
+  // After a page change (not on first load) focus goes to the new page's heading, so keyboard
+  // and screen-reader users land on what they asked for.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(page);
+  useEffect(() => {
+    if (page !== shownPage.current) {
+      shownPage.current = page;
+      heading.current?.focus();
+    }
+  }, [page]);
   useEffect(() => {
     if (pageFromHash(window.location.hash) !== page) window.history.pushState(null, '', `#/${page}`);
     document.title = `${TITLES[page]} · Portscope${hostname ? ` · ${hostname}` : ''}`;
@@ -43,7 +53,9 @@ export function App() {
       </header>
       <ConnectionBanner />
       <main className={`page page-${page}`}>
-        <h1 className="sr-only">{TITLES[page]}</h1>
+        <h1 className="sr-only" tabIndex={-1} ref={heading}>
+          {TITLES[page]}
+        </h1>
         {page === 'dashboard' ? <DashboardPage /> : null}
         {page === 'scan' ? <ScanPage /> : null}
         {page === 'probe' ? <ProbePage /> : null}
