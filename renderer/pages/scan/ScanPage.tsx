@@ -56,7 +56,7 @@ export function ScanPage() {
         <p className="muted empty-page">Choose targets and ports, then start a scan. Loopback and private addresses scan right away; public ones ask for your confirmation first.</p>
       ) : null}
       {result ? <ScanCharts hosts={hosts} results={result.results} /> : null}
-      {started || result ? <ScanResults results={results} closedOmitted={closedOmitted} /> : null}
+      {started || result ? <ScanResults results={results} closedOmitted={closedOmitted} running={busy} /> : null}
       <ScanHistory history={history} />
     </div>
   );

@@ -45,7 +45,7 @@ function sortValue(r: PortResult, key: string): string | number {
 
 const getKey = (r: PortResult) => `${r.protocol}|${r.host}|${r.port}`;
 
-export function ScanResults({ results, closedOmitted }: { results: readonly PortResult[]; closedOmitted: number }) {
+export function ScanResults({ results, closedOmitted, running = false }: { results: readonly PortResult[]; closedOmitted: number; running?: boolean }) {
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [sort, setSort] = useState<SortState>({ key: 'host', dir: 'asc' });
   const checkId = useId();
@@ -80,7 +80,7 @@ export function ScanResults({ results, closedOmitted }: { results: readonly Port
         getKey={getKey}
         sort={sort}
         onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }))}
-        empty="No ports to show."
+        empty={running ? 'Scanning… open ports appear here as soon as they are found.' : 'No ports to show.'}
       />
     </section>
   );
