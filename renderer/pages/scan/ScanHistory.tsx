@@ -5,8 +5,13 @@ import { formatDuration } from '../../format/time';
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+/** Long target or port lists are cut to fit a line (the full text is in the title). */
+function short(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function describe(r: ScanRecord, history: readonly ScanRecord[]): string {
-  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${r.request.targets.join(', ')} · ${r.request.ports} · ${r.result.protocol.toUpperCase()}`;
+  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(r.request.ports)} · ${r.result.protocol.toUpperCase()}`;
 }
 
 /** This session's scans, and what changed between two of them (like nmap's ndiff). */
@@ -39,7 +44,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
         <tbody>
           {history.map((h) => (
             <tr key={h.scanId}>
-              <td>
+              <td title={`${h.request.targets.join(', ')} · ${h.request.ports}`}>
                 {describe(h, history)}
                 {h.result.cancelled ? <span className="muted"> (cancelled)</span> : null}
               </td>

@@ -42,7 +42,7 @@ export function ScanPage() {
           {error}
         </p>
       ) : null}
-      <ScanProgressView started={started} progress={progress} phase={phase} />
+      <ScanProgressView started={started} progress={progress} phase={phase} cancelled={result?.cancelled ?? false} />
       {result ? (
         <p className="scan-summary" role="status">
           {result.cancelled ? 'Cancelled. ' : ''}
