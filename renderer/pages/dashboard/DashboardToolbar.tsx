@@ -13,7 +13,7 @@ export interface ToolbarProps {
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: ToolbarProps) {
-  const { feed, client } = useServices();
+  const { feed, client, sockets } = useServices();
   const [interval, setIntervalMs] = useState('1000');
   const [intervalError, setIntervalError] = useState<string | null>(null);
   const intervalId = useId();
@@ -21,13 +21,18 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
   useEffect(() => {
     let live = true;
     client.call('monitor.configure', {}).then(
-      (s) => live && setIntervalMs(String(s.intervalMs)),
+      (s) => {
+        if (!live) return;
+        setIntervalMs(String(s.intervalMs));
+        // Paused from another window: show it, so "Resume" is the button on offer.
+        if (s.paused && !sockets.getState().paused) sockets.getState().setPaused(true);
+      },
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, sockets]);
   const paused = useSockets((s) => s.paused);
   const takenAt = useSockets((s) => s.takenAt);
   const changes = useSockets((s) => s.lastTickChanges);
