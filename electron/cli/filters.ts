@@ -35,15 +35,20 @@ export function filterRows(rows: readonly SocketRow[], f: RowFilter): SocketRow[
 
 const STATE_ORDER: Record<string, number> = { LISTEN: 0, UNCONN: 1 };
 
+/** Plain code-unit order: localeCompare goes through ICU and cost more than the socket read at 10k rows. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function sortRows(rows: SocketRow[]): SocketRow[] {
   return rows.sort(
     (a, b) =>
       (STATE_ORDER[a.state] ?? 2) - (STATE_ORDER[b.state] ?? 2) ||
-      a.protocol.localeCompare(b.protocol) ||
+      cmp(a.protocol, b.protocol) ||
       a.localPort - b.localPort ||
       a.family - b.family ||
-      a.localAddress.localeCompare(b.localAddress) ||
-      a.remoteAddress.localeCompare(b.remoteAddress) ||
+      cmp(a.localAddress, b.localAddress) ||
+      cmp(a.remoteAddress, b.remoteAddress) ||
       a.remotePort - b.remotePort,
   );
 }

@@ -21,7 +21,9 @@ export class SocketMonitor {
   private running = false;
   private inFlight: Promise<Snapshot> | null = null;
   private seq = 0;
-  private index: IndexedRows = indexRows([]);
+  /** The last rows by id, built only when a diff needs it (a one-shot CLI snapshot never does). */
+  private index: IndexedRows | null = indexRows([]);
+  private lastRows: readonly SnapshotResult['rows'][number][] = [];
   private current: Snapshot | null = null;
   private readonly listeners = new Set<DeltaListener>();
 
@@ -98,11 +100,18 @@ export class SocketMonitor {
   }
 
   private apply(result: SnapshotResult): Snapshot {
-    const nextIndex = indexRows(result.rows);
     const previousSeq = this.seq;
     const previousProcesses = new Set(this.current?.processes.map((p) => p.pid) ?? []);
-    const diff = diffRows(this.index, nextIndex);
-    this.index = nextIndex;
+    const wantDelta = previousSeq > 0 && this.listeners.size > 0;
+    let diff: ReturnType<typeof diffRows> | null = null;
+    if (wantDelta) {
+      const nextIndex = indexRows(result.rows);
+      diff = diffRows(this.index ?? indexRows(this.lastRows), nextIndex);
+      this.index = nextIndex;
+    } else {
+      this.index = null;
+    }
+    this.lastRows = result.rows;
     this.seq++;
     const processes = [...result.processes.values()];
     this.current = {
@@ -114,7 +123,7 @@ export class SocketMonitor {
       durationMs: result.durationMs,
       warnings: result.warnings,
     };
-    if (previousSeq > 0 && this.listeners.size > 0) {
+    if (diff) {
       const fresh: ProcessInfo[] = processes.filter((p) => !previousProcesses.has(p.pid));
       const delta: SocketDelta = {
         seq: this.seq,
