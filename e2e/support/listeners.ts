@@ -10,7 +10,11 @@ export interface OpenListener {
 
 /** A real TCP listener on loopback, owned by the test process, for the dashboard to discover. */
 export async function openTcpListener(port = 0, host = '127.0.0.1'): Promise<OpenListener> {
-  const server: Server = createTcpServer((socket) => socket.end());
+  // Scans reset connections: a peer's RST must not crash the Playwright worker.
+  const server: Server = createTcpServer((socket) => {
+    socket.on('error', () => {});
+    socket.end();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

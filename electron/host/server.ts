@@ -19,6 +19,7 @@ import {
 } from './security';
 import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
 import { attachSession } from './ws-session';
+import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
 export interface HostOptions {
   link: EngineLink;
@@ -56,7 +57,7 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   const token = options.token ?? newSecret();
   const session = newSecret(); // the cookie's value: the token itself never sits in the cookie jar
   const fanout = new EventFanout(options.link, { log, ...options.fanout });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 1024 * 1024, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? MAX_WIRE_MESSAGE_BYTES, perMessageDeflate: false });
 
   // Filled in once the port is known (port 0 picks one).
   let allowed = new Set<string>();

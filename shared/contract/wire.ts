@@ -27,5 +27,12 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
 export const WIRE_HELLO: ServerMessage = { type: 'hello', version: CONTRACT_VERSION };
 
+/**
+ * Largest message a browser-mode client may send. Big enough for the largest report import the
+ * contract accepts (64 Mi characters, JSON-escaped, in its envelope), small enough that one
+ * message cannot exhaust the host; the page checks it before sending.
+ */
+export const MAX_WIRE_MESSAGE_BYTES = 96 * 1024 * 1024;
+
 /** Electron IPC channel names: one per call, one per event, all under this prefix. */
 export const IPC_PREFIX = 'portscope:';

@@ -6,6 +6,7 @@ import type WebSocket from 'ws';
 import { startHost, type HostHandle } from '../../electron/host/server';
 import { FakeLink } from './support/fake-link';
 import { closed, connectWs, login, rawRequest } from './support/http';
+import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
 let dir: string;
 let host: HostHandle;
@@ -265,7 +266,7 @@ describe('calls over the WebSocket', () => {
     a.ws.send(Buffer.from([1, 2, 3]));
     expect((await closed(a.ws)).code).toBe(1003);
     const b = await open();
-    b.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: 'x'.repeat(2 * 1024 * 1024) } }));
+    b.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: 'x'.repeat(MAX_WIRE_MESSAGE_BYTES) } }));
     expect((await closed(b.ws)).code).toBe(1009);
   });
 

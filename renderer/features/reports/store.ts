@@ -4,6 +4,7 @@ import type { ReportSaveFormat } from '../../../shared/contract/report-save';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
 import { createReportSaver, formatBytes, type ExportChoice, type ReportSaver } from './saver';
+import { MAX_WIRE_MESSAGE_BYTES } from '../../../shared/contract/wire';
 
 /** What "Open" put on screen: a saved Portscope report (with its diff), or an nmap scan. */
 export type Opened =
@@ -36,11 +37,11 @@ export type ReportsStore = StoreApi<ReportsState> & { readonly saver: ReportSave
 export const MAX_FILE_BYTES = REPORT_IMPORT_MAX_CHARS * 2;
 
 /**
- * Browser mode's WebSocket takes messages up to 1 MiB from the page (electron/host/server.ts,
- * maxPayload), and a larger one drops the connection. A file that would not fit is refused here
- * with a way out instead; Electron's IPC has no such limit.
+ * Browser mode's WebSocket takes messages up to MAX_WIRE_MESSAGE_BYTES from the page, and a larger
+ * one drops the connection. A file that would not fit is refused here with a way out instead;
+ * Electron's IPC has no such limit.
  */
-export const BROWSER_MODE_MAX_MESSAGE_BYTES = 1024 * 1024;
+export const BROWSER_MODE_MAX_MESSAGE_BYTES = MAX_WIRE_MESSAGE_BYTES;
 
 /** The size of the call message carrying `text` (JSON-escaped, UTF-8), with room for the envelope. */
 export function importMessageBytes(text: string, fileName: string): number {
