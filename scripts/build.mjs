@@ -2,7 +2,7 @@
 // and the renderer. Runs on `npm install` (prepare) so `portscope` works right after install.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -29,7 +29,17 @@ const esmBanner = {
 
 const targets = [
   // Minified: a CLI command's start-up is mostly parsing this bundle (zod alone is ~750 KB unminified).
-  { entryPoints: { cli: 'electron/cli/index.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner, minify: true },
+  // Split: commands and engine parts loaded on demand (scan, serve, report) become chunks.
+  {
+    entryPoints: { cli: 'electron/cli/index.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    banner: esmBanner,
+    minify: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  },
 ];
 
 // Each part of the app adds its bundles in scripts/build-targets/<part>.mjs, exporting
@@ -41,6 +51,9 @@ if (existsSync(targetsDir)) {
     targets.push(...mod.targets(esmBanner));
   }
 }
+
+// Chunk names carry content hashes: clear old ones so dist/ holds only what this build made.
+rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
 
 const started = performance.now();
 await Promise.all(targets.filter((t) => t.entryPoints && Object.values(t.entryPoints).every((e) => existsSync(path.join(root, e)))).map((t) => build({ ...common, ...t })));

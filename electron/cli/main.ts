@@ -10,7 +10,7 @@ import { processOutput, type Output } from './output';
 import { registerExtraCommands } from './registry';
 import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
-import './commands/extra';
+import { loadExtraCommands } from './commands/extra';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
@@ -97,6 +97,12 @@ export function buildProgram(out: Output, engineFactory: () => Engine): { progra
 }
 
 export async function main(argv: string[], out: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+  try {
+    await loadExtraCommands(argv, ['list', 'ls', 'who', 'watch']);
+  } catch (err) {
+    out.stderr(`portscope: could not load the command: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
   const { program, exit } = buildProgram(out, engineFactory);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,5 @@
-import { SOCKET_STATES, type SocketState } from '../../shared/contract/sockets';
+import { SOCKET_STATES } from '../../shared/contract/states';
+import type { SocketState } from '../../shared/contract/sockets';
 import { UsageError } from './errors';
 
 export function parsePort(value: string, what = 'port'): number {

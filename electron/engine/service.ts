@@ -1,17 +1,14 @@
 import os from 'node:os';
-import {
-  CONTRACT_VERSION,
-  contractMajor,
-  ContractError,
-  type CallHandlers,
-  type EventName,
-  type EventPayload,
-  type SignalResult,
-} from '../../shared/contract';
+// Runtime imports from zod-free modules only: building the contract's schemas costs a short CLI
+// command tens of milliseconds, and the engine itself never validates (its transports do).
+import type { CallHandlers, EventName, EventPayload, SignalResult } from '../../shared/contract';
+import { CONTRACT_VERSION, contractMajor } from '../../shared/contract/version';
+import { ContractError } from '../../shared/contract/errors';
 import type { liveCalls } from '../../shared/contract/calls';
 import { SocketMonitor } from './monitor/monitor';
-import { reportHandlers } from './report/handlers';
-import { scanHandlers } from './scan/handlers';
+import { lazyHandlers } from './lazyHandlers';
+import type { scanCalls } from '../../shared/contract/scan';
+import type { reportCalls } from '../../shared/contract/report';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
@@ -23,6 +20,15 @@ export interface EngineOptions extends PlatformOptions {
   /** Sends a signal; passed in so tests never kill anything they did not start. */
   kill?: (pid: number, signal: NodeJS.Signals) => void;
 }
+
+/** The call names each lazily loaded capability answers; the types below prove none is missing. */
+const SCAN_CALLS = ['scan.start', 'scan.cancel', 'scan.result', 'probe.start', 'probe.run', 'probe.cancel', 'diagnose.run'] as const;
+const REPORT_CALLS = ['report.export', 'report.import'] as const;
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
+const scanNamesComplete: Exhaustive<keyof typeof scanCalls, (typeof SCAN_CALLS)[number]> = true;
+const reportNamesComplete: Exhaustive<keyof typeof reportCalls, (typeof REPORT_CALLS)[number]> = true;
+void scanNamesComplete;
+void reportNamesComplete;
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -76,8 +82,8 @@ export class Engine {
   private createHandlers(): CallHandlers {
     return {
       ...this.liveHandlers(),
-      ...scanHandlers(this),
-      ...reportHandlers(this.monitor, this.options.transport),
+      ...lazyHandlers(SCAN_CALLS, async () => (await import('./scan/handlers')).scanHandlers(this)),
+      ...lazyHandlers(REPORT_CALLS, async () => (await import('./report/handlers')).reportHandlers(this.monitor, this.options.transport)),
     };
   }
 

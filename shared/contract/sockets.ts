@@ -1,21 +1,8 @@
 import { z } from 'zod';
 
-/** Kernel TCP states, named as the kernel (and `ss`) names them; UDP uses UNCONN / ESTABLISHED. */
-export const SOCKET_STATES = [
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'NEW_SYN_RECV',
-  'UNCONN',
-] as const;
+import { SOCKET_STATES } from './states';
+
+export { SOCKET_STATES };
 export const SocketStateSchema = z.enum(SOCKET_STATES);
 export type SocketState = z.infer<typeof SocketStateSchema>;
 

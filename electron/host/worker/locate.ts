@@ -9,8 +9,11 @@ import type { WorkerEntry } from './worker-link';
  * The Electron main bundle is CommonJS and passes its own path (it has __dirname, not import.meta).
  */
 export function locateEngineWorker(from: string = import.meta.url): WorkerEntry {
+  // Bundled code may sit in dist/ itself or in a chunk below it (dist/chunks/).
   const bundled = fileURLToPath(new URL('./engine-worker.mjs', from));
   if (existsSync(bundled)) return { file: bundled };
+  const fromChunk = fileURLToPath(new URL('../engine-worker.mjs', from));
+  if (existsSync(fromChunk)) return { file: fromChunk };
   const source = fileURLToPath(new URL('./engine-worker.ts', from));
   if (from.endsWith('.ts') && existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
   throw new Error(`The engine worker is missing (looked for ${bundled}): run \`npm run build\` first.`);
@@ -18,5 +21,7 @@ export function locateEngineWorker(from: string = import.meta.url): WorkerEntry 
 
 /** The built renderer: dist/renderer beside the bundled CLI, or the repository's dist/renderer from source. */
 export function locateRendererDir(from: string = import.meta.url): string {
-  return fileURLToPath(from.endsWith('.ts') ? new URL('../../../dist/renderer/', from) : new URL('./renderer/', from));
+  if (from.endsWith('.ts')) return fileURLToPath(new URL('../../../dist/renderer/', from));
+  const beside = fileURLToPath(new URL('./renderer/', from));
+  return existsSync(beside) ? beside : fileURLToPath(new URL('../renderer/', from));
 }
