@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
 import { screen } from './screens';
-import { expect, openTcpListener, startServe, test } from './support/fixtures';
+import { expect, openTcpListener, openUdpSocket, startServe, test } from './support/fixtures';
 
 /**
  * The live dashboard against a real `portscope serve`, with listeners this test opens on
@@ -132,5 +132,17 @@ test('when the engine goes away the dashboard says so and keeps the last picture
     await screen(page, 'dashboard-disconnected');
   } finally {
     await own.stop();
+  }
+});
+
+test('a UDP socket the test binds is listed as listening UDP', async ({ dashboard }) => {
+  const udp = await openUdpSocket();
+  try {
+    const row = await findListener(dashboard, udp.port);
+    await expect(row.getByRole('cell', { name: 'UDP', exact: true })).toBeVisible();
+    await dashboard.getByLabel('Protocol').selectOption('tcp');
+    await expect(row).toBeHidden();
+  } finally {
+    await udp.close();
   }
 });

@@ -114,20 +114,21 @@ test('"Probe this port" from the process panel fills the probe form', async ({ d
 test('a running scan shows live progress and can be cancelled', async ({ dashboard }) => {
   // UDP at the polite rate (20 probes/s) on loopback ports this test has just freed: slow enough
   // to watch, and nothing else on the machine is probed.
-  const ports: number[] = [];
-  for (let i = 0; i < 80; i++) {
+  const ports = new Set<number>();
+  while (ports.size < 150) {
     const s = await openUdpSocket();
-    ports.push(s.port);
+    ports.add(s.port);
     await s.close();
   }
   await go(dashboard, 'Scan');
   await dashboard.getByLabel('Targets').fill('127.0.0.1');
-  await dashboard.getByLabel('Ports', { exact: true }).fill(ports.join(','));
+  await dashboard.getByLabel('Ports', { exact: true }).fill([...ports].join(','));
   await dashboard.getByRole('radio', { name: 'UDP' }).check();
   await dashboard.getByLabel('Timing').selectOption('polite');
   await dashboard.getByRole('button', { name: 'Start scan' }).click();
   const progress = dashboard.getByRole('group', { name: 'Scan progress' });
-  await expect(progress).toContainText(/[1-9]\d* \/ 80 probes/, { timeout: 15_000 });
+  // Under way: a percentage (not yet "Finished") and some probes done.
+  await expect(progress).toContainText(/\d+% · [1-9]\d* \/ 150 probes/, { timeout: 15_000 });
   await screen(dashboard, 'scan-progress');
   await dashboard.getByRole('button', { name: 'Cancel' }).click();
   await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });

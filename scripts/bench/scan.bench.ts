@@ -42,7 +42,8 @@ function cleanup(): void {
   if (ns) spawnSync('ip', ['netns', 'del', ns]);
 }
 process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
+// Killed by a timeout or Ctrl-C: still remove the namespace ('exit' runs only on a normal exit).
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => process.exit(130));
 
 const [lcmd, ...largs] = inNs([process.execPath, LISTENERS, JSON.stringify({ host: '127.0.0.1', randomTcp: LISTENER_COUNT, ...(ns ? {} : { seed: 7 }) })]);
 const listeners = spawn(lcmd!, largs, { stdio: ['pipe', 'pipe', 'inherit'] });

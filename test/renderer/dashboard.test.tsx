@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import './dom';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/app/App';
 import { createServices } from '../../renderer/app/createServices';
 import { ServicesProvider, type AppServices } from '../../renderer/app/services';
@@ -125,6 +125,10 @@ describe('dashboard', () => {
     const active = within(table).getAllByRole('row').find((r) => r.getAttribute('aria-current') === 'true');
     expect(within(active as HTMLElement).getAllByRole('cell')[2]?.textContent).toBe('8080');
     expect(document.activeElement).toBe(active);
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    fireEvent.keyDown(table, { key: 'c', ctrlKey: true });
+    expect(writeText).toHaveBeenCalledWith('TCP 127.0.0.1:8080 -> * LISTEN node (pid 4242)');
     fireEvent.keyDown(table, { key: 'Enter' });
     expect(services.ui.getState().selected?.localPort).toBe(8080);
   });

@@ -38,6 +38,9 @@ describe('search and sort', () => {
     expect(filterRows(rows, DEFAULT_FILTER)).toBe(rows);
     expect(filterRows(rows, { ...DEFAULT_FILTER, protocol: 'udp' }).map((l) => l.row.localPort)).toEqual([443]);
     expect(filterRows(rows, { ...DEFAULT_FILTER, exposure: 'all' }).map((l) => l.row.localPort)).toEqual([22]);
+    const withTimeWait = [...rows, live({ localPort: 40000, state: 'TIME_WAIT', pid: null })];
+    expect(filterRows(withTimeWait, { ...DEFAULT_FILTER, state: 'no-time-wait' }).length).toBe(rows.length);
+    expect(filterRows(withTimeWait, { ...DEFAULT_FILTER, state: 'TIME_WAIT' }).map((l) => l.row.localPort)).toEqual([40000]);
   });
 
   it('sorts numerically by port and by process name, both directions', () => {

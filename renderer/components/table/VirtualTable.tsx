@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { copyText as copyToClipboard } from '../../format/clipboard';
 import type { Column, SortState } from './types';
 
 export interface VirtualTableProps<T> {
@@ -11,6 +12,8 @@ export interface VirtualTableProps<T> {
   /** TCPView-style row colour: 'new' | 'changed' | 'closing' | null. */
   getMark?: (item: T) => string | null;
   onActivate?: (item: T) => void;
+  /** Ctrl+C / Cmd+C on the active row copies this text (CurrPorts users expect it). */
+  copyText?: (item: T) => string;
   sort?: SortState;
   onSort?: (key: string) => void;
   /** Shown in place of rows when there are none (loading, error, nothing matches). */
@@ -28,7 +31,7 @@ const HEADER_HEIGHT = 30;
  * Keyboard: arrows, Page Up/Down, Home/End move between rows; Enter or Space opens the row.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { label, items, columns, getKey, getMark, onActivate, sort, onSort, empty, rowHeight = 28, className } = props;
+  const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 28, className } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);
@@ -78,6 +81,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / rowHeight) - 1);
     const from = activeIndex < 0 ? -1 : activeIndex;
     let next: number;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && copyText && activeIndex >= 0) {
+      e.preventDefault();
+      void copyToClipboard(copyText(items[activeIndex] as T));
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         next = from + 1;

@@ -69,6 +69,7 @@ export function DashboardPage() {
               <label htmlFor={stateId}>State</label>
               <select id={stateId} value={state} onChange={(e) => setState(e.target.value as RowFilter['state'])}>
                 <option value="any">any</option>
+                <option value="no-time-wait">all but TIME_WAIT</option>
                 {SOCKET_STATES.filter((s) => s !== 'LISTEN').map((s) => (
                   <option key={s} value={s}>
                     {s}

@@ -4,6 +4,7 @@ import { VirtualTable } from '../../components/table/VirtualTable';
 import type { Column, SortState } from '../../components/table/types';
 import { filterRows, sortRows, type RowFilter, type SortKey } from '../../stores/sockets/query';
 import type { LiveRow } from '../../stores/sockets/table';
+import { localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 
 export interface SocketTablePanelProps {
   title: string;
@@ -19,6 +20,8 @@ export interface SocketTablePanelProps {
 
 const getKey = (l: LiveRow) => l.row.id;
 const getMark = (l: LiveRow) => l.mark;
+const rowText = ({ row }: LiveRow) =>
+  `${protocolLabel(row)} ${localEndpoint(row)} -> ${remoteEndpoint(row)} ${row.state} ${processLabel(row)}${row.pid !== null ? ` (pid ${row.pid})` : ''}`;
 
 export function SocketTablePanel({ title, rows, columns, filter, initialSort, onOpen, controls, empty }: SocketTablePanelProps) {
   const [sort, setSort] = useState<SortState>(initialSort);
@@ -44,6 +47,7 @@ export function SocketTablePanel({ title, rows, columns, filter, initialSort, on
         getKey={getKey}
         getMark={getMark}
         onActivate={onActivate}
+        copyText={rowText}
         sort={sort}
         onSort={onSort}
         empty={rows.length > 0 && visible.length === 0 ? 'No socket matches the search and filters.' : empty}

@@ -5,6 +5,9 @@ import { formatDuration } from '../../format/time';
 
 const STATUS_ICON: Record<DiagnoseStep['status'], string> = { ok: '✓', warn: '⚠', fail: '✗', skip: '–' };
 const STATUS_TEXT: Record<DiagnoseStep['status'], string> = { ok: 'passed', warn: 'warning', fail: 'failed', skip: 'skipped' };
+/** "Diagnose this port" requests already started (each request object once). */
+const started = new WeakSet<object>();
+
 const VERDICT_TEXT = { ok: 'Reachable', 'not-listening': 'Nothing listens', 'local-only': 'This machine only', blocked: 'Blocked', unknown: 'Unclear' } as const;
 
 export function DiagnosePage() {
@@ -14,15 +17,18 @@ export function DiagnosePage() {
   const steps = useDiagnoses((s) => s.steps);
   const result = useDiagnoses((s) => s.result);
   const error = useDiagnoses((s) => s.error);
-  const [port, setPort] = useState(initial ? String(initial.port) : '');
-  const [protocol, setProtocol] = useState<'tcp' | 'udp'>(initial?.protocol ?? 'tcp');
+  const lastRequest = useDiagnoses((s) => s.request);
+  const [port, setPort] = useState(lastRequest ? String(lastRequest.port) : initial ? String(initial.port) : '');
+  const [protocol, setProtocol] = useState<'tcp' | 'udp'>(lastRequest?.protocol ?? initial?.protocol ?? 'tcp');
   const portId = useId();
 
   useEffect(() => {
-    if (!initial) return;
+    if (!initial || started.has(initial)) return;
+    started.add(initial);
     setPort(String(initial.port));
     setProtocol(initial.protocol);
     // Arriving from "diagnose this port" starts the diagnosis: that is what was asked for.
+    // Once: coming back to this page later shows that result rather than running it again.
     void diagnoses.getState().run({ port: initial.port, protocol: initial.protocol });
   }, [initial, diagnoses]);
 

@@ -2,19 +2,25 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProbeRequest } from '../../../shared/contract';
 import type { PortTarget } from '../../stores/ui';
 
-export function ProbeForm({ initial, busy, onStart, onCancel }: { initial: PortTarget | null; busy: boolean; onStart: (r: ProbeRequest) => void; onCancel: () => void }) {
-  const [host, setHost] = useState(initial?.host ?? '127.0.0.1');
-  const [port, setPort] = useState(initial ? String(initial.port) : '');
-  const [protocol, setProtocol] = useState<'tcp' | 'udp'>(initial?.protocol ?? 'tcp');
-  const [count, setCount] = useState('10');
-  const [interval, setIntervalMs] = useState('500');
-  const [timeout, setTimeoutMs] = useState('2000');
-  const [banner, setBanner] = useState(false);
+/** "Probe this port" requests already put into the form (each once). */
+const applied = new WeakSet<object>();
+
+export function ProbeForm({ initial, last, busy, onStart, onCancel }: { initial: PortTarget | null; last: ProbeRequest | null; busy: boolean; onStart: (r: ProbeRequest) => void; onCancel: () => void }) {
+  // Coming back to the page shows the last probe's settings; a new "probe this port" wins.
+  const seed = initial && !applied.has(initial) ? initial : (last ?? initial);
+  const [host, setHost] = useState(seed?.host ?? '127.0.0.1');
+  const [port, setPort] = useState(seed ? String(seed.port) : '');
+  const [protocol, setProtocol] = useState<'tcp' | 'udp'>(seed?.protocol ?? 'tcp');
+  const [count, setCount] = useState(String(last?.count ?? 10));
+  const [interval, setIntervalMs] = useState(String(last?.intervalMs ?? 500));
+  const [timeout, setTimeoutMs] = useState(String(last?.timeoutMs ?? 2000));
+  const [banner, setBanner] = useState(last?.banner ?? false);
   const ids = { host: useId(), port: useId(), count: useId(), interval: useId(), timeout: useId(), banner: useId() };
 
   // "Probe this port" from the process panel fills the form anew.
   useEffect(() => {
-    if (!initial) return;
+    if (!initial || applied.has(initial)) return;
+    applied.add(initial);
     setHost(initial.host);
     setPort(String(initial.port));
     setProtocol(initial.protocol);

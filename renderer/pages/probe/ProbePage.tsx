@@ -20,7 +20,7 @@ export function ProbePage() {
 
   return (
     <div className="probe-page">
-      <ProbeForm initial={initial} busy={busy} onStart={(r) => void probes.getState().start(r)} onCancel={() => void probes.getState().cancel()} />
+      <ProbeForm initial={initial} last={request} busy={busy} onStart={(r) => void probes.getState().start(r)} onCancel={() => void probes.getState().cancel()} />
       {phase === 'needs-authorization' ? (
         <AuthorizationDialog what="Probe" message={authorizationMessage} onConfirm={() => void probes.getState().authorize()} onCancel={() => probes.getState().declineAuthorization()} />
       ) : null}

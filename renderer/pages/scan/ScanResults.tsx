@@ -44,6 +44,7 @@ function sortValue(r: PortResult, key: string): string | number {
 }
 
 const getKey = (r: PortResult) => `${r.protocol}|${r.host}|${r.port}`;
+const rowText = (r: PortResult) => `${r.host}:${r.port}/${r.protocol} ${r.state} ${r.reason}${r.rttMs !== null ? ` ${formatMs(r.rttMs)}` : ''}${r.service ? ` ${r.service}` : ''}`;
 
 export function ScanResults({ results, closedOmitted, running = false }: { results: readonly PortResult[]; closedOmitted: number; running?: boolean }) {
   const [onlyOpen, setOnlyOpen] = useState(false);
@@ -78,6 +79,7 @@ export function ScanResults({ results, closedOmitted, running = false }: { resul
         items={rows}
         columns={COLUMNS}
         getKey={getKey}
+        copyText={rowText}
         sort={sort}
         onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }))}
         empty={running ? 'Scanning… open ports appear here as soon as they are found.' : 'No ports to show.'}

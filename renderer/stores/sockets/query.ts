@@ -67,8 +67,8 @@ export interface RowFilter {
   protocol: 'any' | 'tcp' | 'udp';
   /** Listening table: who can reach it. */
   exposure: 'any' | SocketRow['exposure'];
-  /** Connections table: one state, or any. */
-  state: 'any' | SocketRow['state'];
+  /** Connections table: one state, any, or everything but TIME_WAIT (the kernel's leftovers). */
+  state: 'any' | 'no-time-wait' | SocketRow['state'];
 }
 
 export const DEFAULT_FILTER: RowFilter = { search: '', protocol: 'any', exposure: 'any', state: 'any' };
@@ -79,7 +79,9 @@ export function filterRows(rows: readonly LiveRow[], filter: RowFilter): LiveRow
   return rows.filter(({ row }) => {
     if (filter.protocol !== 'any' && row.protocol !== filter.protocol) return false;
     if (filter.exposure !== 'any' && row.exposure !== filter.exposure) return false;
-    if (filter.state !== 'any' && row.state !== filter.state) return false;
+    if (filter.state === 'no-time-wait') {
+      if (row.state === 'TIME_WAIT') return false;
+    } else if (filter.state !== 'any' && row.state !== filter.state) return false;
     return terms.length === 0 || matchesSearch(row, terms);
   });
 }
