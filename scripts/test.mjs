@@ -8,7 +8,9 @@ const steps = [
   ['type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['type-check (shared, no runtime globals)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
   ['lint (incl. layer boundaries)', 'npx', ['eslint', '--max-warnings', '0', '.']],
-  ['unit and integration tests', 'npx', ['vitest', 'run']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'test/scan/**']],
+  // Scans compare whole port ranges on loopback: alone, so no other suite's listeners land in them.
+  ['scanner tests (loopback and namespaces)', 'npx', ['vitest', 'run', 'test/scan']],
 ];
 if (existsSync('playwright.config.ts')) steps.push(['browser e2e tests', 'npx', ['playwright', 'test']]);
 

@@ -12,7 +12,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
-export const ServerMessageSchema = z.discriminatedUnion('type', [
+// A plain union: two `result` shapes (ok true / false) cannot share one discriminator value.
+export const ServerMessageSchema = z.union([
   z.object({ type: z.literal('hello'), version: z.string() }),
   z.object({ type: z.literal('result'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
   z.object({
