@@ -29,7 +29,7 @@ export function importText(text: string, name = 'the file'): Imported {
   if (obj.version !== REPORT_VERSION) {
     throw new ReportError(
       'bad-request',
-      `${name} is a version ${JSON.stringify(obj.version)} report; this Portscope reads version ${REPORT_VERSION}${typeof obj.version === 'number' && obj.version > REPORT_VERSION ? ' (update Portscope to open it)' : ''}`,
+      `${name} ${obj.version === undefined ? 'has no report version' : `is a version ${JSON.stringify(obj.version)} report`}; this Portscope reads version ${REPORT_VERSION}${typeof obj.version === 'number' && obj.version > REPORT_VERSION ? ' (update Portscope to open it)' : ''}`,
     );
   }
   const parsed = ReportSchema.safeParse(data);
