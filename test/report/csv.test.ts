@@ -1,22 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/contract/report';
-import { Engine } from '../../electron/engine/service';
 import { csvField, neutralizeFormula, reportToCsv } from '../../electron/engine/report/csv';
-import { HOSTILE_ARGS, HOSTILE_NAME, startHostileServer, type HostileServer } from './support/hostile';
+import { HOSTILE_ARGS, HOSTILE_NAME, useEngineWithHostileServer } from './support/hostile';
 import { parseCsv } from './support/csv';
 
-let engine: Engine;
-let server: HostileServer;
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  engine = new Engine({ transport: 'cli' });
-});
-afterAll(async () => {
-  engine?.dispose();
-  await server?.stop();
-});
+const fixture = useEngineWithHostileServer();
 
 /** What a spreadsheet user sees after the apostrophe marker is taken off. */
 const unmark = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
@@ -39,7 +28,7 @@ describe('CSV cells', () => {
 
 describe('CSV from the live engine', () => {
   it('keeps hostile names and command lines exact, never as formulas, numbers as numbers', async () => {
-    const res = await engine.handlers['report.export']({ what: 'listeners', format: 'csv' });
+    const res = await fixture.engine.handlers['report.export']({ what: 'listeners', format: 'csv' });
     const text = res.content!;
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
@@ -51,20 +40,20 @@ describe('CSV from the live engine', () => {
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
     const col = (name: string) => header!.indexOf(name);
-    const mine = rows.find((r) => r[col('local_port')] === String(server.tcpPort) && r[col('protocol')] === 'tcp')!;
+    const mine = rows.find((r) => r[col('local_port')] === String(fixture.server.tcpPort) && r[col('protocol')] === 'tcp')!;
     expect(mine).toBeDefined();
     // The name starts with '=': marked, and exact once the marker is removed.
     expect(mine[col('process')]).toBe(`'${HOSTILE_NAME}`);
     expect(unmark(mine[col('process')]!)).toBe(HOSTILE_NAME);
-    expect(mine[col('pid')]).toBe(String(server.pid));
-    const snapshot = await engine.handlers['sockets.snapshot']({});
-    const commandLine = snapshot.processes.find((p) => p.pid === server.pid)!.commandLine;
+    expect(mine[col('pid')]).toBe(String(fixture.server.pid));
+    const snapshot = await fixture.engine.handlers['sockets.snapshot']({});
+    const commandLine = snapshot.processes.find((p) => p.pid === fixture.server.pid)!.commandLine;
     expect(unmark(mine[col('command_line')]!)).toBe(commandLine);
     for (const arg of HOSTILE_ARGS.filter((a) => !a.includes("'"))) expect(mine[col('command_line')]).toContain(arg);
   });
 
   it('reads the same in another RFC 4180 implementation (Python csv, utf-8-sig)', async (ctx) => {
-    const res = await engine.handlers['report.export']({ what: 'listeners', format: 'csv' });
+    const res = await fixture.engine.handlers['report.export']({ what: 'listeners', format: 'csv' });
     const script = 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))';
     const py = spawnSync('python3', ['-c', script], { input: Buffer.from(res.content!, 'utf8') });
     if (py.error) {
@@ -77,13 +66,13 @@ describe('CSV from the live engine', () => {
   });
 
   it('writes one chosen table per file and refuses tables the report lacks', async () => {
-    const connections = await engine.handlers['report.export']({ what: 'all', format: 'csv', table: 'connections' });
+    const connections = await fixture.engine.handlers['report.export']({ what: 'all', format: 'csv', table: 'connections' });
     expect(parseCsv(connections.content!.slice(1))[0]).toContain('remote_address');
-    const processes = await engine.handlers['report.export']({ what: 'listeners', format: 'csv', table: 'processes' });
+    const processes = await fixture.engine.handlers['report.export']({ what: 'listeners', format: 'csv', table: 'processes' });
     const [head, ...procs] = parseCsv(processes.content!.slice(1));
-    const row = procs.find((r) => r[0] === String(server.pid))!;
+    const row = procs.find((r) => r[0] === String(fixture.server.pid))!;
     expect(unmark(row[head!.indexOf('name')]!)).toBe(HOSTILE_NAME);
-    await expect(engine.handlers['report.export']({ what: 'listeners', format: 'csv', table: 'scan' })).rejects.toThrow(
+    await expect(fixture.engine.handlers['report.export']({ what: 'listeners', format: 'csv', table: 'scan' })).rejects.toThrow(
       /this report has no scan table; it has: listeners, processes/,
     );
   });

@@ -1,27 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../shared/contract/report';
 import { Engine } from '../../electron/engine/service';
 import { summarize } from '../../electron/engine/report/summary';
-import { HOSTILE_ARGS, HOSTILE_NAME, startHostileServer, type HostileServer } from './support/hostile';
+import { HOSTILE_ARGS, HOSTILE_NAME, useEngineWithHostileServer } from './support/hostile';
 
-let engine: Engine;
-let server: HostileServer;
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  engine = new Engine({ transport: 'cli' });
-});
-
-afterAll(async () => {
-  engine?.dispose();
-  await server?.stop();
-});
+const fixture = useEngineWithHostileServer();
 
 async function exportJson(what: 'listeners' | 'connections' | 'all'): Promise<Report> {
-  const res = await engine.handlers['report.export']({ what, format: 'json' });
+  const res = await fixture.engine.handlers['report.export']({ what, format: 'json' });
   expect(res.path).toBeNull();
   expect(res.mimeType).toBe('application/json');
   expect(res.bytes).toBe(Buffer.byteLength(res.content!));
@@ -34,11 +23,11 @@ describe('report from the live engine', () => {
     expect(report.schema).toBe('portscope.report');
     expect(report.version).toBe(1);
     expect(report.connections).toBeNull();
-    const tcp = report.listeners!.find((r) => r.protocol === 'tcp' && r.localPort === server.tcpPort);
-    const udp = report.listeners!.find((r) => r.protocol === 'udp' && r.localPort === server.udpPort);
-    expect(tcp).toMatchObject({ state: 'LISTEN', localAddress: '127.0.0.1', pid: server.pid, processName: HOSTILE_NAME, exposure: 'loopback' });
-    expect(udp).toMatchObject({ state: 'UNCONN', pid: server.pid, processName: HOSTILE_NAME });
-    const proc = report.processes.find((p) => p.pid === server.pid)!;
+    const tcp = report.listeners!.find((r) => r.protocol === 'tcp' && r.localPort === fixture.server.tcpPort);
+    const udp = report.listeners!.find((r) => r.protocol === 'udp' && r.localPort === fixture.server.udpPort);
+    expect(tcp).toMatchObject({ state: 'LISTEN', localAddress: '127.0.0.1', pid: fixture.server.pid, processName: HOSTILE_NAME, exposure: 'loopback' });
+    expect(udp).toMatchObject({ state: 'UNCONN', pid: fixture.server.pid, processName: HOSTILE_NAME });
+    const proc = report.processes.find((p) => p.pid === fixture.server.pid)!;
     expect(proc.name).toBe(HOSTILE_NAME);
     expect(proc.args.slice(-HOSTILE_ARGS.length)).toEqual(HOSTILE_ARGS);
     for (const arg of HOSTILE_ARGS) expect(proc.commandLine).toContain(arg.includes("'") ? arg.split("'")[0]! : arg);
@@ -46,7 +35,7 @@ describe('report from the live engine', () => {
 
   it('counts the same numbers the live table shows', async () => {
     const report = await exportJson('all');
-    const live = await engine.handlers['sockets.snapshot']({});
+    const live = await fixture.engine.handlers['sockets.snapshot']({});
     // The report re-read the table: compare with the rows it holds, and with a summary of them.
     const rows = [...report.listeners!, ...report.connections!];
     expect(report.machine.summary).toEqual(summarize(rows));
@@ -54,38 +43,38 @@ describe('report from the live engine', () => {
     expect(report.machine.summary.connections.total).toBe(report.connections!.length);
     expect(report.machine.hostname).toBe(live.hostname);
     // Listeners are stable between two reads (this test's own are there in both).
-    const liveListeners = live.rows.filter((r) => r.state === 'LISTEN' && r.pid === server.pid).map((r) => r.localPort);
-    expect(liveListeners).toContain(server.tcpPort);
+    const liveListeners = live.rows.filter((r) => r.state === 'LISTEN' && r.pid === fixture.server.pid).map((r) => r.localPort);
+    expect(liveListeners).toContain(fixture.server.tcpPort);
   });
 
   it('round-trips: an exported report imports back identical, with no changes since', async () => {
-    const res = await engine.handlers['report.export']({ what: 'all', format: 'json', title: 'Round <trip> & "back"' });
-    const imported = await engine.handlers['report.import']({ text: res.content!, fileName: 'saved.json' });
+    const res = await fixture.engine.handlers['report.export']({ what: 'all', format: 'json', title: 'Round <trip> & "back"' });
+    const imported = await fixture.engine.handlers['report.import']({ text: res.content!, fileName: 'saved.json' });
     expect(imported.kind).toBe('report');
     if (imported.kind !== 'report') return;
     expect(imported.report).toEqual(JSON.parse(res.content!));
     expect(imported.report.title).toBe('Round <trip> & "back"');
-    const mine = (rows: Array<{ pid: number | null }>) => rows.filter((r) => r.pid === server.pid);
+    const mine = (rows: Array<{ pid: number | null }>) => rows.filter((r) => r.pid === fixture.server.pid);
     expect(mine(imported.diff!.added)).toEqual([]);
     expect(mine(imported.diff!.removed)).toEqual([]);
   });
 
   it('diffs a saved report against the live state: added and removed listeners', async () => {
-    const extra = await server.listen();
-    const saved = await engine.handlers['report.export']({ what: 'listeners', format: 'json' });
-    await server.close(extra);
-    const added = await server.listen();
-    const imported = await engine.handlers['report.import']({ text: saved.content! });
+    const extra = await fixture.server.listen();
+    const saved = await fixture.engine.handlers['report.export']({ what: 'listeners', format: 'json' });
+    await fixture.server.close(extra);
+    const added = await fixture.server.listen();
+    const imported = await fixture.engine.handlers['report.import']({ text: saved.content! });
     if (imported.kind !== 'report') throw new Error('expected a report');
     const diff = imported.diff!;
     expect(diff.removed.map((r) => r.localPort)).toContain(extra);
     expect(diff.added.map((r) => r.localPort)).toContain(added);
-    expect(diff.added.find((r) => r.localPort === added)).toMatchObject({ pid: server.pid, processName: HOSTILE_NAME });
-    expect(diff.removed.map((r) => r.localPort)).not.toContain(server.tcpPort);
-    expect(diff.added.map((r) => r.localPort)).not.toContain(server.tcpPort);
+    expect(diff.added.find((r) => r.localPort === added)).toMatchObject({ pid: fixture.server.pid, processName: HOSTILE_NAME });
+    expect(diff.removed.map((r) => r.localPort)).not.toContain(fixture.server.tcpPort);
+    expect(diff.added.map((r) => r.localPort)).not.toContain(fixture.server.tcpPort);
     expect(diff.unchanged).toBeGreaterThan(0);
     expect(diff.hostname).toBe(imported.report.machine.hostname);
-    await server.close(added);
+    await fixture.server.close(added);
   });
 
   it('refuses what is not a report, with a message that says why', async () => {
@@ -98,19 +87,19 @@ describe('report from the live engine', () => {
       ['<html><body>hi</body></html>', /not nmap output: its root element is <html>/],
     ];
     for (const [text, message] of cases) {
-      await expect(engine.handlers['report.import']({ text })).rejects.toThrow(message);
+      await expect(fixture.engine.handlers['report.import']({ text })).rejects.toThrow(message);
     }
   });
 
   it('writes to an absolute path with the right extension only, and only for the CLI', async () => {
-    await expect(engine.handlers['report.export']({ format: 'html', path: 'relative.html', what: 'listeners' })).rejects.toThrow(/must be absolute/);
-    await expect(engine.handlers['report.export']({ format: 'html', path: '/tmp/x.json', what: 'listeners' })).rejects.toThrow(
+    await expect(fixture.engine.handlers['report.export']({ format: 'html', path: 'relative.html', what: 'listeners' })).rejects.toThrow(/must be absolute/);
+    await expect(fixture.engine.handlers['report.export']({ format: 'html', path: '/tmp/x.json', what: 'listeners' })).rejects.toThrow(
       /html report must be saved as a .html file/,
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portscope-export-'));
     try {
       const file = path.join(dir, 'r.md');
-      const res = await engine.handlers['report.export']({ format: 'md', path: file, what: 'listeners' });
+      const res = await fixture.engine.handlers['report.export']({ format: 'md', path: file, what: 'listeners' });
       expect(res).toMatchObject({ path: file, content: null, format: 'md', mimeType: 'text/markdown; charset=utf-8' });
       expect(res.suggestedName).toMatch(/^portscope-[\w.-]+-\d{8}-\d{4}\.md$/);
       expect(fs.statSync(file).size).toBe(res.bytes);

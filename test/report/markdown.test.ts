@@ -1,23 +1,12 @@
 import { createRequire } from 'node:module';
 import { marked } from 'marked';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../electron/engine/service';
+import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../electron/engine/report/markdown';
 import { visibleControls } from '../../electron/engine/report/text';
-import { HOSTILE_ARGS, HOSTILE_NAME, startHostileServer, type HostileServer } from './support/hostile';
+import { HOSTILE_ARGS, HOSTILE_NAME, useEngineWithHostileServer } from './support/hostile';
 import { diagnosisFixture, scanFixture } from './support/fixtures';
 
-let engine: Engine;
-let server: HostileServer;
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  engine = new Engine({ transport: 'cli' });
-});
-afterAll(async () => {
-  engine?.dispose();
-  await server?.stop();
-});
+const fixture = useEngineWithHostileServer();
 
 // jsdom ships no types and the Node-side tsconfig has no DOM lib: the little used here, typed.
 interface MiniElement {
@@ -53,12 +42,12 @@ describe('Markdown escaping', () => {
 
 describe('Markdown report from the live engine', () => {
   it('keeps every table intact and every hostile cell inert and exact', async () => {
-    const res = await engine.handlers['report.export']({
+    const res = await fixture.engine.handlers['report.export']({
       what: 'listeners',
       format: 'md',
       title: '# Not a heading | <b>x</b>',
-      scan: { source: 'portscope', target: '127.0.0.1', command: null, scanner: 'portscope', result: scanFixture([server.tcpPort], [81]) },
-      diagnosis: diagnosisFixture(server.tcpPort),
+      scan: { source: 'portscope', target: '127.0.0.1', command: null, scanner: 'portscope', result: scanFixture([fixture.server.tcpPort], [81]) },
+      diagnosis: diagnosisFixture(fixture.server.tcpPort),
     });
     const doc = render(res.content!);
     expect(doc.querySelector('h1')!.textContent).toBe('# Not a heading | <b>x</b>');
@@ -68,7 +57,7 @@ describe('Markdown report from the live engine', () => {
       'Listening ports',
       'Processes',
       'Scan results',
-      `Diagnosis of port ${server.tcpPort}/tcp`,
+      `Diagnosis of port ${fixture.server.tcpPort}/tcp`,
     ]);
     for (const table of doc.querySelectorAll('table')) {
       const width = table.querySelectorAll('thead th').length;
@@ -76,12 +65,12 @@ describe('Markdown report from the live engine', () => {
     }
     const listeners = doc.querySelectorAll('table')[0]!;
     const headers = [...listeners.querySelectorAll('thead th')].map((th) => th.textContent);
-    const row = [...listeners.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td:nth-child(2)')!.textContent === `127.0.0.1:${server.tcpPort}`)!;
+    const row = [...listeners.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td:nth-child(2)')!.textContent === `127.0.0.1:${fixture.server.tcpPort}`)!;
     const cell = (name: string) => row.querySelectorAll('td')[headers.indexOf(name)]!.textContent;
     expect(cell('Process')).toBe(HOSTILE_NAME);
-    expect(cell('PID')).toBe(String(server.pid));
-    const snapshot = await engine.handlers['sockets.snapshot']({});
-    expect(cell('Command line')).toBe(visibleControls(snapshot.processes.find((p) => p.pid === server.pid)!.commandLine));
+    expect(cell('PID')).toBe(String(fixture.server.pid));
+    const snapshot = await fixture.engine.handlers['sockets.snapshot']({});
+    expect(cell('Command line')).toBe(visibleControls(snapshot.processes.find((p) => p.pid === fixture.server.pid)!.commandLine));
     expect(res.content!).toContain('http; HTTP/1.1 200 OK; =cmd\\|x \\<b\\>bold\\</b\\>');
     const hint = [...doc.querySelectorAll('table')[2]!.querySelectorAll('td')].find((td) => td.textContent!.startsWith('http; '));
     expect(hint!.textContent).toBe('http; HTTP/1.1 200 OK; =cmd|x <b>bold</b>');

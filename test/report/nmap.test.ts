@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../shared/contract/report';
-import { Engine } from '../../electron/engine/service';
 import { parseNmapXml, targetsFromArgs } from '../../electron/engine/report/nmap';
 import { reportToHtml } from '../../electron/engine/report/html';
 import { reportToMarkdown } from '../../electron/engine/report/markdown';
 import { reportFromScan } from '../../electron/engine/report/model';
-import { startHostileServer, type HostileServer } from './support/hostile';
+import { useEngineWithHostileServer } from './support/hostile';
 import { freePort, runNmap } from './support/nmap';
 
-let engine: Engine;
-let server: HostileServer;
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  engine = new Engine({ transport: 'cli' });
-});
-afterAll(async () => {
-  engine?.dispose();
-  await server?.stop();
-});
+const fixture = useEngineWithHostileServer();
 
 describe('real nmap -oX output', () => {
   it('imports a TCP connect scan of our own listeners and agrees with the live listeners', async (ctx) => {
-    const second = await server.listen();
+    const second = await fixture.server.listen();
     const closed = await freePort();
-    const ports = [server.tcpPort, second, closed].sort((a, b) => a - b);
+    const ports = [fixture.server.tcpPort, second, closed].sort((a, b) => a - b);
     const run = await runNmap(['-sT', '-Pn', '-n', '-p', ports.join(','), '-oX', '-', '127.0.0.1']);
     if ('skip' in run) {
       console.log(`skipped: ${run.skip}`);
       ctx.skip();
       return;
     }
-    const res = await engine.handlers['report.import']({ text: run.xml, fileName: 'scan.xml' });
+    const res = await fixture.engine.handlers['report.import']({ text: run.xml, fileName: 'scan.xml' });
     if (res.kind !== 'nmap') throw new Error('expected nmap');
     const { scan, warnings } = res;
     expect(warnings).toEqual([]);
@@ -50,18 +39,18 @@ describe('real nmap -oX output', () => {
     expect(Date.parse(result.finishedAt)).toBeGreaterThanOrEqual(Date.parse(result.startedAt));
 
     // The same ports, seen from the inside: what Portscope's listeners table says.
-    const live = await engine.handlers['report.export']({ what: 'listeners', format: 'json' });
+    const live = await fixture.engine.handlers['report.export']({ what: 'listeners', format: 'json' });
     const listeners = ReportSchema.parse(JSON.parse(live.content!)).listeners!;
     for (const r of result.results) {
       const listening = listeners.some((l) => l.protocol === 'tcp' && l.localPort === r.port && ['127.0.0.1', '0.0.0.0', '::'].includes(l.localAddress));
       expect(listening, `port ${r.port}`).toBe(r.state === 'open');
     }
-    await server.close(second);
+    await fixture.server.close(second);
   });
 
   it('imports a UDP scan: silence is open|filtered, port unreachable is closed', async (ctx) => {
     const closed = await freePort();
-    const run = await runNmap(['-sU', '-Pn', '-n', '--max-retries', '1', '-p', `${server.udpPort},${closed}`, '-oX', '-', '127.0.0.1']);
+    const run = await runNmap(['-sU', '-Pn', '-n', '--max-retries', '1', '-p', `${fixture.server.udpPort},${closed}`, '-oX', '-', '127.0.0.1']);
     if ('skip' in run) {
       console.log(`skipped: ${run.skip}`);
       ctx.skip();
@@ -70,24 +59,24 @@ describe('real nmap -oX output', () => {
     const { scan } = parseNmapXml(run.xml);
     expect(scan.result.protocol).toBe('udp');
     const states = Object.fromEntries(scan.result.results.map((r) => [r.port, r.state]));
-    expect(states[server.udpPort]).toBe('open|filtered');
+    expect(states[fixture.server.udpPort]).toBe('open|filtered');
     expect(states[closed]).toBe('closed');
   });
 
   it('becomes a scan report that round-trips through JSON and renders inert', async (ctx) => {
-    const run = await runNmap(['-sT', '-Pn', '-n', '-p', String(server.tcpPort), '-oX', '-', '127.0.0.1']);
+    const run = await runNmap(['-sT', '-Pn', '-n', '-p', String(fixture.server.tcpPort), '-oX', '-', '127.0.0.1']);
     if ('skip' in run) {
       ctx.skip();
       return;
     }
     const { scan } = parseNmapXml(run.xml);
     const report = reportFromScan(scan);
-    const back = await engine.handlers['report.import']({ text: JSON.stringify(report) });
+    const back = await fixture.engine.handlers['report.import']({ text: JSON.stringify(report) });
     if (back.kind !== 'report') throw new Error('expected report');
     expect(back.report.scan).toEqual(scan);
     expect(back.diff).toBeNull();
-    expect(reportToHtml(report)).toContain(`<td class="num c-port">${server.tcpPort}</td>`);
-    expect(reportToMarkdown(report)).toMatch(new RegExp(`\\| 127\\.0\\.0\\.1 \\| ${server.tcpPort} \\| tcp \\| open \\|`));
+    expect(reportToHtml(report)).toContain(`<td class="num c-port">${fixture.server.tcpPort}</td>`);
+    expect(reportToMarkdown(report)).toMatch(new RegExp(`\\| 127\\.0\\.0\\.1 \\| ${fixture.server.tcpPort} \\| tcp \\| open \\|`));
   });
 });
 

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { afterAll, beforeAll } from 'vitest';
+import { Engine } from '../../../electron/engine/service';
 
 /**
  * A real process with a hostile name and command line, holding real loopback listeners: what
@@ -91,4 +93,31 @@ export async function startHostileServer(): Promise<HostileServer> {
     },
   };
   return server;
+}
+
+/**
+ * The live engine beside a running hostile server, for one test file: started before its tests,
+ * stopped after them. Read `engine` and `server` inside tests (they exist once beforeAll ran).
+ */
+export function useEngineWithHostileServer(): { readonly engine: Engine; readonly server: HostileServer } {
+  let engine: Engine | undefined;
+  let server: HostileServer | undefined;
+  beforeAll(async () => {
+    server = await startHostileServer();
+    engine = new Engine({ transport: 'cli' });
+  });
+  afterAll(async () => {
+    engine?.dispose();
+    await server?.stop();
+  });
+  return {
+    get engine() {
+      if (!engine) throw new Error('the live engine is used before beforeAll ran');
+      return engine;
+    },
+    get server() {
+      if (!server) throw new Error('the hostile server is used before beforeAll ran');
+      return server;
+    },
+  };
 }
