@@ -4,6 +4,7 @@ import { exposureOf, portClass } from '../../../shared/net/ports';
 import { lookupService, type ServiceInfo } from '../catalog/services';
 import { riskNotes } from '../catalog/risks';
 import type { PlatformAdapter, RawSocket } from '../platform/types';
+import { endpointKey } from '../platform/socketKey';
 
 export interface SnapshotResult {
   rows: SocketRow[];
@@ -228,7 +229,7 @@ export class SocketSnapshotter {
       const s = sockets[i]!;
       // Live sockets are keyed by inode (unique while the socket lives, and a number: no string
       // to build); inode-less ones (TIME_WAIT) by their endpoints.
-      const key = s.inode !== 0 ? s.inode : `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`;
+      const key = s.inode !== 0 ? s.inode : endpointKey(s);
       const owner = this.ownerOf(s);
       const before = this.previous.get(key);
       let row: SocketRow;
@@ -250,7 +251,7 @@ export class SocketSnapshotter {
       ) {
         row = before; // nothing about this socket changed
       } else {
-        const id = `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}|${s.inode}`;
+        const id = `${endpointKey(s)}|${s.inode}`;
         row = this.newRow(id, s, owner, listening);
       }
       rows[i] = row;

@@ -15,6 +15,7 @@ import {
   splitCmdline,
 } from './procParsers';
 import { readDualStack } from './dualStack';
+import { endpointKey } from '../socketKey';
 import { loadSockDiag, RecordDecoder, type SockDiagAddon } from './sockDiag';
 
 export interface LinuxAdapterOptions {
@@ -111,33 +112,30 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     const byInode = new Map<number, RawSocket>();
     const orphans = new Map<string, RawSocket>();
     for (const [file, protocol, family] of TABLES) {
-      const fromNetlink = netlink && !netlinkBroken ? dumpNetlink(netlink, protocol, family, warnings) : null;
-      if (fromNetlink) {
-        for (const s of fromNetlink) {
-          if (s.inode !== 0) byInode.set(s.inode, s);
-          else orphans.set(`${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`, s);
-        }
-        continue;
-      }
-      let text: string;
-      try {
-        text = readProcFile(`${procRoot}/${file}`);
-      } catch (err) {
-        // A kernel without IPv6 has no tcp6/udp6: that is not worth a warning.
-        if (errorCode(err) !== 'ENOENT' || family === 4) warnings.push(`could not read ${file}: ${errorCode(err)}`);
-        continue;
-      }
-      const { sockets, malformed } = parseProcNet(text, protocol, family, decoder);
-      if (malformed > 0) warnings.push(`${file}: skipped ${malformed} malformed line(s)`);
+      const table = (netlink && !netlinkBroken ? dumpNetlink(netlink, protocol, family, warnings) : null) ?? readTable(file, protocol, family, warnings);
       // procfs reads are not atomic: a socket can show up twice when the table moves under us.
-      for (const s of sockets) {
+      for (const s of table) {
         if (s.inode !== 0) byInode.set(s.inode, s);
-        else orphans.set(`${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`, s);
+        else orphans.set(endpointKey(s), s);
       }
     }
     const sockets = [...byInode.values(), ...orphans.values()];
     addScopes(sockets);
     return { sockets, warnings, pending: addDualStack(sockets, warnings) };
+  }
+
+  function readTable(file: string, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] {
+    let text: string;
+    try {
+      text = readProcFile(`${procRoot}/${file}`);
+    } catch (err) {
+      // A kernel without IPv6 has no tcp6/udp6: that is not worth a warning.
+      if (errorCode(err) !== 'ENOENT' || family === 4) warnings.push(`could not read ${file}: ${errorCode(err)}`);
+      return [];
+    }
+    const { sockets, malformed } = parseProcNet(text, protocol, family, decoder);
+    if (malformed > 0) warnings.push(`${file}: skipped ${malformed} malformed line(s)`);
+    return sockets;
   }
 
   function dumpNetlink(addon: SockDiagAddon, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] | null {
