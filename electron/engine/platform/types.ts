@@ -52,4 +52,6 @@ export interface PlatformAdapter {
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */
   readProcess(pid: number): ProcessInfo | null;
+  /** True for a process that exited and awaits its parent's wait() (a zombie); where the OS can tell. */
+  isDefunct?(pid: number): boolean;
 }
