@@ -18,7 +18,7 @@ import {
   sessionCookieName,
 } from './security';
 import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
-import { attachSession } from './ws-session';
+import { attachSession, type SessionLimits } from './ws-session';
 import { SessionStore, WIRE_PROTOCOL, wireSecretFromProtocols, type Session } from './sessions';
 import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
@@ -36,6 +36,8 @@ export interface HostOptions {
   maxPayloadBytes?: number;
   /** Lifetime of a session (one token exchange); 12 h unless given. */
   sessionTtlMs?: number;
+  /** Per-connection budgets: calls in flight, unsent bytes (see ws-session.ts). */
+  connection?: SessionLimits;
 }
 
 export interface HostHandle {
@@ -157,7 +159,7 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     const session = sessions.fromWireSecret(wireSecretFromProtocols(offeredProtocols(req)));
     if (!session) return refuse(401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attachSession(ws, options.link, fanout, log);
+      attachSession(ws, options.link, fanout, log, options.connection);
       expireWith(ws, session);
     });
   });
