@@ -1,13 +1,23 @@
-// Electronegativity (Doyensec's Electron security scanner) over electron/, as `npm test` runs it:
-// prints every finding and exits 1 when any is HIGH or MEDIUM (or a file could not be parsed, which
-// would hide findings). `node scripts/electronegativity.mjs [dir]` scans another folder.
+// Electronegativity (Doyensec's Electron security scanner) over the desktop app, as `npm test`
+// runs it: electron/ (main, preload, the glue and the engine) together with the page the window
+// loads (renderer/index.html, whose CSP <meta> the scanner checks). Prints every finding and exits 1
+// when any is HIGH or MEDIUM, or when a file could not be parsed (that would hide findings).
+// `node scripts/electronegativity.mjs <path>...` scans other files or folders of the project.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const input = path.resolve(root, process.argv[2] ?? 'electron');
+const targets = process.argv.length > 2 ? process.argv.slice(2) : ['electron', 'renderer/index.html'];
 const require = createRequire(import.meta.url);
+
+// The scanner takes one folder: the targets are copied into one, at their project paths, so the
+// findings name project files.
+const input = mkdtempSync(path.join(tmpdir(), 'portscope-eng-'));
+process.on('exit', () => rmSync(input, { recursive: true, force: true }));
+for (const target of targets) cpSync(path.resolve(root, target), path.join(input, path.relative(root, path.resolve(root, target))), { recursive: true });
 
 // The scanner's start-up fetches fresh translations from a web server (one second's time-out,
 // then its bundled English). Tests here send nothing off this machine, so its i18n module is
@@ -44,9 +54,9 @@ for (const issue of result.issues) {
   console.log(`${severity.padEnd(13)} ${issue.confidence.name.padEnd(10)} ${issue.id}  ${issue.file}:${issue.location.line}:${issue.location.column}${issue.manualReview ? '  (review)' : ''}`);
 }
 const broken = result.errors.filter((e) => !e.tolerable);
-for (const e of result.errors) console.log(`${e.tolerable ? 'parse warning' : 'PARSE ERROR'}  ${path.relative(root, e.file)}: ${e.message}`);
+for (const e of result.errors) console.log(`${e.tolerable ? 'parse warning' : 'PARSE ERROR'}  ${path.relative(input, e.file)}: ${e.message}`);
 console.log(
-  `electronegativity: ${path.relative(root, input) || '.'} (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ` +
+  `electronegativity: ${targets.join(' + ')} (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ` +
     `${counts.HIGH} HIGH, ${counts.MEDIUM} MEDIUM, ${counts.LOW} LOW, ${counts.INFORMATIONAL} INFORMATIONAL, ${broken.length} unparsed files`,
 );
 process.exit(counts.HIGH + counts.MEDIUM + broken.length === 0 ? 0 : 1);
