@@ -55,6 +55,9 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 520,
       show: false,
       title: 'Portscope',
+      // The window and taskbar icon on Linux and Windows (macOS takes the bundle's .icns), rendered
+      // from assets/icon.svg at build time (scripts/icons.mjs).
+      icon: path.join(distDir, 'icons', 'icon.png'),
       backgroundColor: '#1e1e1e',
       // Every security switch spelled out here, even Electron's defaults, so a changed default or a
       // careless edit shows in review, in test/app/main-wiring.test.ts, and to Electronegativity

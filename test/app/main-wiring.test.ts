@@ -164,7 +164,8 @@ describe('Electron main wiring', () => {
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
     });
-    expect(win.options).toMatchObject({ width: 1280, height: 820 });
+    expect(win.options).toMatchObject({ width: 1280, height: 820, title: 'Portscope' });
+    expect(String(win.options.icon)).toMatch(/[/\\]icons[/\\]icon\.png$/);
   });
 
   it('sets the application menu and denies permissions by default', () => {
