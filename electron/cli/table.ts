@@ -1,3 +1,4 @@
+import { visibleControls } from '../../shared/text/visible';
 import type { SocketRow } from '../../shared/contract/sockets';
 import { exposureLabel, localLabel, protoLabel, remoteLabel } from '../../shared/net/socketLabels';
 
@@ -5,11 +6,12 @@ export { exposureLabel, localLabel, protoLabel, remoteLabel };
 
 /**
  * Text from other processes (names, command lines) may hold escape sequences that would repaint
- * or hijack a terminal: control characters are shown as \xHH instead.
+ * or hijack a terminal, or bidi controls that reorder a line: they are shown as `\x1b`, `\u202e`.
+ * Cells are escaped before their width is measured; the output sanitizer (output.ts) then
+ * catches anything else on its way out.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return visibleControls(text);
 }
 
 export interface Column {

@@ -20,7 +20,7 @@ import { reportFromSnapshot } from '../../engine/report/model';
 import { omittedLines, summaryLines } from '../../engine/report/overview';
 import { reportTables } from '../../engine/report/tables';
 import { EXIT_OK, UsageError } from '../errors';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
 
@@ -100,7 +100,7 @@ function scanTable(scan: ReportScan): string {
   );
 }
 
-function showReport(report: Report, diff: ReportDiff | null, out: Output): void {
+function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): void {
   out.stdout(`${terminalSafe(report.title ?? `Portscope report: ${report.machine.hostname}`)}\n`);
   for (const line of summaryLines(report)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
   for (const t of reportTables(report)) {
@@ -125,7 +125,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: Output): void 
   }
 }
 
-function showNmap(scan: ReportScan, out: Output): void {
+function showNmap(scan: ReportScan, out: SafeOutput): void {
   const r = scan.result;
   out.stdout(`${terminalSafe(scan.scanner ?? 'nmap')} scan: ${terminalSafe(scan.command ?? scan.target)}\n`);
   out.stdout(`  ${r.startedAt} to ${r.finishedAt}, ${r.hosts.length} host(s), ${r.summary.hostsUp} up\n`);
