@@ -19,6 +19,16 @@ export function usedBytes(db: Database): number {
 }
 
 /**
+ * Bytes the history itself holds: what the size cap limits. The open-socket table is the live
+ * state (as large as the machine's socket table, whatever the cap) and is not counted, so a busy
+ * machine never drops its history to make room for the present.
+ */
+export function historyBytes(db: Database): number {
+  const live = Number((db.prepare('SELECT coalesce(sum(length(row) + length(socket_key) + 24), 0) AS n FROM open_sockets').get() as Record<string, unknown>).n);
+  return Math.max(0, usedBytes(db) - live);
+}
+
+/**
  * Moves events older than `cutoff` into hourly summaries (counts per hour, port and program) and
  * deletes them, in one transaction. Nothing vanishes without a trace: the summary keeps how many
  * listeners and connections opened and closed, and `retention_log` says what was compacted.
@@ -52,11 +62,11 @@ export function compactBefore(db: Database, cutoff: number, now: number, why: st
  * pages go back to the file system (incremental vacuum), a few thousand at a time.
  */
 export function applyRetention(db: Database, options: { retentionDays: number; maxSizeMb: number }, now = Date.now()): RetentionResult {
-  const bytesBefore = usedBytes(db);
+  const bytesBefore = historyBytes(db);
   let compactedEvents = compactBefore(db, now - options.retentionDays * DAY, now, `older than ${options.retentionDays} days`);
   const cap = options.maxSizeMb * 1024 * 1024;
   let droppedSummaries = 0;
-  for (let guard = 0; guard < 10_000 && usedBytes(db) > cap; guard++) {
+  for (let guard = 0; guard < 10_000 && historyBytes(db) > cap; guard++) {
     const oldest = db.prepare('SELECT min(at) AS at FROM events').get() as Record<string, unknown>;
     if (oldest.at !== null && Number(oldest.at) < now - HOUR) {
       compactedEvents += compactBefore(db, Number(oldest.at) + DAY, now, `over the ${options.maxSizeMb} MB size cap`);
@@ -69,5 +79,5 @@ export function applyRetention(db: Database, options: { retentionDays: number; m
     db.prepare('INSERT INTO retention_log (at, message) VALUES (?, ?)').run(now, `dropped ${n} hourly summaries before ${new Date(Number(hour.hour) + DAY).toISOString()} (over the ${options.maxSizeMb} MB size cap)`);
   }
   db.exec('PRAGMA incremental_vacuum(20000)');
-  return { compactedEvents, bytesBefore, bytesAfter: usedBytes(db), droppedSummaries };
+  return { compactedEvents, bytesBefore, bytesAfter: historyBytes(db), droppedSummaries };
 }
