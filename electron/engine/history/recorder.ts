@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Alert, HistorySettings } from '../../../shared/contract/history';
 import type { Snapshot, SocketDelta } from '../../../shared/contract/sockets';
 import { insertAlerts } from './alertLog';
@@ -6,6 +7,7 @@ import { latestBaseline, listenerIdentity } from './baseline';
 import { ChangeLog } from './changeLog';
 import type { HistoryEventRecord, TrackedSocket } from './events';
 import { applyRetention } from './retention';
+import { dbPath } from './paths';
 import { loadSettings } from './settings';
 import { HistoryStore } from './store';
 import { SocketTracker } from './tracker';
@@ -105,9 +107,17 @@ export class HistoryRecorder {
   /** After a baseline is saved or settings change. */
   reloadKnown(): void {
     this.settings = loadSettings(this.options.dataDir);
-    if (!this.store) return;
     try {
-      this.known = knownSetOf(latestBaseline(this.store.db)?.listeners ?? null);
+      if (this.store) this.known = knownSetOf(latestBaseline(this.store.db)?.listeners ?? null);
+      else if (existsSync(dbPath(this.options.dataDir))) {
+        // Not recording (watch): still honour the baseline the user saved.
+        const reader = HistoryStore.open(this.options.dataDir, { create: false });
+        try {
+          this.known = knownSetOf(latestBaseline(reader.db)?.listeners ?? null);
+        } finally {
+          reader.close();
+        }
+      }
     } catch (err) {
       this.fail(`reading the baseline: ${message(err)}`);
     }
