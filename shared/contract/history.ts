@@ -168,6 +168,8 @@ export const HistoryStatusSchema = z.object({
   oldest: IsoTime.nullable(),
   bootTime: IsoTime,
   baseline: BaselineInfoSchema.nullable(),
+  /** Listeners open now, as this process's recorder sees them (null when it does not record). */
+  listeners: z.number().int().nonnegative().nullable(),
 });
 export type HistoryStatus = z.infer<typeof HistoryStatusSchema>;
 

@@ -143,3 +143,23 @@ describe('portscope agent records listeners', () => {
     expect(line.owner.pid).toBe(process.pid);
   });
 });
+
+describe('the systemd unit', () => {
+  it('runs `portscope agent` with flags the agent accepts, and stops cleanly on its KillSignal', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const unit = readFileSync(path.resolve(__dirname, '../../assets/portscope-agent.service'), 'utf8');
+    const exec = /^ExecStart=(\S+) (.*)$/m.exec(unit);
+    expect(exec?.[1]).toMatch(/\/portscope$/);
+    const args = exec![2]!.split(/\s+/);
+    expect(args[0]).toBe('agent');
+    expect(/^KillSignal=SIGTERM$/m.test(unit)).toBe(true);
+    // The same flags, pointed at a temporary folder instead of /var.
+    const dir = data();
+    const local = args.slice(1).map((a) => (a.startsWith('/var/lib/') ? dir : a.startsWith('/var/log/') ? `${dir}/log/changes.jsonl` : a));
+    const a = agent(dir, local.filter((x, i) => !(x === '--data-dir' || local[i - 1] === '--data-dir')));
+    await a.waitFor(/recording into .* changes to .*changes\.jsonl/);
+    expect(await a.stop('SIGTERM')).toBe(0);
+    expect(a.stderr()).toMatch(/stopped/);
+  });
+});

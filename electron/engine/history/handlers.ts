@@ -90,6 +90,11 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
     'history.status': async () => {
       const recorder = ctx.recorder();
       const now = Date.now();
+      let listeners: number | null = null;
+      if (recorder) {
+        listeners = 0;
+        for (const s of recorder.tracker.sockets()) if (s.listener) listeners++;
+      }
       try {
         return withStore(dataDir, false, (s) => {
           const counts = s.db.prepare('SELECT count(*) AS n, min(at) AS oldest FROM events').get() as Record<string, unknown>;
@@ -102,10 +107,11 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
             oldest: counts.oldest === null ? null : new Date(Number(counts.oldest)).toISOString(),
             bootTime: new Date(bootTime(now)).toISOString(),
             baseline: latestBaseline(s.db)?.info ?? null,
+            listeners,
           };
         });
       } catch (err) {
-        return { dataDir, role: 'unavailable', message: err instanceof Error ? err.message : String(err), bytes: 0, events: 0, oldest: null, bootTime: new Date(bootTime(now)).toISOString(), baseline: null };
+        return { dataDir, role: 'unavailable', message: err instanceof Error ? err.message : String(err), bytes: 0, events: 0, oldest: null, bootTime: new Date(bootTime(now)).toISOString(), baseline: null, listeners };
       }
     },
     'history.query': async (filter) => {
