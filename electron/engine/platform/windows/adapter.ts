@@ -1,10 +1,10 @@
 import type { Capabilities } from '../../../../shared/contract/calls';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
 import { windowsCapabilities } from '../capabilities';
-import type { CommandRunner, EndResult, PlatformAdapter, RawSocket } from '../types';
+import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
 import { loadWin32Api, type Win32Api } from './ffi';
-import { decodeOwnerPidTable } from './ffiTables';
-import { listProcesses, readWindowsProcess, ServiceMap, terminateWindowsProcess, type ToolhelpEntry } from './processes';
+import { decodeBasicTcpTable, decodeOwnerPidTable } from './ffiTables';
+import { listProcesses, readWindowsProcess, ServiceMap, type ToolhelpEntry } from './processes';
 
 export interface WindowsAdapterOptions {
   run: CommandRunner;
@@ -41,22 +41,36 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
   let processes = new Map<number, ToolhelpEntry>();
   let elevated: boolean | null = null;
 
+  // Wine 8 never names TCP owners (it reports pid 0) yet spends milliseconds per socket looking
+  // for them in the owner-pid class: 10 s at 2,000 sockets. There the owner-less tables give the
+  // same rows at once; UDP, whose owners Wine does name, keeps the owner-pid class.
+  const basicTcp = api.wineVersion !== null;
+
   function readTable(protocol: Protocol, family: Family, warnings: string[]): RawSocket[] {
     const key = `${protocol}${family}`;
     let buf = buffers.get(key) ?? Buffer.alloc(64 * 1024);
-    const call = protocol === 'tcp' ? api.GetExtendedTcpTable : api.GetExtendedUdpTable;
-    const cls = protocol === 'tcp' ? TCP_TABLE_OWNER_PID_ALL : UDP_TABLE_OWNER_PID;
+    const af = family === 4 ? AF_INET : AF_INET6;
+    const call =
+      protocol === 'udp'
+        ? (b: Buffer, size: number[]) => api.GetExtendedUdpTable(b, size, 0, af, UDP_TABLE_OWNER_PID, 0)
+        : !basicTcp
+          ? (b: Buffer, size: number[]) => api.GetExtendedTcpTable(b, size, 0, af, TCP_TABLE_OWNER_PID_ALL, 0)
+          : family === 4
+            ? (b: Buffer, size: number[]) => api.GetTcpTable(b, size, 0)
+            : (b: Buffer, size: number[]) => api.GetTcp6Table(b, size, 0);
     // The table can grow between the size query and the read: retry with what it asks for, and some.
     for (let attempt = 0; attempt < 4; attempt++) {
       const size = [buf.length];
-      const status = call(buf, size, 0, family === 4 ? AF_INET : AF_INET6, cls, 0);
+      const status = call(buf, size);
       if (status === ERROR_INSUFFICIENT_BUFFER) {
         buf = Buffer.alloc(Math.max(size[0]!, buf.length) + 16 * 1024);
         buffers.set(key, buf);
         continue;
       }
       buffers.set(key, buf);
-      if (status === 0) return decodeRows(decodeOwnerPidTable(buf, protocol, family));
+      if (status === 0) {
+        return decodeRows(protocol === 'tcp' && basicTcp ? decodeBasicTcpTable(buf, family) : decodeOwnerPidTable(buf, protocol, family));
+      }
       // A machine without IPv6 answers ERROR_NOT_SUPPORTED for AF_INET6: nothing to warn about.
       if (!(status === ERROR_NOT_SUPPORTED && family === 6)) warnings.push(`GetExtended${protocol === 'tcp' ? 'Tcp' : 'Udp'}Table (IPv${family}) failed: Windows error ${status}`);
       return [];
@@ -99,13 +113,10 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
 
   function capabilities(): Capabilities {
     elevated ??= api.IsUserAnAdmin() !== 0;
-    return windowsCapabilities(elevated, 'ip-helper');
+    return windowsCapabilities(elevated, basicTcp ? 'wine' : 'ip-helper');
   }
 
-  function endProcess(pid: number): EndResult {
-    services.forget();
-    return terminateWindowsProcess(api, pid);
-  }
-
-  return { name: 'windows', capabilities, readSockets, listPids, readProcess, endProcess };
+  // No endProcess: Node's process.kill already calls TerminateProcess on Windows (for SIGTERM and
+  // SIGKILL alike) and maps access denied / no such process to EPERM / ESRCH, as the guard expects.
+  return { name: 'windows', capabilities, readSockets, listPids, readProcess };
 }

@@ -11,6 +11,11 @@ export interface Win32Api {
   koffi: typeof Koffi;
   GetExtendedTcpTable(table: Buffer | null, size: number[], order: number, af: number, cls: number, reserved: number): number;
   GetExtendedUdpTable(table: Buffer | null, size: number[], order: number, af: number, cls: number, reserved: number): number;
+  GetTcpTable(table: Buffer | null, size: number[], order: number): number;
+  GetTcp6Table(table: Buffer | null, size: number[], order: number): number;
+  /** Wine's version string, or null on Windows itself (ntdll exports wine_get_version only under Wine). */
+  wineVersion: string | null;
+  ReadProcessMemory(process: unknown, address: bigint, buffer: Buffer, size: number, read: number[]): number;
   CreateToolhelp32Snapshot(flags: number, pid: number): unknown;
   Process32FirstW(snapshot: unknown, entry: Buffer): number;
   Process32NextW(snapshot: unknown, entry: Buffer): number;
@@ -41,6 +46,14 @@ export interface Win32Api {
   IsUserAnAdmin(): number;
   /** ENUM_SERVICE_STATUS_PROCESSW, for decoding EnumServicesStatusExW's answer. */
   serviceEntry: Koffi.IKoffiCType;
+}
+
+function wineVersionOf(koffi: typeof Koffi, ntdll: Koffi.IKoffiLib): string | null {
+  try {
+    return (ntdll.func('const char *wine_get_version()') as () => string)();
+  } catch {
+    return null; // not exported: real Windows
+  }
 }
 
 let loaded: { api: Win32Api | null; error: string | null } | null = null;
@@ -81,6 +94,10 @@ export function loadWin32Api(): { api: Win32Api | null; error: string | null } {
       GetExtendedUdpTable: iphlpapi.func(
         'uint32_t __stdcall GetExtendedUdpTable(void *table, _Inout_ uint32_t *size, int order, uint32_t af, int cls, uint32_t reserved)',
       ),
+      GetTcpTable: iphlpapi.func('uint32_t __stdcall GetTcpTable(void *table, _Inout_ uint32_t *size, int order)'),
+      GetTcp6Table: iphlpapi.func('uint32_t __stdcall GetTcp6Table(void *table, _Inout_ uint32_t *size, int order)'),
+      wineVersion: wineVersionOf(koffi, ntdll),
+      ReadProcessMemory: kernel32.func('int __stdcall ReadProcessMemory(void *process, uint64_t address, void *buffer, size_t size, _Out_ size_t *read)'),
       CreateToolhelp32Snapshot: kernel32.func('void * __stdcall CreateToolhelp32Snapshot(uint32_t flags, uint32_t pid)'),
       Process32FirstW: kernel32.func('int __stdcall Process32FirstW(void *snapshot, void *entry)'),
       Process32NextW: kernel32.func('int __stdcall Process32NextW(void *snapshot, void *entry)'),

@@ -137,3 +137,50 @@ export function decodeOwnerPidTable(buf: Buffer, protocol: Protocol, family: Fam
   }
   return rows;
 }
+
+/**
+ * Decodes MIB_TCPTABLE (GetTcpTable) and MIB_TCP6TABLE (GetTcp6Table): the same sockets without
+ * owner pids. Read where the owner-pid class is known to name no TCP owner (Wine), so the rows
+ * carry ownerPid 0.
+ */
+export function decodeBasicTcpTable(buf: Buffer, family: Family): OwnerPidRow[] {
+  const rowBytes = family === 4 ? 20 : 52;
+  const count = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
+  const n = Math.min(count, Math.floor((buf.length - 4) / rowBytes));
+  const rows: OwnerPidRow[] = new Array(n);
+  for (let i = 0, at = 4; i < n; i++, at += rowBytes) {
+    if (family === 4) {
+      // dwState, dwLocalAddr, dwLocalPort, dwRemoteAddr, dwRemotePort
+      rows[i] = {
+        protocol: 'tcp',
+        family,
+        state: MIB_TCP_STATES[buf.readUInt32LE(at)] ?? 'CLOSE',
+        localAddress: v4(buf, at + 4),
+        localPort: port(buf, at + 8),
+        remoteAddress: v4(buf, at + 12),
+        remotePort: port(buf, at + 16),
+        ownerPid: 0,
+        uid: null,
+        inode: 0,
+        scopeId: null,
+      };
+    } else {
+      // State, LocalAddr[16], dwLocalScopeId, dwLocalPort, RemoteAddr[16], dwRemoteScopeId, dwRemotePort
+      const localAddress = v6(buf, at + 4);
+      rows[i] = {
+        protocol: 'tcp',
+        family,
+        state: MIB_TCP_STATES[buf.readUInt32LE(at)] ?? 'CLOSE',
+        localAddress,
+        scopeId: scopeOf(localAddress, buf.readUInt32LE(at + 20)),
+        localPort: port(buf, at + 24),
+        remoteAddress: v6(buf, at + 28),
+        remotePort: port(buf, at + 48),
+        ownerPid: 0,
+        uid: null,
+        inode: 0,
+      };
+    }
+  }
+  return rows;
+}

@@ -1,16 +1,17 @@
 import type { ProcessInfo } from '../../../../shared/contract/sockets';
-import type { EndResult } from '../types';
 import type { Win32Api } from './ffi';
 
 const TH32CS_SNAPPROCESS = 0x2;
 const PROCESSENTRY32W_BYTES = 568; // x64 layout: szExeFile (260 WCHARs) at 44
-const PROCESS_TERMINATE = 0x1;
 const PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
 const TOKEN_QUERY = 0x8;
 const TOKEN_USER = 1;
 const PROCESS_COMMAND_LINE_INFORMATION = 60; // Windows 8.1+
+const PROCESS_BASIC_INFORMATION = 0;
+const PROCESS_QUERY_INFORMATION = 0x400;
+const PROCESS_VM_READ = 0x10;
+const STATUS_INVALID_INFO_CLASS = -1073741821; // 0xC0000003
 const ERROR_ACCESS_DENIED = 5;
-const ERROR_INVALID_PARAMETER = 87; // OpenProcess on a pid that no longer exists
 const SC_MANAGER_ENUMERATE_SERVICE = 0x4;
 const SERVICE_WIN32 = 0x30;
 const SERVICE_ACTIVE = 0x1;
@@ -163,7 +164,7 @@ function accountOf(api: Win32Api, process: unknown, unavailable: Unavailable): s
   }
 }
 
-function commandLineOf(api: Win32Api, process: unknown, unavailable: Unavailable): string | null {
+function commandLineOf(api: Win32Api, process: unknown, pid: number, unavailable: Unavailable): string | null {
   const { koffi } = api;
   let size = 4096;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -176,6 +177,7 @@ function commandLineOf(api: Win32Api, process: unknown, unavailable: Unavailable
         size = returned[0]!;
         continue;
       }
+      if (status === STATUS_INVALID_INFO_CLASS) return commandLineFromPeb(api, pid, unavailable);
       if (status !== 0) {
         unavailable.push({ field: 'commandLine', reason: status === -1073741790 ? 'permission denied' : `NTSTATUS 0x${(status >>> 0).toString(16)}` });
         return null;
@@ -190,6 +192,46 @@ function commandLineOf(api: Win32Api, process: unknown, unavailable: Unavailable
   }
   unavailable.push({ field: 'commandLine', reason: 'the command line kept growing' });
   return null;
+}
+
+/**
+ * Before Windows 8.1 (and under Wine 8) there is no ProcessCommandLineInformation: the command
+ * line is read where the process keeps it, PEB -> RTL_USER_PROCESS_PARAMETERS.CommandLine (x64
+ * offsets 0x20 and 0x70), which takes PROCESS_VM_READ.
+ */
+function commandLineFromPeb(api: Win32Api, pid: number, unavailable: Unavailable): string | null {
+  const process = api.OpenProcess(PROCESS_QUERY_INFORMATION | PROCESS_VM_READ, 0, pid);
+  if (!process) {
+    unavailable.push({ field: 'commandLine', reason: reasonOf(api.GetLastError()) });
+    return null;
+  }
+  try {
+    const basic = api.koffi.alloc('uint8_t', 48);
+    let peb: bigint;
+    try {
+      const status = api.NtQueryInformationProcess(process, PROCESS_BASIC_INFORMATION, basic, 48, [0]);
+      if (status !== 0) throw new Error(`NTSTATUS 0x${(status >>> 0).toString(16)} for the process's basic information`);
+      peb = BigInt(api.koffi.decode(basic, 8, 'uint64_t') as number | bigint);
+    } finally {
+      api.koffi.free(basic);
+    }
+    const word = Buffer.alloc(16);
+    const read = (address: bigint, into: Buffer, size: number) => {
+      if (!api.ReadProcessMemory(process, address, into, size, [0])) throw new Error(`ReadProcessMemory failed: ${reasonOf(api.GetLastError())}`);
+    };
+    read(peb + 0x20n, word, 8);
+    const params = word.readBigUInt64LE(0);
+    read(params + 0x70n, word, 16);
+    const bytes = word.readUInt16LE(0);
+    const text = Buffer.alloc(bytes);
+    if (bytes > 0) read(word.readBigUInt64LE(8), text, bytes);
+    return text.toString('utf16le');
+  } catch (err) {
+    unavailable.push({ field: 'commandLine', reason: err instanceof Error ? err.message : String(err) });
+    return null;
+  } finally {
+    api.CloseHandle(process);
+  }
 }
 
 function creationTimeOf(api: Win32Api, process: unknown, unavailable: Unavailable): string | null {
@@ -248,7 +290,7 @@ export function readWindowsProcess(api: Win32Api, entry: ToolhelpEntry, services
   }
   try {
     info.exe = imagePathOf(api, process, unavailable);
-    const commandLine = entry.pid === SYSTEM_PID ? null : commandLineOf(api, process, unavailable);
+    const commandLine = entry.pid === SYSTEM_PID ? null : commandLineOf(api, process, entry.pid, unavailable);
     if (commandLine !== null) info.commandLine = commandLine;
     info.user = accountOf(api, process, unavailable);
     info.startTime = creationTimeOf(api, process, unavailable);
@@ -256,15 +298,4 @@ export function readWindowsProcess(api: Win32Api, entry: ToolhelpEntry, services
     api.CloseHandle(process);
   }
   return info;
-}
-
-/** TerminateProcess: Windows has no signal a process could catch, so both End and Force end stop it at once. */
-export function terminateWindowsProcess(api: Win32Api, pid: number): EndResult {
-  const process = api.OpenProcess(PROCESS_TERMINATE, 0, pid);
-  if (!process) return api.GetLastError() === ERROR_INVALID_PARAMETER ? 'exited' : 'denied';
-  try {
-    return api.TerminateProcess(process, 1) ? 'sent' : 'denied';
-  } finally {
-    api.CloseHandle(process);
-  }
 }
