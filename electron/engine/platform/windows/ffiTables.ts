@@ -65,7 +65,7 @@ function scopeOf(address: string, scope: number): string | null {
 export function decodeOwnerPidTable(buf: Buffer, protocol: Protocol, family: Family): OwnerPidRow[] {
   const rowBytes = ROW_BYTES[`${protocol}${family}`];
   const count = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
-  const n = Math.min(count, Math.floor((buf.length - 4) / rowBytes));
+  const n = Math.max(0, Math.min(count, Math.floor((buf.length - 4) / rowBytes)));
   const rows: OwnerPidRow[] = new Array(n);
   const anyV6 = '::';
   for (let i = 0, at = 4; i < n; i++, at += rowBytes) {
@@ -146,7 +146,7 @@ export function decodeOwnerPidTable(buf: Buffer, protocol: Protocol, family: Fam
 export function decodeBasicTcpTable(buf: Buffer, family: Family): OwnerPidRow[] {
   const rowBytes = family === 4 ? 20 : 52;
   const count = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
-  const n = Math.min(count, Math.floor((buf.length - 4) / rowBytes));
+  const n = Math.max(0, Math.min(count, Math.floor((buf.length - 4) / rowBytes)));
   const rows: OwnerPidRow[] = new Array(n);
   for (let i = 0, at = 4; i < n; i++, at += rowBytes) {
     if (family === 4) {
