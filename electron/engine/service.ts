@@ -145,7 +145,13 @@ export class Engine {
         if (contractMajor(req.version) !== contractMajor(CONTRACT_VERSION)) {
           throw new ContractError('bad-request', `contract version ${req.version} is not compatible with ${CONTRACT_VERSION}`);
         }
-        return { version: CONTRACT_VERSION, platform: process.platform, hostname: os.hostname(), transport: this.options.transport ?? 'cli' };
+        return {
+          version: CONTRACT_VERSION,
+          platform: process.platform,
+          hostname: os.hostname(),
+          transport: this.options.transport ?? 'cli',
+          capabilities: this.adapter.capabilities(),
+        };
       },
       'sockets.snapshot': async () => this.monitor.snapshot(),
       'process.details': async ({ pid }) => {
