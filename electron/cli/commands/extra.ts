@@ -8,6 +8,7 @@ export const extraCommands: Record<string, () => Promise<unknown>> = {
   scan: () => import('./scan'),
   probe: () => import('./probe'),
   diagnose: () => import('./diagnose'),
+  agent: () => import('./agent'),
 };
 
 /** Loads what argv needs: its command's module, or every module for help and mistyped names. */

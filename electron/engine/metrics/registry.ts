@@ -34,12 +34,18 @@ export class PortscopeMetrics {
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
+    // prom-client names three gauges with a counter's `_total` suffix; `promtool check metrics`
+    // (and Prometheus' naming rules) reject that, and the agent's health does not need them.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+      this.registry.removeSingleMetric(name);
+    }
+    // prom-client calls `collect` with the gauge as `this`; the snapshot's series come from here.
+    const series = () => this.series();
+    const stamp = () => this.cached?.takenAt;
     const fromTable = (pick: (s: SocketSeries) => Series[]) =>
       async function (this: Gauge) {
-        const series = await metrics.series();
-        fill(this, pick(series));
+        fill(this, pick(await series()));
       };
-    const metrics = this;
     new Gauge({
       name: 'portscope_listening_sockets',
       help: 'Listening TCP and bound UDP sockets on this machine, by address, port and owner (several processes can share one).',
@@ -89,8 +95,9 @@ export class PortscopeMetrics {
       help: 'When the socket table behind these metrics was read (Unix time).',
       registers,
       async collect() {
-        await metrics.series();
-        this.set(metrics.cached ? Date.parse(metrics.cached.takenAt) / 1000 : 0);
+        await series();
+        const at = stamp();
+        this.set(at ? Date.parse(at) / 1000 : 0);
       },
     });
     new Gauge({
