@@ -33,11 +33,14 @@ export async function agentCommand(flags: AgentMetricsFlags & { interval: number
   const off = engine.on('sockets.delta', () => {});
   await engine.monitor.snapshot();
   log(`running (pid ${process.pid}); Ctrl-C stops it`);
-  await stopped;
-  log('stopping');
-  off();
-  await handle.close();
-  engine.dispose();
+  try {
+    await Promise.race([stopped, handle.refused]);
+  } finally {
+    log('stopping');
+    off();
+    await handle.close();
+    engine.dispose();
+  }
   return EXIT_OK;
 }
 

@@ -92,6 +92,8 @@ function readFileOption(file: string, what: string): Buffer {
 export interface AgentMetricsHandle {
   url: string | null;
   scheduler: ScanScheduler | null;
+  /** Rejects when the engine refuses a scheduled scan (e.g. a public target without --i-am-authorized). */
+  refused: Promise<never>;
   close(): Promise<void>;
 }
 
@@ -121,7 +123,17 @@ export async function startAgentMetrics(engine: Engine, flags: AgentMetricsFlags
       }
     : undefined;
 
-  const scheduler = scans.length > 0 ? new ScanScheduler(scans, (request) => runScan(engine, request, () => {}), log) : null;
+  let refuse: (err: Error) => void = () => {};
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => {}); // observed by the agent; never an unhandled rejection
+  const scheduler =
+    scans.length > 0
+      ? new ScanScheduler(scans, (request) => runScan(engine, request, () => {}), log, (scan, err) =>
+          refuse(new UsageError(`--scan "${scan.name}": ${err instanceof Error ? err.message : String(err)}`)),
+        )
+      : null;
   const metrics = new PortscopeMetrics(
     { snapshot: () => engine.monitor.snapshot(), scans: scheduler ? () => scheduler.series() : undefined },
     { remoteLabels: flags.metricsRemoteLabels, version: typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev', platform: process.platform },
@@ -157,6 +169,7 @@ export async function startAgentMetrics(engine: Engine, flags: AgentMetricsFlags
   return {
     url: endpoint?.url ?? null,
     scheduler,
+    refused,
     async close() {
       scheduler?.stop();
       for (const off of offs) off();

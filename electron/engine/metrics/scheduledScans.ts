@@ -35,11 +35,14 @@ export class ScanScheduler {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private stopped = false;
   private readonly running = new Set<Promise<void>>();
+  private readonly refused = new Set<string>();
 
   constructor(
     private readonly scans: readonly ScheduledScan[],
     private readonly run: (request: ScanRequest) => Promise<ScanResult>,
     private readonly log: (message: string) => void = () => {},
+    /** A scan the engine refuses outright (a public target without authorization, a bad spec): never retried. */
+    private readonly onRefused: (scan: ScheduledScan, err: unknown) => void = () => {},
   ) {}
 
   start(): void {
@@ -66,12 +69,17 @@ export class ScanScheduler {
         this.log(`scheduled scan "${scan.name}": ${result.summary.counts.open} open of ${result.summary.probes} probed`);
       })
       .catch((err: unknown) => {
+        if (isRefusal(err)) {
+          this.refused.add(scan.name);
+          this.onRefused(scan, err);
+          return;
+        }
         this.failures.set(scan.name, (this.failures.get(scan.name) ?? 0) + 1);
         this.log(`scheduled scan "${scan.name}" failed: ${err instanceof Error ? err.message : String(err)}`);
       })
       .finally(() => {
         this.running.delete(job);
-        if (this.stopped) return;
+        if (this.stopped || this.refused.has(scan.name)) return;
         const wait = Math.max(0, scan.everyMs - (Date.now() - started));
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -102,4 +110,10 @@ export class ScanScheduler {
     for (const scan of this.scans) out.errors.push({ labels: { scan: scan.name }, value: this.failures.get(scan.name) ?? 0 });
     return out;
   }
+}
+
+/** The engine's answer for a request it will never accept as it stands (ContractError 'denied' or 'bad-request'). */
+function isRefusal(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : null;
+  return code === 'denied' || code === 'bad-request';
 }
