@@ -31,12 +31,18 @@ export function ownerLabel(row: SocketRow): string {
   return row.ownerStatus === 'known' ? 'unknown' : `(${row.ownerStatus})`;
 }
 
-function add(into: Map<string, Series>, labels: Record<string, string>): void {
-  const key = JSON.stringify(labels);
+/**
+ * Counts one socket into its series. The key is the label values joined (label names are fixed
+ * per family), and the labels object is built only for a series not seen yet: at 10,000
+ * connections that is a few dozen objects, not 10,000.
+ */
+function add(into: Map<string, Series>, key: string, labels: () => Record<string, string>): void {
   const hit = into.get(key);
   if (hit) hit.value++;
-  else into.set(key, { labels, value: 1 });
+  else into.set(key, { labels: labels(), value: 1 });
 }
+
+const SEP = '\u0001';
 
 export function socketSeries(snapshot: Pick<Snapshot, 'rows'>, options: { remoteLabels?: boolean } = {}): SocketSeries {
   const listeners = new Map<string, Series>();
@@ -47,31 +53,37 @@ export function socketSeries(snapshot: Pick<Snapshot, 'rows'>, options: { remote
   const perConnection = new Map<string, Series>();
   for (const row of snapshot.rows) {
     const process = ownerLabel(row);
-    add(states, { protocol: row.protocol, state: row.state });
-    if (row.ownerStatus !== 'known' && row.ownerStatus !== 'time-wait') add(unowned, { protocol: row.protocol, reason: row.ownerStatus });
-    if (LISTEN_STATES.has(row.state) && row.remotePort === 0) {
-      const base = {
-        protocol: row.protocol,
-        family: `ipv${row.family}`,
-        address: row.localAddress,
-        port: String(row.localPort),
-        process,
-      };
-      add(listeners, { ...base, user: row.user ?? '', exposure: row.exposure, service: row.service ?? '' });
-      for (const risk of row.risks) add(risks, { ...base, exposure: row.exposure, risk: risk.code, severity: risk.severity });
+    const { protocol, state } = row;
+    add(states, protocol + SEP + state, () => ({ protocol, state }));
+    if (row.ownerStatus !== 'known' && row.ownerStatus !== 'time-wait') {
+      const reason = row.ownerStatus;
+      add(unowned, protocol + SEP + reason, () => ({ protocol, reason }));
+    }
+    if (LISTEN_STATES.has(state) && row.remotePort === 0) {
+      const base = () => ({ protocol, family: `ipv${row.family}`, address: row.localAddress, port: String(row.localPort), process });
+      const key = protocol + SEP + row.family + SEP + row.localAddress + SEP + row.localPort + SEP + process;
+      add(listeners, key + SEP + (row.user ?? '') + SEP + row.exposure + SEP + (row.service ?? ''), () => ({
+        ...base(),
+        user: row.user ?? '',
+        exposure: row.exposure,
+        service: row.service ?? '',
+      }));
+      for (const risk of row.risks) {
+        add(risks, key + SEP + row.exposure + SEP + risk.code + SEP + risk.severity, () => ({ ...base(), exposure: row.exposure, risk: risk.code, severity: risk.severity }));
+      }
       continue;
     }
-    add(connections, { protocol: row.protocol, state: row.state, process });
+    add(connections, protocol + SEP + state + SEP + process, () => ({ protocol, state, process }));
     if (options.remoteLabels) {
-      add(perConnection, {
-        protocol: row.protocol,
-        state: row.state,
+      add(perConnection, `${protocol}${SEP}${state}${SEP}${row.localAddress}${SEP}${row.localPort}${SEP}${row.remoteAddress}${SEP}${row.remotePort}${SEP}${process}`, () => ({
+        protocol,
+        state,
         local_address: row.localAddress,
         local_port: String(row.localPort),
         remote_address: row.remoteAddress,
         remote_port: String(row.remotePort),
         process,
-      });
+      }));
     }
   }
   return {
