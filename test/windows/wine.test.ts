@@ -10,7 +10,7 @@ import type { ProcessInfo, SocketRow } from '../../shared/contract/sockets';
 import type { Capabilities } from '../../shared/contract/calls';
 // @ts-expect-error plain JS helper shared with .ci/run and the benchmark
 import { cacheDir, prepareWindowsNode, runWindowsNode, startWindowsNode } from '../../scripts/wine/windows-node.mjs';
-import { connectWs, login } from '../host/support/http';
+import { connectWs, loginSession } from '../host/support/http';
 
 interface DriverOutput {
   own: { pid: number; udp4Port: number; udp6Port: number; tcpPort: number };
@@ -175,8 +175,8 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
       }
       expect(url).not.toBeNull();
       const port = Number(url!.port);
-      const cookie = await login(port, url!.searchParams.get('token')!);
-      const c = await connectWs(port, '/ws', { cookie }, url!.origin);
+      const { protocols } = await loginSession(port, url!.searchParams.get('token')!);
+      const c = await connectWs(port, '/ws', {}, url!.origin, protocols);
       if (!c.ok) throw new Error(`upgrade refused: ${c.status}`);
       const hello = (await c.messages.next((m) => m.type === 'hello', 60_000)) as { version: string };
       c.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: hello.version } }));
