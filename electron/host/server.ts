@@ -18,7 +18,7 @@ import {
   sessionCookieName,
 } from './security';
 import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
-import { attachSession, type SessionLimits } from './ws-session';
+import { attachSession, DEFAULT_MAX_UNSENT_BYTES, type SessionLimits } from './ws-session';
 import { limitConnections, TIMEOUT_CHECK_MS, type ConnectionLimits } from './connection-limits';
 import { rateLimitedLog } from './log-limit';
 import { DEFAULT_WORK_BUDGET_BYTES, WorkBudget } from './work-budget';
@@ -79,7 +79,8 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? newSecret();
   const sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
-  const fanout = new EventFanout(options.link, { log, ...options.fanout });
+  // Events and answers share one budget of unsent bytes per connection (ws-session.ts).
+  const fanout = new EventFanout(options.link, { log: (m) => note('fanout', m), hardLimitBytes: options.connection?.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES, ...options.fanout });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayloadBytes ?? MAX_WIRE_MESSAGE_BYTES,

@@ -26,7 +26,8 @@ export type KindLog = (kind: string, message: string) => void;
 /** Close code for a client dropped because its answers piled up unread (4000-4999: application-defined). */
 export const CLOSE_NOT_READING = 4008;
 
-const DEFAULTS = { maxInFlight: 64, maxUnsentBytes: 16 * 1024 * 1024, dropGraceMs: 2000 } as const;
+export const DEFAULT_MAX_UNSENT_BYTES = 16 * 1024 * 1024;
+const DEFAULTS = { maxInFlight: 64, maxUnsentBytes: DEFAULT_MAX_UNSENT_BYTES, dropGraceMs: 2000 } as const;
 
 /**
  * One dashboard's WebSocket: contract calls answered by id, event subscriptions handed to the
