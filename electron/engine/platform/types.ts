@@ -45,7 +45,8 @@ export interface OwnerLookup {
 export type CommandRunner = (
   command: string,
   args: readonly string[],
-  options?: { timeoutMs?: number },
+  /** env: added to this process's environment (LC_ALL=C for locale-independent output). */
+  options?: { timeoutMs?: number; env?: Readonly<Record<string, string>> },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
 /**
