@@ -8,8 +8,9 @@ import type { WorkBudget } from './work-budget';
 export interface SessionLimits {
   /**
    * Calls one connection may have in flight, counted until the answer has been handed to the
-   * kernel: a client that stops reading stops getting engine work done for it. Beyond this a call
-   * is answered with `unavailable`, not queued.
+   * kernel: a client that stops reading stops getting engine work done for it, and what is still
+   * being worked on when it is dropped (each answer may be megabytes) stays small. A dashboard
+   * has a few calls out at a time. Beyond this a call is answered with `unavailable`, not queued.
    */
   maxInFlight?: number;
   /** Answers (and events) queued for a client beyond this: it is not reading, and is dropped. */
@@ -27,7 +28,7 @@ export type KindLog = (kind: string, message: string) => void;
 export const CLOSE_NOT_READING = 4008;
 
 export const DEFAULT_MAX_UNSENT_BYTES = 16 * 1024 * 1024;
-const DEFAULTS = { maxInFlight: 64, maxUnsentBytes: DEFAULT_MAX_UNSENT_BYTES, dropGraceMs: 2000 } as const;
+const DEFAULTS = { maxInFlight: 16, maxUnsentBytes: DEFAULT_MAX_UNSENT_BYTES, dropGraceMs: 2000 } as const;
 
 /**
  * One dashboard's WebSocket: contract calls answered by id, event subscriptions handed to the
