@@ -121,8 +121,11 @@ export async function main(argv: string[], sink: Output = processOutput, engineF
   const { program, exit } = buildProgram(out, engineFactory);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    out.finish();
     return exit.code;
   } catch (err) {
+    // A command that fails mid-line: its error starts on a line of its own.
+    out.finish();
     if (err instanceof CommanderError) {
       // help and version "errors" are normal exits; the message was already printed.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
