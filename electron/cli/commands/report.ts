@@ -31,6 +31,8 @@ interface ReportOptions {
   output: string;
   table?: ReportTable;
   title?: string;
+  /** Whether --what was typed (and not its default), so --table can choose it otherwise. */
+  whatGiven?: boolean;
 }
 
 /**
@@ -43,7 +45,10 @@ export async function reportCommand(options: ReportOptions, ctx: CommandContext)
     return EXIT_OK;
   }
   const toStdout = options.output === '-';
-  const format = resolveFormat(toStdout ? null : options.output, options.format);
+  // --table is CSV's choice of table: it implies CSV on standard output, and
+  // `--table connections` implies `--what connections` unless --what was given.
+  const format = resolveFormat(toStdout ? null : options.output, options.format ?? (options.table && (toStdout || !path.extname(options.output)) ? 'csv' : undefined));
+  if (options.table === 'connections' && !options.whatGiven) options = { ...options, what: 'connections' };
   if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
   const snapshot = await freshSnapshot(ctx.getEngine().monitor);
   const report = reportFromSnapshot(snapshot, options.what, { title: options.title ?? null });
@@ -198,8 +203,8 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
     .option('--title <text>', 'a title for the report')
     .option('--schema', 'print the JSON report format as a JSON Schema and exit')
-    .action(async (opts: ReportOptions) => {
-      ctx.exit.code = await reportCommand(opts, ctx);
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      ctx.exit.code = await reportCommand({ ...opts, whatGiven: cmd.getOptionValueSource('what') !== 'default' }, ctx);
     });
 
   program
