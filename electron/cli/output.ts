@@ -86,7 +86,9 @@ export const processOutput: Output = {
   get isTTY() {
     return Boolean(process.stdout.isTTY);
   },
+  /** The terminal's width; piped, $COLUMNS if set (as ls and git honour it), else 200. */
   get columns() {
-    return process.stdout.columns || 200;
+    const env = Number(process.env.COLUMNS);
+    return process.stdout.columns || (Number.isInteger(env) && env > 0 ? env : 200);
   },
 };

@@ -132,10 +132,12 @@ async function readInput(file: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function scanTable(scan: ReportScan): string {
+/** nmap's service and version (`ssh (OpenSSH 9.6p1 Ubuntu 3ubuntu13.5 …)`) take the rest of the line. */
+function scanTable(scan: ReportScan, width: number): string {
   return renderTable(
-    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20 }],
+    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20, fill: true }],
     scan.result.results.map((r) => [r.host, String(r.port), r.protocol, r.state, r.reason, r.hint?.guess ?? r.service ?? '']),
+    width,
   );
 }
 
@@ -148,7 +150,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): v
       out.stdout(`\n${t.title} (${rows.length})\n${rows.length ? socketTable(rows, t.id === 'connections', out.columns) : '  none'}\n`);
     }
   }
-  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
+  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
   if (diff) {
     out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
     if (diff.hostname !== report.machine.hostname) {
@@ -171,7 +173,7 @@ function showNmap(scan: ReportScan, out: SafeOutput): void {
   for (const h of r.hosts) {
     out.stdout(`  ${terminalSafe(h.address)}${h.name ? ` (${terminalSafe(h.name)})` : ''}: ${h.state}, ${terminalSafe(h.reason)}${h.srttMs !== null ? `, rtt ${h.srttMs.toFixed(2)} ms` : ''}\n`);
   }
-  out.stdout(`\n${r.results.length ? scanTable(scan) : 'No ports listed.'}\n`);
+  out.stdout(`\n${r.results.length ? scanTable(scan, out.columns) : 'No ports listed.'}\n`);
   for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
 }
 
