@@ -52,8 +52,12 @@ function tableFilters(cmd: Command): Command {
  * `--report ''` (an unset shell variable) must not silently do nothing: no option of any
  * command takes an empty value, and saying so here covers every command at once.
  */
+/** Options whose command refuses an empty value itself, with a more specific message. */
+const OWN_EMPTY_CHECK = new Set(['--ports']);
+
 function refuseEmptyValues(cmd: Command): void {
   for (const option of cmd.options) {
+    if (option.long && OWN_EMPTY_CHECK.has(option.long)) continue;
     const value: unknown = cmd.getOptionValue(option.attributeName());
     const empty = value === '' || (Array.isArray(value) && value.some((v) => v === ''));
     if (empty) throw new UsageError(`${option.long ?? option.flags} needs a value, not an empty string`);
