@@ -17,12 +17,6 @@ function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
 }
 
-/** bin/portscope.js reruns the agent with its V8 flags: the agent is that child, when there is one. */
-function agentPid(pid: number): number {
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  return children.length === 1 ? children[0]! : pid;
-}
-
 function memoryMb(pid: number): { rss: number; hwm: number; anon: number; file: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
@@ -66,7 +60,7 @@ async function main(): Promise<void> {
       });
       agent.once('exit', (code) => reject(new Error(`agent exited ${code}: ${err}`)));
     });
-    const pid = agentPid(agent.pid!);
+    const pid = agent.pid!;
     const wholeCpu: number[] = [];
     let httpBytes = 0;
     try {
