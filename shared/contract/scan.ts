@@ -273,6 +273,8 @@ export const DiagnoseRequestSchema = z
     protocol: ProtocolSchema.default('tcp'),
     /** Per-address connection timeout for the reachability step. */
     timeoutMs: z.number().int().min(50).max(10_000).default(1500),
+    /** Connect to 127.0.0.1 and ::1 only, not to this machine's other addresses. */
+    loopbackOnly: z.boolean().default(false),
   })
   .strict();
 export type DiagnoseRequest = z.input<typeof DiagnoseRequestSchema>;
@@ -282,7 +284,7 @@ export const StepStatusSchema = z.enum(['ok', 'warn', 'fail', 'skip']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 export const DiagnoseStepSchema = z.object({
-  /** Stable id: `listening`, `process`, `addresses`, `reachability`, `firewall`. */
+  /** Stable id: `listening`, `process`, `addresses`, `targets`, `reachability`, `firewall`. */
   id: z.string(),
   name: z.string(),
   status: StepStatusSchema,

@@ -31,6 +31,8 @@ interface ReportOptions {
   output: string;
   table?: ReportTable;
   title?: string;
+  /** Whether --what was typed (and not its default), so --table can choose it otherwise. */
+  whatGiven?: boolean;
 }
 
 /**
@@ -43,7 +45,10 @@ export async function reportCommand(options: ReportOptions, ctx: CommandContext)
     return EXIT_OK;
   }
   const toStdout = options.output === '-';
-  const format = resolveFormat(toStdout ? null : options.output, options.format);
+  // --table is CSV's choice of table: it implies CSV on standard output, and
+  // `--table connections` implies `--what connections` unless --what was given.
+  const format = resolveFormat(toStdout ? null : options.output, options.format ?? (options.table && (toStdout || !path.extname(options.output)) ? 'csv' : undefined));
+  if (options.table === 'connections' && !options.whatGiven) options = { ...options, what: 'connections' };
   if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
   const snapshot = await freshSnapshot(ctx.getEngine().monitor);
   const report = reportFromSnapshot(snapshot, options.what, { title: options.title ?? null });
@@ -127,10 +132,12 @@ async function readInput(file: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function scanTable(scan: ReportScan): string {
+/** nmap's service and version (`ssh (OpenSSH 9.6p1 Ubuntu 3ubuntu13.5 …)`) take the rest of the line. */
+function scanTable(scan: ReportScan, width: number): string {
   return renderTable(
-    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20 }],
+    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20, fill: true }],
     scan.result.results.map((r) => [r.host, String(r.port), r.protocol, r.state, r.reason, r.hint?.guess ?? r.service ?? '']),
+    width,
   );
 }
 
@@ -143,7 +150,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): v
       out.stdout(`\n${t.title} (${rows.length})\n${rows.length ? socketTable(rows, t.id === 'connections', out.columns) : '  none'}\n`);
     }
   }
-  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
+  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
   if (diff) {
     out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
     if (diff.hostname !== report.machine.hostname) {
@@ -166,7 +173,7 @@ function showNmap(scan: ReportScan, out: SafeOutput): void {
   for (const h of r.hosts) {
     out.stdout(`  ${terminalSafe(h.address)}${h.name ? ` (${terminalSafe(h.name)})` : ''}: ${h.state}, ${terminalSafe(h.reason)}${h.srttMs !== null ? `, rtt ${h.srttMs.toFixed(2)} ms` : ''}\n`);
   }
-  out.stdout(`\n${r.results.length ? scanTable(scan) : 'No ports listed.'}\n`);
+  out.stdout(`\n${r.results.length ? scanTable(scan, out.columns) : 'No ports listed.'}\n`);
   for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
 }
 
@@ -198,8 +205,8 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
     .option('--title <text>', 'a title for the report')
     .option('--schema', 'print the JSON report format as a JSON Schema and exit')
-    .action(async (opts: ReportOptions) => {
-      ctx.exit.code = await reportCommand(opts, ctx);
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      ctx.exit.code = await reportCommand({ ...opts, whatGiven: cmd.getOptionValueSource('what') !== 'default' }, ctx);
     });
 
   program

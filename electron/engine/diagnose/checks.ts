@@ -24,6 +24,10 @@ export interface DiagnoseContext {
   port: number;
   protocol: 'tcp' | 'udp';
   timeoutMs: number;
+  /** Try loopback only, never the machine's other addresses (for people who do not want that). */
+  loopbackOnly: boolean;
+  /** The addresses the reachability step connects to, chosen (and named) by the step before it. */
+  targets: LocalAddress[];
   listeners: SocketRow[];
   reach: Array<{ address: string; result: AttemptResult }>;
   firewall: FirewallFinding | null;
@@ -130,13 +134,64 @@ export function addressesCheck(): Check {
   };
 }
 
-/** This machine's own addresses (link-local IPv6 needs a scope and is left out). */
-export function localAddresses(interfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces): string[] {
-  const out = new Set<string>(['127.0.0.1', '::1']);
-  for (const list of Object.values(interfaces())) {
-    for (const i of list ?? []) if (!(i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80'))) out.add(i.address);
+export interface LocalAddress {
+  address: string;
+  /** The interface it belongs to (`lo`, `eth0`). */
+  iface: string;
+  loopback: boolean;
+}
+
+/** This machine's own addresses, loopback first (link-local IPv6 needs a scope and is left out). */
+export function localAddresses(interfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces): LocalAddress[] {
+  const out = new Map<string, LocalAddress>([
+    ['127.0.0.1', { address: '127.0.0.1', iface: 'lo', loopback: true }],
+    ['::1', { address: '::1', iface: 'lo', loopback: true }],
+  ]);
+  for (const [iface, list] of Object.entries(interfaces())) {
+    for (const i of list ?? []) {
+      if (i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80')) continue;
+      if (!out.has(i.address)) out.set(i.address, { address: i.address, iface, loopback: i.internal || isLoopbackAddress(i.address) });
+    }
   }
-  return [...out];
+  return [...out.values()];
+}
+
+const named = (a: LocalAddress) => (a.loopback ? a.address : `${a.address} (${a.iface})`);
+
+/**
+ * Says which addresses the next step will connect to, before it does: connecting to the
+ * machine's own LAN or public addresses is the point of the check, but nobody should be surprised
+ * by it. With loopback-only, the other addresses are named as left out.
+ */
+export function targetsCheck(env: DiagnoseEnv): Check {
+  return {
+    id: 'targets',
+    name: 'Which addresses will be tried?',
+    async run(ctx) {
+      const all = localAddresses(env.interfaces);
+      const others = all.filter((a) => !a.loopback);
+      ctx.targets = ctx.loopbackOnly ? all.filter((a) => a.loopback) : all;
+      const list = ctx.targets.map(named).join(', ');
+      if (ctx.loopbackOnly) {
+        return {
+          status: 'ok',
+          message:
+            others.length > 0
+              ? `Loopback only, as asked: connecting to ${list}; not to this machine's other addresses ${others.map(named).join(', ')}.`
+              : `Loopback only, as asked: connecting to ${list} (this machine has no other address).`,
+          details: others.map((a) => `not tried: ${named(a)}`),
+        };
+      }
+      return {
+        status: 'ok',
+        message:
+          others.length > 0
+            ? `Connecting to port ${ctx.port} on this machine's own addresses: ${list}. (--loopback-only, or "Loopback only" in the app, tries 127.0.0.1 and ::1 alone.)`
+            : `Connecting to port ${ctx.port} on ${list} (this machine has no other address).`,
+        details: ctx.targets.map((a) => `${a.address} on ${a.iface}`),
+      };
+    },
+  };
 }
 
 export function reachabilityCheck(env: DiagnoseEnv): Check {
@@ -144,7 +199,7 @@ export function reachabilityCheck(env: DiagnoseEnv): Check {
     id: 'reachability',
     name: 'Reachable on each local address?',
     async run(ctx) {
-      const addresses = localAddresses(env.interfaces);
+      const addresses = (ctx.targets.length > 0 ? ctx.targets : localAddresses(env.interfaces).filter((a) => !ctx.loopbackOnly || a.loopback)).map((a) => a.address);
       ctx.reach = await Promise.all(
         addresses.map(async (address) => ({
           address,

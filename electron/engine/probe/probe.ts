@@ -1,4 +1,5 @@
 import dns from 'node:dns/promises';
+import { formatEndpoint } from '../../../shared/net/address';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/errors';
@@ -116,7 +117,7 @@ export function summarize(probeId: string, o: ProbeOptions, address: string | nu
 }
 
 function verdict(o: ProbeOptions, attempts: ProbeAttempt[], okCount: number): string {
-  const target = `${o.host}:${o.port}${o.protocol === 'udp' ? '/udp' : ''}`;
+  const target = `${formatEndpoint(o.host, o.port)}${o.protocol === 'udp' ? '/udp' : ''}`;
   if (attempts.length === 0) return `No attempt was made to ${target}.`;
   const outcomes = new Set(attempts.map((a) => a.outcome));
   if (okCount === attempts.length) return o.protocol === 'udp' ? `${target} answers: the port is open.` : `${target} is reachable: the port is open.`;
