@@ -84,7 +84,7 @@ describe('report from the live engine', () => {
       ['{"a":1}', /not a Portscope report/],
       ['{"schema":"portscope.report",', /not valid JSON/],
       ['{"schema":"portscope.report","version":1,"machine":{}}', /not a valid Portscope report: generator/],
-      ['<html><body>hi</body></html>', /not nmap output: its root element is <html>/],
+      ['<html><body>hi</body></html>', /is an HTML page, not a Portscope JSON report or nmap XML/],
     ];
     for (const [text, message] of cases) {
       await expect(fixture.engine.handlers['report.import']({ text })).rejects.toThrow(message);
