@@ -23,6 +23,7 @@ const CAPTURE_CAPABILITIES: Capabilities = {
   firewallRules: READ_ONLY,
   trafficCounters: READ_ONLY,
   endProcess: READ_ONLY,
+  closeConnection: READ_ONLY,
 };
 
 function processInfo(p: CapturedProcess): ProcessInfo {
