@@ -79,7 +79,7 @@ describe('report from the live engine', () => {
 
   it('refuses what is not a report, with a message that says why', async () => {
     const cases: Array<[string, RegExp]> = [
-      ['hello', /neither a Portscope JSON report nor nmap XML/],
+      ['hello', /not in a format Portscope reads \(accepted: a Portscope JSON report, nmap XML/],
       ['{"schema":"portscope.report","version":2}', /version 2 report; this Portscope reads version 1 \(update Portscope/],
       ['{"a":1}', /not a Portscope report/],
       ['{"schema":"portscope.report",', /not valid JSON/],

@@ -6,6 +6,7 @@ import {
   REPORT_TABLES,
   type Report,
   type ReportDiff,
+  type CaptureInfo,
   type ReportImportResponse,
   type ReportScan,
   type ReportTable,
@@ -95,7 +96,7 @@ const FS_REASONS: Record<string, string> = {
  * process substitution like `<(nmap -oX - …)` report 0 and never end). Over the cap, or on any
  * error opening the file, the user gets one line and exit 2.
  */
-async function readInput(file: string): Promise<string> {
+async function readInput(file: string): Promise<Buffer> {
   const name = file === '-' ? 'standard input' : shownName(file);
   const tooLarge = () => new UsageError(`cannot import ${name}: it is too large (over ${REPORT_IMPORT_MAX_CHARS / 1024 / 1024} MiB)`);
   let stream: NodeJS.ReadableStream;
@@ -129,7 +130,8 @@ async function readInput(file: string): Promise<string> {
   } finally {
     if (file !== '-') (stream as unknown as { destroy?: () => void }).destroy?.();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // Bytes, not text: the engine decodes them (a capture may be UTF-16 or in an OEM code page).
+  return Buffer.concat(chunks);
 }
 
 /** nmap's service and version (`ssh (OpenSSH 9.6p1 Ubuntu 3ubuntu13.5 …)`) take the rest of the line. */
@@ -177,12 +179,31 @@ function showNmap(scan: ReportScan, out: SafeOutput): void {
   for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
 }
 
+/**
+ * A capture from another machine: `--json` prints its rows as `portscope list --json` does (notes
+ * on stderr); otherwise the same tables as a saved report, under a line saying what was read.
+ */
+function showCapture(report: Report, capture: CaptureInfo, json: boolean, out: SafeOutput): number {
+  if (json) {
+    out.stdout(`${JSON.stringify([...(report.listeners ?? []), ...(report.connections ?? [])])}\n`);
+  } else {
+    showReport(report, null, out);
+    if (report.processes.length > 0 && (report.listeners?.length ?? 0) + (report.connections?.length ?? 0) === 0) {
+      out.stdout(`\nProcesses (${report.processes.length})\n${renderTable([{ header: 'PID', align: 'right' }, { header: 'Name', max: 40 }, { header: 'User', max: 16 }, { header: 'Command', max: 60 }], report.processes.map((p) => [String(p.pid), p.name, p.user ?? '', p.commandLine]))}\n`);
+    }
+  }
+  for (const w of report.warnings) out.stderr(`note: ${terminalSafe(w)}\n`);
+  if (capture.stoppedAt) out.stderr(`note: stopped at line ${capture.stoppedAt.line}: ${terminalSafe(capture.stoppedAt.reason)}\n`);
+  return EXIT_OK;
+}
+
 /** `portscope import <file>`: a saved report (with what changed since) or nmap XML, as tables. */
 export async function importCommand(file: string, options: { json?: boolean; diff: boolean }, ctx: CommandContext): Promise<number> {
-  const text = await readInput(file);
+  const bytes = await readInput(file);
   const engine = ctx.getEngine();
-  const result: ReportImportResponse = await engine.handlers['report.import']({ text, fileName: file === '-' ? 'standard input' : file });
+  const result: ReportImportResponse = await engine.handlers['report.import']({ text: '', base64: bytes.toString('base64'), fileName: file === '-' ? 'standard input' : file });
   const shown = result.kind === 'report' && !options.diff ? { ...result, diff: null } : result;
+  if (shown.kind === 'report' && shown.capture) return showCapture(shown.report, shown.capture, options.json === true, ctx.out);
   if (options.json) {
     ctx.out.stdout(`${JSON.stringify(shown, null, 2)}\n`);
     return EXIT_OK;
@@ -211,9 +232,9 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
 
   program
     .command('import')
-    .description('show a saved Portscope JSON report (and what changed since) or an nmap XML file (-oX)')
+    .description('show a saved Portscope JSON report (and what changed since), an nmap XML file (-oX), or another machine\'s netstat / ss / lsof / procfs / Get-NetTCPConnection capture')
     .argument('<file>', "the file, or '-' for standard input")
-    .option('--json', 'print the parsed report (or scan) and the diff as JSON')
+    .option('--json', 'print the parsed report (or scan) and the diff as JSON; for a capture, its rows as `list --json` prints them')
     .option('--no-diff', 'do not compare a saved report with the live sockets')
     .action(async (file: string, opts: { json?: boolean; diff: boolean }) => {
       ctx.exit.code = await importCommand(file, opts, ctx);

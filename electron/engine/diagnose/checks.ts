@@ -17,6 +17,8 @@ export interface DiagnoseDeps {
 export interface DiagnoseEnv {
   interfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
   run?: CommandRunner;
+  /** Whose firewall to read (default: this OS); tests drive the Windows and macOS readers here. */
+  platform?: NodeJS.Platform;
 }
 
 /** Facts the checks share, filled in as they run (later checks build on earlier ones). */
@@ -227,10 +229,12 @@ export function firewallCheck(env: DiagnoseEnv): Check {
     id: 'firewall',
     name: 'Does a local firewall rule affect it?',
     async run(ctx) {
-      const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol);
+      const programs = [...new Set(ctx.listeners.map((r) => r.processName).filter((n): n is string => Boolean(n)))];
+      const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol, { platform: env.platform, programs });
       ctx.firewall = fw;
-      if (fw.source === null) return { status: 'skip', message: `Could not read the firewall rules (${fw.unreadable}).`, details: [] };
-      const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => `${p}: policy drop`)];
+      if (fw.source === null) return { status: 'skip', message: `Could not read the ${fw.tool ?? 'firewall'} rules (${fw.unreadable}).`, details: [] };
+      const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => (fw.tool ? p : `${p}: policy drop`)), ...(fw.notes ?? [])];
+      if (fw.tool) return osFirewallOutcome(fw, fw.tool, ctx.port, ctx.protocol, details);
       const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
       const accepting = fw.matches.find((m) => m.action === 'accept');
       if (blocking && (!accepting || fw.matches.indexOf(blocking) < fw.matches.indexOf(accepting))) {
@@ -243,6 +247,15 @@ export function firewallCheck(env: DiagnoseEnv): Check {
       return { status: 'ok', message: `No ${fw.source} rule names port ${ctx.port}/${ctx.protocol}.`, details };
     },
   };
+}
+
+/** Windows and macOS: the same verdicts, worded with the OS's firewall name. */
+function osFirewallOutcome(fw: FirewallFinding, tool: string, port: number, protocol: string, details: string[]): CheckOutcome {
+  const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
+  if (blocking) return { status: 'fail', message: `A ${tool} rule blocks port ${port}/${protocol}: ${blocking.rule}`, details };
+  if (fw.matches.some((m) => m.action === 'accept')) return { status: 'ok', message: `A ${tool} rule allows port ${port}/${protocol}.`, details };
+  if (fw.dropPolicies.length > 0) return { status: 'warn', message: `No ${tool} rule allows port ${port}/${protocol}, and ${fw.dropPolicies.join('; ')}: other machines are probably blocked.`, details };
+  return { status: 'ok', message: `No ${tool} rule affects port ${port}/${protocol}.`, details };
 }
 
 export function toStep(check: Check, outcome: CheckOutcome, durationMs: number): DiagnoseStep {

@@ -66,7 +66,7 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResu
     return {
       verdict: 'blocked',
       summary: `A program listens on ${label}, but a local firewall rule blocks it.`,
-      nextStep: `Change or remove the rule (${firewall.message.replace(/^.*?: /, '')}), or add an accept rule for port ${ctx.port} before it.`,
+      nextStep: ctx.firewall?.advice ?? `Change or remove the rule (${firewall.message.replace(/^.*?: /, '')}), or add an accept rule for port ${ctx.port} before it.`,
     };
   }
   const reachable = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');
@@ -76,7 +76,9 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResu
       summary: `A program listens on ${label}, but connections to it fail on every local address.`,
       nextStep:
         firewall?.status === 'skip'
-          ? 'The firewall rules could not be read: run this as root (sudo portscope diagnose …) to check them, and check the service\'s own access rules.'
+          ? ctx.firewall?.tool === 'Windows Firewall'
+            ? 'The Windows Firewall rules could not be read: run this in a terminal opened as administrator, or look in wf.msc → Inbound Rules; and check the service\'s own access rules.'
+            : 'The firewall rules could not be read: run this as root (sudo portscope diagnose …) to check them, and check the service\'s own access rules.'
           : 'Check the service\'s own access rules (allow/deny lists, bind settings) and any filter in front of it.',
     };
   }
