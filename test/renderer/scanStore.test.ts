@@ -36,7 +36,7 @@ describe('scan store', () => {
       client.emit('scan.progress', { scanId: 's1', done: 1, total: 2, open: 1, ratePerSec: 10, etaMs: 100, elapsedMs: 5, concurrency: 4 });
       client.emit('scan.found', { scanId: 's1', result: port(22, 'open') });
       client.emit('scan.found', { scanId: 'other', result: port(99, 'open') });
-      return { scanId: 's1', total: 2, hosts: [{ spec: '127.0.0.1', address: '127.0.0.1', family: 4, name: null }], portCount: 2, workers: 1, warnings: [] };
+      return { scanId: 's1', total: 2, hosts: [{ spec: '127.0.0.1', address: '127.0.0.1', family: 4, name: null }], hostCount: 1, portCount: 2, workers: 1, warnings: [] };
     });
     const store = createScanStore(client);
     await store.getState().start({ targets: ['127.0.0.1'], ports: '22-23' });
@@ -55,7 +55,7 @@ describe('scan store', () => {
     client.handle('scan.start', (req) => {
       requests.push(req);
       if (!req.authorized) throw new ContractError('denied', '8.8.8.8 is a public address.');
-      return { scanId: 's2', total: 1, hosts: [], portCount: 1, workers: 1, warnings: [] };
+      return { scanId: 's2', total: 1, hosts: [], hostCount: 1, portCount: 1, workers: 1, warnings: [] };
     });
     const store = createScanStore(client);
     await store.getState().start({ targets: ['8.8.8.8'], ports: '53' });
@@ -66,9 +66,29 @@ describe('scan store', () => {
     expect(requests.at(-1)).toMatchObject({ targets: ['8.8.8.8'], authorized: true });
   });
 
+  it('asks to confirm a large scan with the estimate the engine gives, and retries with force only (never authorized)', async () => {
+    const client = new FakeClient();
+    const requests: Array<{ force?: boolean; authorized?: boolean }> = [];
+    client.handle('scan.start', (req) => {
+      requests.push(req);
+      if (!req.force) throw new ContractError('denied', 'Large scan: 16,777,216 probes to 16,777,216 hosts would take about 14 min. Confirm with --force.');
+      return { scanId: 's9', total: 16_777_216, hosts: [], hostCount: 16_777_216, portCount: 1, workers: 2, warnings: [] };
+    });
+    const store = createScanStore(client);
+    await store.getState().start({ targets: ['127.0.0.0/8'], ports: '1' });
+    expect(store.getState()).toMatchObject({ phase: 'needs-authorization', confirmation: 'large' });
+    expect(store.getState().authorizationMessage).toMatch(/about 14 min/);
+    await store.getState().authorize();
+    expect(store.getState().phase).toBe('running');
+    expect(requests.map((r) => [r.force ?? false, r.authorized ?? false])).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+  });
+
   it('cancels a running scan', async () => {
     const client = new FakeClient();
-    client.handle('scan.start', () => ({ scanId: 's3', total: 100, hosts: [], portCount: 100, workers: 1, warnings: [] }));
+    client.handle('scan.start', () => ({ scanId: 's3', total: 100, hosts: [], hostCount: 1, portCount: 100, workers: 1, warnings: [] }));
     client.handle('scan.cancel', () => ({ cancelled: true }));
     const store = createScanStore(client);
     await store.getState().start({ targets: ['127.0.0.1'], ports: '1-100' });

@@ -18,6 +18,7 @@ export function ScanPage() {
   const result = useScans((s) => s.result);
   const error = useScans((s) => s.error);
   const authorizationMessage = useScans((s) => s.authorizationMessage);
+  const confirmation = useScans((s) => s.confirmation);
   const history = useScans((s) => s.history);
   const busy = phase === 'starting' || phase === 'running' || phase === 'cancelling';
 
@@ -31,6 +32,8 @@ export function ScanPage() {
       <ScanForm busy={busy} canCancel={phase === 'running'} onStart={(r) => void scans.getState().start(r)} onCancel={() => void scans.getState().cancel()} />
       {phase === 'needs-authorization' ? (
         <AuthorizationDialog
+          key={confirmation ?? 'public'}
+          kind={confirmation ?? 'public'}
           what="Scan"
           message={authorizationMessage}
           onConfirm={() => void scans.getState().authorize()}
