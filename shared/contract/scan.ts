@@ -179,8 +179,13 @@ export const ScanSummarySchema = z.object({
   counts: StateCountsSchema,
   hostsUp: z.number().int().nonnegative(),
   hostsDown: z.number().int().nonnegative(),
+  /** Every phase: probing and service hints. */
   durationMs: z.number().nonnegative(),
+  /** Probes per second while probing (service hints are not probes). */
   ratePerSec: z.number().nonnegative(),
+  /** The probing phase, and the service-hint phase after it (0 without hints); absent in older results. */
+  probingMs: z.number().nonnegative().optional(),
+  hintsMs: z.number().nonnegative().optional(),
 });
 export type ScanSummary = z.infer<typeof ScanSummarySchema>;
 
@@ -214,8 +219,10 @@ export const ScanProgressSchema = z.object({
   open: z.number().int().nonnegative(),
   /** Probes finished per second over the last second or so. */
   ratePerSec: z.number().nonnegative(),
-  /** Estimated time left; null until there is a rate to go by. */
+  /** Estimated time left, service hints included; null until there is a rate to go by. */
   etaMs: z.number().nonnegative().nullable(),
+  /** `probing`, then `hints` (banners, HTTP, TLS of open ports) when asked for. */
+  phase: z.enum(['probing', 'hints']).optional(),
   elapsedMs: z.number().nonnegative(),
   /** Current parallel probes (shrinks when the scan backs off from resource errors). */
   concurrency: z.number().int().nonnegative(),

@@ -192,7 +192,7 @@ export function scanText(r: ScanResult, columns = 200): string {
   if (r.summary.resourceBackoffs > 0) extra.push(`backed off ${num(r.summary.resourceBackoffs)} time(s) for lack of file descriptors or local ports`);
   lines.push(
     `${r.cancelled ? 'Cancelled' : 'Done'}: ${num(hostCount)} ${hostWord} (${num(r.summary.hostsUp)} up), ${num(r.summary.probes)} ${proto.toUpperCase()} ports: ${parts.join(', ')}; ` +
-      `${formatDuration(r.summary.durationMs)} (${num(Math.round(r.summary.ratePerSec))} probes/s).`,
+      `${formatDuration(r.summary.durationMs)} (${num(Math.round(r.summary.ratePerSec))} probes/s${r.summary.hintsMs ? `; service hints ${formatDuration(r.summary.hintsMs)}` : ''}).`,
   );
   for (const e of extra) lines.push(`note: ${e}.`);
   return `${lines.join('\n')}\n`;

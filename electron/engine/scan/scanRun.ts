@@ -24,6 +24,11 @@ const AUTO_CLOSED_LIMIT = 1000;
 const PROGRESS_MS = 100;
 const HINT_LIMIT = 256;
 const HINT_PARALLEL = 8;
+/**
+ * What one port's hints take before any has been measured: most services wait for the client,
+ * so the passive banner read runs its full 1.5 s before the HTTP request goes out.
+ */
+const HINT_PRIOR_MS = 1600;
 const LOOPBACK_PARALLELISM = 128;
 /**
  * Host groups, as nmap's: a scan larger than one group walks its hosts a group at a time, so
@@ -81,6 +86,8 @@ export class ScanRun {
   private finishCallback: ((r: ScanResult | null) => void) | null = null;
   private hintsAbort: AbortController | null = null;
   private jobTemplate: Omit<WorkerJob, 'hosts' | 'workerIndex'> | null = null;
+  private probingMs: number | null = null;
+  private hints = { total: 0, done: 0, spentMs: 0, state: 'pending' as 'pending' | 'running' | 'done' };
 
   constructor(
     private readonly scanId: string,
@@ -307,16 +314,27 @@ export class ScanRun {
     const span = (now - first.t) / 1000;
     const ratePerSec = span > 0.05 ? (this.done - first.done) / span : 0;
     const left = this.total - this.done;
+    const hinting = this.hints.state !== 'pending';
+    const probingLeft = hinting || left === 0 ? 0 : ratePerSec > 0 ? (left / ratePerSec) * 1000 : null;
     this.events.progress({
       scanId: this.scanId,
       done: this.done,
       total: this.total,
       open: this.open,
-      ratePerSec,
-      etaMs: ratePerSec > 0 ? (left / ratePerSec) * 1000 : null,
+      ratePerSec: hinting ? 0 : ratePerSec,
+      etaMs: probingLeft === null ? null : probingLeft + this.hintsLeftMs(),
+      phase: hinting ? 'hints' : 'probing',
       elapsedMs: now - this.t0,
       concurrency: this.statsNow.reduce((n, s) => n + s.concurrency, 0),
     });
+  }
+
+  /** Service hints still to come: lanes of HINT_PARALLEL ports, each as long as measured so far. */
+  private hintsLeftMs(): number {
+    if (!this.options.serviceHints || this.options.protocol !== 'tcp' || this.cancelled || this.hints.state === 'done') return 0;
+    const total = this.hints.state === 'running' ? this.hints.total : Math.min(this.open, HINT_LIMIT);
+    const each = this.hints.done > 0 ? this.hints.spentMs / this.hints.done : HINT_PRIOR_MS;
+    return Math.ceil((total - this.hints.done) / HINT_PARALLEL) * each;
   }
 
   private async finish(): Promise<void> {
@@ -326,9 +344,11 @@ export class ScanRun {
     if (this.group && !this.error) this.closeGroup(this.group);
     this.group = null;
     for (const w of this.workers) void w.terminate();
+    this.probingMs = performance.now() - this.t0;
+    if (!this.error && !this.cancelled && this.options.serviceHints && this.options.protocol === 'tcp') await this.addHints();
     if (this.progressTimer) clearInterval(this.progressTimer);
     this.progressTimer = null;
-    if (!this.error && !this.cancelled && this.options.serviceHints && this.options.protocol === 'tcp') await this.addHints();
+    if (this.hints.state === 'running') this.hints.state = 'done';
     this.emitProgress();
     if (this.error) {
       this.events.done(this.scanId, null, this.error);
@@ -342,6 +362,8 @@ export class ScanRun {
 
   private async addHints(): Promise<void> {
     const open = this.results.filter((r) => r.state === 'open').slice(0, HINT_LIMIT);
+    this.hints = { total: open.length, done: 0, spentMs: 0, state: 'running' };
+    this.emitProgress();
     this.hintsAbort = new AbortController();
     const signal = this.hintsAbort.signal;
     const names = new Map(this.hostResults.map((h) => [h.address, h.name]));
@@ -349,7 +371,10 @@ export class ScanRun {
     const worker = async () => {
       while (next < open.length && !signal.aborted) {
         const r = open[next++]!;
+        const t = performance.now();
         r.hint = await serviceHints(r.host, r.port, { servername: names.get(r.host) ?? null, signal });
+        this.hints.done++;
+        this.hints.spentMs += performance.now() - t;
       }
     };
     await Promise.all(Array.from({ length: HINT_PARALLEL }, worker));
@@ -357,6 +382,7 @@ export class ScanRun {
 
   private buildResult(): ScanResult {
     const durationMs = performance.now() - this.t0;
+    const probingMs = this.probingMs ?? durationMs;
     const sum = (k: keyof WorkerStats) => this.statsDone.reduce((n, s) => n + s[k], 0) + this.statsNow.reduce((n, s) => n + s[k], 0);
     return {
       scanId: this.scanId,
@@ -378,7 +404,9 @@ export class ScanRun {
         hostsUp: this.hostsUp,
         hostsDown: this.hostsDown,
         durationMs,
-        ratePerSec: durationMs > 0 ? (this.done / durationMs) * 1000 : 0,
+        ratePerSec: probingMs > 0 ? (this.done / probingMs) * 1000 : 0,
+        probingMs,
+        hintsMs: durationMs - probingMs,
       },
       warnings: this.warnings,
     };

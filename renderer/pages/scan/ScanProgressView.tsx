@@ -12,7 +12,7 @@ export function ScanProgressView({ started, progress, phase, cancelled = false }
       <span aria-live="polite">
         {phase === 'done' ? (cancelled ? 'Cancelled' : 'Finished') : phase === 'cancelling' ? 'Cancelling…' : `${pct}%`} · {done.toLocaleString()} / {total.toLocaleString()} probes · {started.hostCount.toLocaleString()} host
         {started.hostCount === 1 ? '' : 's'} × {started.portCount.toLocaleString()} ports
-        {progress ? ` · ${progress.open} open · ${Math.round(progress.ratePerSec).toLocaleString()}/s` : ''}
+        {progress ? ` · ${progress.open} open · ${progress.phase === 'hints' ? 'reading service hints' : `${Math.round(progress.ratePerSec).toLocaleString()}/s`}` : ''}
         {progress && progress.etaMs !== null && phase === 'running' ? ` · about ${formatDuration(progress.etaMs)} left` : ''}
       </span>
       {started.warnings.map((w) => (
