@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortResult, ScanResult } from '../../shared/contract';
 import { ContractError } from '../../shared/contract/errors';
-import { diffScans, rttHistogram } from '../../renderer/stores/scan/diff';
+import { diffScans, outcomeLabel, rttHistogram } from '../../renderer/stores/scan/diff';
 import { createScanStore } from '../../renderer/stores/scan/store';
 import { createProbeStore } from '../../renderer/stores/probe';
 import { FakeClient } from './fixtures';
@@ -101,14 +101,23 @@ describe('scan store', () => {
 });
 
 describe('scan diff and RTT histogram', () => {
-  it('lists ports that changed state, appeared or vanished', () => {
-    const a = result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]);
-    const b = result('b', [port(22, 'open'), port(80, 'open'), port(8080, 'filtered')]);
-    expect(diffScans(a, b)).toEqual([
-      { host: '127.0.0.1', port: 80, protocol: 'tcp', before: 'closed', after: 'open' },
-      { host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: null },
-      { host: '127.0.0.1', port: 8080, protocol: 'tcp', before: null, after: 'filtered' },
-    ]);
+  it('compares only ports both scans probed: a port one scan never probed is no change', () => {
+    const a = { ...result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]), ports: '22,80,443' };
+    const b = { ...result('b', [port(22, 'open'), port(80, 'open'), port(8080, 'filtered')]), ports: '22,80,8080' };
+    expect(diffScans(a, b)).toEqual([{ host: '127.0.0.1', port: 80, protocol: 'tcp', before: 'closed', after: 'open' }]);
+  });
+
+  it('reads closed ports a scan only counted from its compact list, and says "not recorded" when an older one kept none', () => {
+    const small = { ...result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]), ports: '1-500' };
+    const counted = result('b', [port(22, 'open')]);
+    counted.ports = '1-2000';
+    counted.hosts[0] = { ...counted.hosts[0]!, closedOmitted: 1999, closedPorts: '1-21,23-2000' };
+    expect(diffScans(small, counted)).toEqual([{ host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: 'closed' }]);
+    const older = result('c', [port(22, 'open')]);
+    older.hosts[0] = { ...older.hosts[0]!, closedOmitted: 1999 };
+    const changes = diffScans(small, older);
+    expect(changes).toEqual([{ host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: 'not-recorded' }]);
+    expect(changes.map((c) => outcomeLabel(c.after))).toEqual(['not recorded']);
   });
 
   it('buckets round-trip times and ignores ports without one', () => {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { diffScans } from '../../stores/scan/diff';
+import { diffScans, outcomeLabel } from '../../stores/scan/diff';
 import type { ScanRecord } from '../../stores/scan/store';
 import { formatDuration } from '../../format/time';
 
@@ -79,8 +79,10 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
           {changes === null ? (
             <p className="muted">Pick two different scans.</p>
           ) : changes.length === 0 ? (
-            <p>No port changed state between these scans.</p>
+            <p>No port changed state between these scans (only ports both probed are compared).</p>
           ) : (
+            <>
+            <p className="muted">Only ports both scans probed are compared.</p>
             <table className="mini-table" aria-label="Differences between the two scans">
               <thead>
                 <tr>
@@ -97,12 +99,13 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
                     <td>
                       {c.port}/{c.protocol}
                     </td>
-                    <td>{c.before ?? 'not listed'}</td>
-                    <td>{c.after ?? 'not listed'}</td>
+                    <td>{outcomeLabel(c.before)}</td>
+                    <td>{outcomeLabel(c.after)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </>
           )}
         </div>
       ) : null}
