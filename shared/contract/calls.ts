@@ -39,6 +39,7 @@ export const HelloResponseSchema = z.object({
   /** What this OS allows here. Optional, so that a peer from before capabilities still reads. */
   capabilities: CapabilitiesSchema.optional(),
 });
+export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
 export const ProcessDetailsSchema = z.object({
   process: ProcessInfoSchema,
