@@ -47,7 +47,7 @@ test('two scans of this session are compared port by port', async ({ dashboard }
   await l.close();
   await dashboard.getByRole('button', { name: 'Start scan' }).click();
   const history = dashboard.getByRole('region', { name: 'Scan history' });
-  await expect(history.getByRole('table', { name: 'Scans of this session' }).getByRole('row')).toHaveCount(3);
+  await expect(history.getByRole('table', { name: 'Recent scans' }).getByRole('row')).toHaveCount(3);
   const diff = history.getByRole('table', { name: 'Differences between the two scans' });
   await expect(diff.getByRole('row').nth(1)).toContainText(`${l.port}/tcp`);
   await expect(diff.getByRole('row').nth(1)).toContainText('open');

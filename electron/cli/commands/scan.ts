@@ -204,7 +204,8 @@ function describeAll(c: ScanResult['summary']['counts']): string {
 }
 
 function portRow(p: PortResult, hints: boolean): string[] {
-  const row = [`${p.port}/${p.protocol}`, p.state, p.service ?? '', p.reason, p.rttMs === null ? '' : formatRtt(p.rttMs)];
+  // What the port answered (a banner hint) beats the IANA name: 8000 says http, not irdmi.
+  const row = [`${p.port}/${p.protocol}`, p.state, p.hint?.guess ?? p.service ?? '', p.reason, p.rttMs === null ? '' : formatRtt(p.rttMs)];
   if (hints) {
     const h = p.hint;
     const text = h ? [h.guess, h.http?.statusLine, h.http?.server, h.tls ? `TLS ${h.tls.protocol ?? ''} ${h.tls.subject ?? ''}`.trim() : null, h.banner].filter(Boolean).join(' | ') : '';

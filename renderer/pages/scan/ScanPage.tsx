@@ -25,7 +25,6 @@ export function ScanPage() {
   // While running, the table shows open ports as they are found; the final result replaces them.
   const results = result?.results ?? found;
   const hosts: HostResult[] = useMemo(() => result?.hosts ?? [], [result]);
-  const closedOmitted = result ? result.hosts.reduce((n, h) => n + h.closedOmitted, 0) : 0;
 
   return (
     <div className="scan-page">
@@ -59,7 +58,7 @@ export function ScanPage() {
         <p className="muted empty-page">Choose targets and ports, then start a scan. Loopback and private addresses scan right away; public ones ask for your confirmation first.</p>
       ) : null}
       {result ? <ScanCharts hosts={hosts} results={result.results} /> : null}
-      {started || result ? <ScanResults results={results} closedOmitted={closedOmitted} running={busy} /> : null}
+      {started || result ? <ScanResults results={results} hosts={hosts} protocol={result?.protocol ?? 'tcp'} running={busy} /> : null}
       <ScanHistory history={history} />
     </div>
   );

@@ -4,6 +4,7 @@ import { ContractError } from '../../../shared/contract/errors';
 import { isLargeScanRefusal } from '../../../shared/contract/scan';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
+import { loadHistory, saveHistory, type HistoryStorage } from './persist';
 
 export interface ScanRecord {
   scanId: string;
@@ -27,7 +28,7 @@ export interface ScanStoreState {
   authorizationMessage: string | null;
   /** What the refusal asks to confirm: a public target (`authorized`) or a large scan (`force`). */
   confirmation: 'public' | 'large' | null;
-  /** This session's finished scans, newest first. */
+  /** Finished scans, newest first, kept across reloads when the store has a storage. */
   history: ScanRecord[];
 
   start(request: ScanRequest): Promise<void>;
@@ -46,7 +47,7 @@ export const HISTORY_LIMIT = 20;
  * found ports and the final result arrive as events for that id. Events can overtake the start
  * answer, so those with an unknown id are held until it arrives.
  */
-export function createScanStore(client: RendererClient): ScanStore {
+export function createScanStore(client: RendererClient, storage: HistoryStorage | null = null): ScanStore {
   let unsubscribe: Array<() => void> = [];
   let early: Array<{ kind: 'progress' | 'found' | 'done'; payload: ScanProgress | ScanFound | ScanDone }> = [];
 
@@ -89,6 +90,7 @@ export function createScanStore(client: RendererClient): ScanStore {
       }
       const history = request ? [{ scanId: result.scanId, request, result }, ...get().history].slice(0, HISTORY_LIMIT) : get().history;
       set({ phase: 'done', result, error, history });
+      saveHistory(storage, history);
     }
 
     async function run(request: ScanRequest): Promise<void> {
@@ -141,7 +143,7 @@ export function createScanStore(client: RendererClient): ScanStore {
       error: null,
       authorizationMessage: null,
       confirmation: null,
-      history: [],
+      history: loadHistory(storage),
       start: run,
       async authorize() {
         const { request, confirmation } = get();
