@@ -40,6 +40,29 @@ test('a loopback scan shows the open port, with charts', async ({ dashboard, lis
   await screen(dashboard, 'scan-loopback', true);
 });
 
+test('a large scan shows its closed ports, and its few open ports stand out in States per host', async ({ dashboard }) => {
+  const listeners = await Promise.all(Array.from({ length: 6 }, () => openTcpListener()));
+  try {
+    await dashboard.setViewportSize({ width: 1280, height: 900 });
+    await go(dashboard, 'Scan');
+    await scan(dashboard, `20000-29999,${listeners.map((l) => l.port).join(',')}`);
+    const panel = dashboard.getByRole('region', { name: 'Scan results' });
+    // Open only unticked: every closed port is a row, as in a small scan.
+    await expect(panel.getByRole('heading')).toContainText(/Results 10,0\d\d/);
+    await expect(panel).not.toContainText('not shown');
+    const chart = dashboard.getByRole('figure').filter({ hasText: 'States per host' });
+    const openBar = chart.locator('path.recharts-rectangle[fill="#2f9e44"]').first();
+    const closedBar = chart.locator('path.recharts-rectangle[fill="#868e96"]').first();
+    const openBox = (await openBar.boundingBox())!;
+    const closedBox = (await closedBar.boundingBox())!;
+    expect(openBox.height).toBeGreaterThan(8);
+    expect(closedBox.height).toBeGreaterThan(openBox.height);
+    await screen(dashboard, 'scan-large-states', true);
+  } finally {
+    await Promise.all(listeners.map((l) => l.close()));
+  }
+});
+
 test('two scans of this session are compared port by port', async ({ dashboard }) => {
   const l = await openTcpListener();
   await go(dashboard, 'Scan');

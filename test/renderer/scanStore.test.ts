@@ -125,6 +125,10 @@ describe('scan diff and RTT histogram', () => {
     expect(h.reduce((n, b) => n + b.count, 0)).toBe(3);
     expect(h[1]?.count).toBe(2); // 0.1 ms buckets: 0.1 and 0.15 share the second
     expect(rttHistogram([])).toEqual([]);
+    // Microsecond times (the kernel's, on loopback) get labels that tell the buckets apart.
+    const micro = rttHistogram([port(1, 'open', 0.005), port(2, 'open', 0.011), port(3, 'open', 0.037)]).map((b) => b.label);
+    expect(new Set(micro).size).toBe(micro.length);
+    expect(micro[0]).toBe('0–0.005 ms');
   });
 });
 

@@ -89,7 +89,9 @@ export function rttHistogram(results: readonly PortResult[], buckets = 12): Arra
     const i = Math.min(n - 1, Math.floor(v / width));
     counts[i] = (counts[i] ?? 0) + 1;
   }
-  return counts.map((count, i) => ({ label: `${fmt(i * width)}–${fmt((i + 1) * width)} ms`, from: i * width, count }));
+  // Kernel-measured loopback times are microseconds: the labels carry as many decimals as the width needs.
+  const decimals = Math.max(0, -Math.floor(Math.log10(width) + 1e-9));
+  return counts.map((count, i) => ({ label: `${fmt(i * width, decimals)}–${fmt((i + 1) * width, decimals)} ms`, from: i * width, count }));
 }
 
 function niceWidth(raw: number): number {
@@ -99,6 +101,6 @@ function niceWidth(raw: number): number {
   return 10 * exp;
 }
 
-function fmt(v: number): string {
-  return v < 1 ? v.toFixed(2).replace(/0+$/, '').replace(/\.$/, '') : String(Math.round(v * 10) / 10);
+function fmt(v: number, decimals: number): string {
+  return v === 0 ? '0' : v.toFixed(decimals);
 }
