@@ -157,3 +157,20 @@ test('a running scan shows live progress and can be cancelled', async ({ dashboa
   await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });
   await screen(dashboard, 'scan-cancelled');
 });
+
+test('a scan of 127.0.0.0/8 asks for confirmation with an estimate, then runs and cancels', async ({ dashboard }) => {
+  await go(dashboard, 'Scan');
+  await dashboard.getByLabel('Targets').fill('127.0.0.0/8');
+  await dashboard.getByLabel('Ports', { exact: true }).fill('1');
+  await dashboard.getByRole('button', { name: 'Start scan' }).click();
+  const dialog = dashboard.getByRole('dialog');
+  await expect(dialog).toContainText('Large scan: start it?');
+  await expect(dialog).toContainText(/16,777,216 probes to 16,777,216 hosts would take about \d+/);
+  await screen(dashboard, 'scan-large-confirm');
+  await dialog.getByRole('checkbox', { name: /scan this large/ }).check();
+  await dialog.getByRole('button', { name: 'Scan' }).click();
+  const progress = dashboard.getByRole('group', { name: 'Scan progress' });
+  await expect(progress).toContainText(/[1-9][\d,]* \/ 16,777,216 probes · 16,777,216 hosts × 1 ports/, { timeout: 15_000 });
+  await dashboard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });
+});

@@ -51,6 +51,6 @@ export function largeScanMessage(options: ScanOptions, hosts: HostSet, portCount
       : `about ${roughDuration(e.fastMs)} if the hosts answer, up to ${roughDuration(e.slowMs)} if they stay silent`;
   return (
     `${LARGE_SCAN_REFUSAL} ${n(probes)} probes to ${n(hosts.count)} host${hosts.count === 1 ? '' : 's'} would take ${time}. ` +
-    `Scans of more than ${n(LARGE_SCAN_HOSTS)} hosts or ${n(LARGE_SCAN_PROBES)} probes need confirmation: narrow it, or confirm with --force.`
+    `Scans of more than ${n(LARGE_SCAN_HOSTS)} hosts or ${n(LARGE_SCAN_PROBES)} probes need confirmation: narrow it, or confirm it (--force on the command line).`
   );
 }
