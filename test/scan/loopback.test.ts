@@ -147,7 +147,7 @@ describe('portscope scan (built CLI, bundled worker)', () => {
     [['127.0.0.1', '--ports', '80-70'], '80-70'],
     [['127.0.0.1', '--ports', '0'], 'port 0'],
     [['127.0.0.1', '--ports', '65536'], '65536'],
-    [['127.0.0.1', '--ports', ''], 'no ports'],
+    [['127.0.0.1', '--ports', ''], '--ports'],
   ])('rejects %j with one line naming the culprit, exit 2', (args, culprit) => {
     const r = portscope(['scan', ...args]);
     expect(r.status).toBe(2);
