@@ -89,6 +89,6 @@ describe('scan timing', () => {
     expect(s.probingMs! + s.hintsMs!).toBeCloseTo(s.durationMs, 0);
     // The rate is probes over the probing phase, not over hints too.
     expect(s.ratePerSec).toBeCloseTo((s.probes / s.probingMs!) * 1000, 0);
-    expect(s.ratePerSec).toBeGreaterThan((s.probes / s.durationMs) * 1000 * 1.2);
+    expect(s.durationMs - s.probingMs!).toBeGreaterThan(1000);
   }, 90_000);
 });
