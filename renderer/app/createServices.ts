@@ -15,7 +15,7 @@ export function createServices(client: RendererClient, page: Page = 'dashboard',
     sockets,
     feed: connectSocketFeed(client, sockets, feedOptions),
     ui: createUiStore(page),
-    scans: createScanStore(client),
+    scans: createScanStore(client, typeof localStorage === 'undefined' ? null : localStorage),
     probes: createProbeStore(client),
     diagnoses: createDiagnoseStore(client),
   };

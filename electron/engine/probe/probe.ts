@@ -113,7 +113,10 @@ export function summarize(probeId: string, o: ProbeOptions, address: string | nu
   const sent = attempts.length;
   const loss = sent === 0 ? 0 : (sent - ok.length) / sent;
   const rtt = rtts.length ? { minMs: Math.min(...rtts), avgMs: rtts.reduce((a, b) => a + b, 0) / rtts.length, maxMs: Math.max(...rtts) } : null;
-  return { probeId, host: o.host, address, port: o.port, protocol: o.protocol, attempts, sent, received: ok.length, loss, rtt, banner, verdict: verdict(o, attempts, ok.length), cancelled };
+  // A cancelled series says so first: "58 of 58 answered" would read as a finished one.
+  const said = verdict(o, attempts, ok.length);
+  const text = cancelled ? `Cancelled after ${sent} of ${o.count} attempt${o.count === 1 ? '' : 's'}. ${said}` : said;
+  return { probeId, host: o.host, address, port: o.port, protocol: o.protocol, attempts, sent, received: ok.length, loss, rtt, banner, verdict: text, cancelled };
 }
 
 function verdict(o: ProbeOptions, attempts: ProbeAttempt[], okCount: number): string {
