@@ -26,6 +26,8 @@ export const CapabilitiesSchema = z.object({
   trafficCounters: CapabilitySchema,
   /** Ending a process from the app; the note says how it is done on this OS. */
   endProcess: CapabilitySchema,
+  /** Aborting one established TCP connection (TCPView's "Close Connection"). */
+  closeConnection: CapabilitySchema,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export type CapabilityName = keyof Capabilities;
