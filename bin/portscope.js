@@ -5,11 +5,6 @@
 // by an older Node all the same (`node bin/portscope.js` with a system Node 20, or an `npm link`ed
 // `portscope`), this file runs itself again on that Node 22 instead of failing.
 const [major, minor] = process.versions.node.split('.').map(Number);
-// The agent is a daemon: a small young generation keeps its resident memory near its live heap
-// (V8's default grows to 3 × 16 MB of short-lived rows per refresh and keeps it), for a little
-// more scavenging. V8 reads the flag only at start-up, hence the rerun.
-const AGENT_V8_FLAGS = ['--max-semi-space-size=1'];
-const agentFlags = process.argv[2] === 'agent' && !process.execArgv.includes(AGENT_V8_FLAGS[0]) ? AGENT_V8_FLAGS : [];
 if (major < 22 || (major === 22 && minor < 12)) {
   const node = await bundledNode();
   if (!node) {
@@ -19,9 +14,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
     );
     process.exit(2);
   }
-  await rerunOn(node, agentFlags);
-} else if (agentFlags.length > 0) {
-  await rerunOn(process.execPath, agentFlags);
+  await rerunOn(node);
 } else {
   await runCli();
 }
@@ -59,10 +52,10 @@ async function bundledNode() {
 }
 
 /** Runs this same command on `node` in the foreground: signals reach it, its exit becomes ours. */
-async function rerunOn(node, v8Flags = []) {
+async function rerunOn(node) {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
-  const child = spawn(node, [...v8Flags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const forward = (signal) => child.kill(signal);
   for (const s of signals) process.on(s, forward);

@@ -2,6 +2,8 @@
 // Targets (issue 14): ≤ 50 ms of agent CPU per scrape, body < 1 MB with default labels, RSS < 120 MB.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Engine } from '../../electron/engine/service';
 import { PortscopeMetrics } from '../../electron/engine/metrics/registry';
 import { median, printTargets } from './lib';
@@ -13,12 +15,6 @@ function cpuMsOf(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
-}
-
-/** bin/portscope.js reruns the agent with its V8 flags: the agent is that child, when there is one. */
-function agentPid(pid: number): number {
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  return children.length === 1 ? children[0]! : pid;
 }
 
 function memoryMb(pid: number): { rss: number; hwm: number; anon: number; file: number } {
@@ -49,7 +45,12 @@ async function main(): Promise<void> {
     console.log(`sockets in the table: ${snap.rows.length}`);
 
     // The real agent as a whole process, scraped over HTTP like Prometheus does.
-    const agent = spawn(process.execPath, ['bin/portscope.js', 'agent', '--metrics', '127.0.0.1:0', '--interval', '2s'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // As the shipped systemd unit runs it (assets/portscope-agent.service sets this NODE_OPTIONS).
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portscope-bench-agent-'));
+    const agent = spawn(process.execPath, ['bin/portscope.js', 'agent', '--data-dir', dataDir, '--metrics', '127.0.0.1:0', '--interval', '2s'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '--max-semi-space-size=1' },
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let err = '';
       agent.stderr!.on('data', (d: Buffer) => {
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       });
       agent.once('exit', (code) => reject(new Error(`agent exited ${code}: ${err}`)));
     });
-    const pid = agentPid(agent.pid!);
+    const pid = agent.pid!;
     const wholeCpu: number[] = [];
     let httpBytes = 0;
     try {
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     } finally {
       var mem = memoryMb(pid); // eslint-disable-line no-var
       agent.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
     const m = { cpu: median(cpu), whole: median(wholeCpu) };
     console.log(`\nscrape, built from a fresh table each time (in process, median of ${SCRAPES}): ${m.cpu.toFixed(1)} ms CPU`);
