@@ -46,6 +46,11 @@ function rowsAt(rows: SocketRow[], protocol: string, address: string, port: numb
   return rows.filter((r) => r.protocol === protocol && r.localAddress === address && r.localPort === port);
 }
 
+/** One connection end: a local port may also serve other connections (to other remotes, or in TIME_WAIT). */
+function connectionEnd(rows: SocketRow[], localPort: number, remotePort: number): SocketRow[] {
+  return rows.filter((r) => r.protocol === 'tcp' && r.localPort === localPort && r.remotePort === remotePort);
+}
+
 describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, koffi, iphlpapi)', () => {
   let v4: number;
   let v6: number;
@@ -91,10 +96,10 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
     expect(rowsAt(out.rows, 'tcp', '::1', v6)).toEqual([expect.objectContaining({ family: 6, state: 'LISTEN', remoteAddress: '::', remotePort: 0, scopeId: null })]);
     const clientPort = client.localPort!;
     // Both ends of the loopback connection: the client's and the accepted one.
-    expect(rowsAt(out.rows, 'tcp', '127.0.0.1', clientPort), `client port ${clientPort}`).toEqual([
-      expect.objectContaining({ family: 4, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: v4 }),
+    expect(connectionEnd(out.rows, clientPort, v4)).toEqual([
+      expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1' }),
     ]);
-    expect(out.rows.filter((r) => r.protocol === 'tcp' && r.localPort === v4 && r.remotePort === clientPort)).toEqual([
+    expect(connectionEnd(out.rows, v4, clientPort)).toEqual([
       expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1' }),
     ]);
   });
@@ -142,6 +147,24 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
     expect(Math.abs(Date.parse(self.startTime!) - Date.now())).toBeLessThan(10 * 60_000);
     expect(self.ppid).not.toBeNull();
   });
+
+  it("without koffi, reads Wine's own netstat.exe and tasklist.exe through the runner: same sockets, no guessed owners", async () => {
+    const outFile = path.join(cacheDir, `fallback-${process.pid}.json`);
+    const r = await runWindowsNode([path.relative(process.cwd(), driverBundle), path.relative(process.cwd(), outFile), 'fallback']);
+    expect(r.code, r.stderr).toBe(0);
+    const fb = JSON.parse(readFileSync(outFile, 'utf8')) as DriverOutput;
+    expect(fb.warnings[0]).toMatch(/reading netstat -ano and tasklist instead of the IP Helper API/);
+    // Wine 8's netstat.exe prints connections only (no listeners, whatever the flags): both ends
+    // of this test's connection are there, with their exact endpoints and state.
+    expect(connectionEnd(fb.rows, client.localPort!, v4)).toEqual([
+      expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1', pid: null, ownerStatus: 'not-found' }),
+    ]);
+    expect(connectionEnd(fb.rows, v4, client.localPort!)).toEqual([
+      expect.objectContaining({ protocol: 'tcp', state: 'ESTABLISHED', localAddress: '127.0.0.1' }),
+    ]);
+    // Wine's netstat prints no PID column even with -o: no row may claim an owner.
+    expect(fb.rows.filter((x) => x.pid !== null)).toEqual([]);
+  }, 180_000);
 
   it('portscope list --json / who / scan / diagnose run under Windows Node and see the same sockets', async () => {
     const list = await runWindowsNode(['bin/portscope.js', 'list', '--json']);
