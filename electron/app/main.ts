@@ -9,20 +9,16 @@ import { AppSettingsStore } from './app-settings';
 import { bindBackground } from './background';
 import { bindContract } from './ipc';
 import { menuTemplate } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME, externalUrl } from './policy';
+import { APP_ENTRY_URL, APP_SCHEME } from './policy';
 import { bindElectronReportSave } from './report-save';
-import { secureWebPreferences } from './web-preferences';
-import { hardenContents, hardenSession } from './window';
+import { hardenContents, hardenSession, openAllowlisted } from './window';
 import { BoundsTracker, restoreBounds, WindowStateStore } from './window-state';
 
 // This bundle is dist/electron/main.cjs: its siblings and the renderer are found from here.
 const distDir = path.resolve(__dirname, '..');
 const rendererDir = path.join(distDir, 'renderer');
 const log = (message: string) => console.error(`portscope: ${message}`);
-const openExternal = (url: string) => {
-  const safe = externalUrl(url);
-  if (safe) void shell.openExternal(safe);
-};
+const openLink = (url: string) => void openAllowlisted(shell, url, log);
 
 // Registered before 'ready', as Electron requires: a standard, secure scheme gets a real origin.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -38,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal, log));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLink));
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
@@ -52,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     const binding = bindContract({ ipcMain, link, log });
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
     const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openExternal })));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink })));
 
     const store = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
     const placement = restoreBounds(await store.load(), screen.getAllDisplays().map((d) => d.workArea));
@@ -62,8 +58,32 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 520,
       show: false,
       title: 'Portscope',
+      // The window and taskbar icon on Linux and Windows (macOS takes the bundle's .icns), rendered
+      // from assets/icon.svg at build time (scripts/icons.mjs).
+      icon: path.join(distDir, 'icons', 'icon.png'),
       backgroundColor: '#1e1e1e',
-      webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+      // Every security switch spelled out here, even Electron's defaults, so a changed default or a
+      // careless edit shows in review, in test/app/main-wiring.test.ts, and to Electronegativity
+      // (which reads only a literal at this call).
+      webPreferences: {
+        // Reviewed (Electronegativity asks that of every preload): preload.ts hands the page only
+        // the bridge's named functions through contextBridge, sandboxed; never ipcRenderer or Node.
+        preload: path.join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        safeDialogs: true,
+        // A middle click would otherwise fire 'auxclick' and may open a link in a new window.
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     mainWindow = win;
     if (placement.maximized) win.maximize();

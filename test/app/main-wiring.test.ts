@@ -165,9 +165,25 @@ describe('Electron main wiring', () => {
     expect(h.state.windows).toHaveLength(1);
     const win = h.state.windows[0]!;
     expect(win.loaded).toEqual(['portscope-app://app/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
-    expect(win.options).toMatchObject({ width: 1280, height: 820 });
+    // The whole set, so a switch dropped or flipped fails here.
+    expect(win.options.webPreferences).toEqual({
+      preload: expect.stringMatching(/preload\.cjs$/),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(win.options).toMatchObject({ width: 1280, height: 820, title: 'Portscope' });
+    expect(String(win.options.icon)).toMatch(/[/\\]icons[/\\]icon\.png$/);
   });
 
   it('sets the application menu and denies permissions by default', () => {
