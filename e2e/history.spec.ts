@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -95,6 +95,14 @@ test.describe('History page', () => {
         const row = page.getByRole('region', { name: 'Events' }).getByRole('row').filter({ hasText: `127.0.0.1:${fresh.port}` }).first();
         await expect(row).toContainText('still open');
         await screen(page, 'history-page', true);
+        // Retention and alert rules land in the data folder, where the agent reads them too.
+        await page.getByText('Retention and alert rules').click();
+        const form = page.getByRole('form', { name: 'History settings' });
+        await form.getByRole('spinbutton').first().fill('7');
+        await form.getByPlaceholder('22, 5353').fill('5353');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await expect(form.getByRole('status')).toHaveText('Saved.');
+        expect(JSON.parse(readFileSync(path.join(dataDir, 'history-settings.json'), 'utf8'))).toMatchObject({ retentionDays: 7, ignorePorts: [5353] });
         await row.getByRole('button', { name: new RegExp(`node \\(${fresh.pid}\\)`) }).click();
         await expect(page.getByRole('complementary', { name: 'Process details' })).toContainText(String(fresh.pid));
       } finally {

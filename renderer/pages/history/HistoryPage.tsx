@@ -4,6 +4,7 @@ import type { HistoryEvent, KnownListener } from '../../../shared/contract/histo
 import type { SocketRow } from '../../../shared/contract/sockets';
 import { useServices, useUi } from '../../app/services';
 import { eventAddress, TIMELINE_SPANS, type SinceChoice } from '../../stores/history';
+import { HistorySettingsPanel } from './HistorySettingsPanel';
 import { Timeline } from './Timeline';
 import './history.css';
 
@@ -213,6 +214,11 @@ export function HistoryPage() {
           <p className="muted">No alerts. New listeners beyond loopback, on risky ports or without a known owner show up here.</p>
         )}
       </section>
+
+      <details className="panel">
+        <summary>Retention and alert rules</summary>
+        <HistorySettingsPanel />
+      </details>
     </div>
   );
 }
