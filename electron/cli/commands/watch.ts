@@ -78,7 +78,14 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     } — Ctrl-C to quit`;
     const height = process.stdout.rows || 50;
     const alertBlock: Styled[] = alertLines.length ? [Control.red, alertLines.join('\n'), Control.reset, '\n'] : [];
-    out.styled('stdout', Control.home, `${status}\n`, ...alertBlock, '\n', ...lines.slice(0, Math.max(3, height - 3 - alertLines.length)).flatMap((l) => [...l, '\n']));
+    out.styled(
+      'stdout',
+      Control.home,
+      `${status}\n`,
+      ...alertBlock,
+      '\n',
+      ...lines.slice(0, Math.max(3, height - 3 - alertLines.length)).flatMap((l) => [...l, '\n']),
+    );
   };
 
   const describe = (r: SocketRow) =>

@@ -45,12 +45,9 @@ export interface OwnerLookup {
 export type CommandRunner = (
   command: string,
   args: readonly string[],
-  options?: { timeoutMs?: number },
+  /** env: added to this process's environment (LC_ALL=C for locale-independent output). */
+  options?: { timeoutMs?: number; env?: Readonly<Record<string, string>> },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
-
-/** How `End` stops a process on this OS. */
-export type EndSignal = 'SIGTERM' | 'SIGKILL';
-export type EndResult = 'sent' | 'exited' | 'denied';
 
 /**
  * What the engine needs from an operating system. One implementation per OS, in its own folder:
@@ -78,11 +75,12 @@ export interface PlatformAdapter {
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */
   readProcess(pid: number): ProcessInfo | null;
-  /**
-   * Ends a process (the start-time guard is the engine's). Absent: the engine uses process.kill.
-   * Windows has no signals: its adapter calls TerminateProcess for either signal.
-   */
-  endProcess?(pid: number, signal: EndSignal): EndResult;
   /** True for a process that exited and awaits its parent's wait() (a zombie); where the OS can tell. */
   isDefunct?(pid: number): boolean;
+  /**
+   * Aborts the one TCP connection with exactly these endpoints (addresses as the socket table
+   * prints them, of this family). Throws an error whose `code` is the errno name: ENOENT (gone),
+   * EPERM/EACCES (not allowed), EOPNOTSUPP (the kernel cannot). Absent where the OS cannot do it.
+   */
+  closeConnection?(family: Family, c: { localAddress: string; localPort: number; remoteAddress: string; remotePort: number }): void;
 }
