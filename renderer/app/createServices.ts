@@ -1,5 +1,6 @@
 import type { RendererClient } from '../contract/types';
 import { createDiagnoseStore } from '../stores/diagnose';
+import { createHistoryStore } from '../stores/history';
 import { createProbeStore } from '../stores/probe';
 import { createScanStore } from '../stores/scan/store';
 import { connectSocketFeed, type FeedOptions } from '../stores/sockets/feed';
@@ -18,5 +19,6 @@ export function createServices(client: RendererClient, page: Page = 'dashboard',
     scans: createScanStore(client, typeof localStorage === 'undefined' ? null : localStorage),
     probes: createProbeStore(client),
     diagnoses: createDiagnoseStore(client),
+    history: createHistoryStore(client),
   };
 }
