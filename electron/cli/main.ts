@@ -6,7 +6,7 @@ import { watchCommand } from './commands/watch';
 import { whoCommand } from './commands/who';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors';
 import { collect, parseInterval, parsePid, parsePort, parseState } from './options';
-import { processOutput, type Output } from './output';
+import { processOutput, safeOutput, type Output, type SafeOutput } from './output';
 import { registerExtraCommands } from './registry';
 import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
@@ -42,7 +42,19 @@ function tableFilters(cmd: Command): Command {
     .option('-a, --all', 'every socket, not only listening TCP and bound UDP');
 }
 
-export function buildProgram(out: Output, engineFactory: () => Engine): { program: Command; exit: { code: number } } {
+/**
+ * `--report ''` (an unset shell variable) must not silently do nothing: no option of any
+ * command takes an empty value, and saying so here covers every command at once.
+ */
+function refuseEmptyValues(cmd: Command): void {
+  for (const option of cmd.options) {
+    const value: unknown = cmd.getOptionValue(option.attributeName());
+    const empty = value === '' || (Array.isArray(value) && value.some((v) => v === ''));
+    if (empty) throw new UsageError(`${option.long ?? option.flags} needs a value, not an empty string`);
+  }
+}
+
+export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { program: Command; exit: { code: number } } {
   const exit = { code: 0 };
   let engine: Engine | null = null;
   const getEngine = () => (engine ??= engineFactory());
@@ -93,10 +105,13 @@ export function buildProgram(out: Output, engineFactory: () => Engine): { progra
   });
 
   registerExtraCommands(program, { out, getEngine, exit });
+  program.hook('preAction', (_root, action) => refuseEmptyValues(action));
   return { program, exit };
 }
 
-export async function main(argv: string[], out: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+export async function main(argv: string[], sink: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+  // Every line printed from here on, errors included, goes through the one sanitizer.
+  const out = safeOutput(sink);
   try {
     await loadExtraCommands(argv, ['list', 'ls', 'who', 'watch']);
   } catch (err) {

@@ -4,12 +4,40 @@ import { ProcessInfoSchema, SnapshotSchema, SocketDeltaSchema, SocketRowSchema }
 
 const Pid = z.number().int().positive().max(4_194_304);
 
+/** One thing the OS may or may not let the engine do here. */
+export const CapabilitySchema = z.object({
+  available: z.boolean(),
+  /**
+   * In words for the UI and CLI: what is missing and what to do about it ("run as administrator
+   * to see the owners of other users' sockets"), or how it works on this OS; null when nothing to say.
+   */
+  note: z.string().nullable(),
+});
+export type Capability = z.infer<typeof CapabilitySchema>;
+
+export const CapabilitiesSchema = z.object({
+  /** The owning process of every user's sockets, not only this user's. */
+  socketOwners: CapabilitySchema,
+  /** Path, command line and account of other users' processes. */
+  processDetails: CapabilitySchema,
+  /** Reading the firewall's rules (diagnose). */
+  firewallRules: CapabilitySchema,
+  /** Per-socket byte counters. */
+  trafficCounters: CapabilitySchema,
+  /** Ending a process from the app; the note says how it is done on this OS. */
+  endProcess: CapabilitySchema,
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+export type CapabilityName = keyof Capabilities;
+
 export const HelloResponseSchema = z.object({
   version: z.string(),
   platform: z.string(),
   hostname: z.string(),
   /** Where the engine runs: 'electron', 'browser' (portscope serve) or 'cli'. */
   transport: z.enum(['electron', 'browser', 'cli']),
+  /** What this OS allows here. Optional, so that a peer from before capabilities still reads. */
+  capabilities: CapabilitiesSchema.optional(),
 });
 
 export const ProcessDetailsSchema = z.object({
@@ -21,13 +49,21 @@ export type ProcessDetails = z.infer<typeof ProcessDetailsSchema>;
 export const SignalRequestSchema = z.object({
   pid: Pid,
   signal: z.enum(['SIGTERM', 'SIGKILL']),
-  /** The start time the user saw: refuses to signal a different process that reused the pid. */
-  expectedStartTime: z.string().nullable(),
+  /**
+   * The start time the user saw (ProcessInfo.startTime), required: the engine refuses to signal a
+   * pid whose start time differs (the pid was reused) or cannot be read.
+   */
+  expectedStartTime: z.string().min(1).max(64),
 });
 export const SignalResultSchema = z.object({
   ok: z.boolean(),
-  /** 'sent' | 'exited' (already gone) | 'denied' | 'changed' (pid now belongs to another process). */
-  outcome: z.enum(['sent', 'exited', 'denied', 'changed']),
+  /**
+   * 'ended' (gone after the signal) | 'sent' (SIGTERM delivered, still running for now) |
+   * 'still-running' (SIGKILL delivered but the kernel did not end it) | 'exited' (already gone) |
+   * 'denied' (permission) | 'changed' (pid now belongs to another process) | 'refused' (not a
+   * socket owner in the engine's view, pid 1, the engine or its ancestors, or no start time).
+   */
+  outcome: z.enum(['ended', 'sent', 'still-running', 'exited', 'denied', 'changed', 'refused']),
   message: z.string(),
 });
 export type SignalResult = z.infer<typeof SignalResultSchema>;

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/service';
 import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketTable, terminalSafe } from '../table';
-import type { Output } from '../output';
+import { Control, type SafeOutput, type Styled } from '../output';
 
 export interface WatchOptions extends RowFilter {
   intervalMs: number;
@@ -14,10 +14,6 @@ export interface WatchOptions extends RowFilter {
 /** How many refreshes a new or closed row stays marked, so the eye can catch it. */
 const MARK_TICKS = 3;
 
-const GREEN = '\x1b[32m';
-const RED = '\x1b[31m';
-const YELLOW = '\x1b[33m';
-const RESET = '\x1b[0m';
 
 interface Mark {
   kind: '+' | '-' | '~';
@@ -29,7 +25,7 @@ interface Mark {
  * A live table: on a terminal it redraws in place, new rows green (+), closed rows red (-) for a
  * few refreshes, changed rows yellow (~). Piped, it prints one line per change instead.
  */
-export async function watchCommand(engine: Engine, options: WatchOptions, out: Output): Promise<number> {
+export async function watchCommand(engine: Engine, options: WatchOptions, out: SafeOutput): Promise<number> {
   await engine.handlers['monitor.configure']({ intervalMs: options.intervalMs });
   const first = await engine.handlers['sockets.snapshot']({});
   const rows = new Map(first.rows.map((r) => [r.id, r]));
@@ -40,18 +36,18 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: O
   const redraw = (delta?: SocketDelta) => {
     const visible = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
     const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns).split('\n');
-    const lines = table.map((line, i) => {
-      if (i === 0) return line;
+    const lines = table.map((line, i): Styled[] => {
+      if (i === 0) return [line];
       const mark = marks.get(visible[i - 1]!.id);
-      if (!mark) return `  ${line}`;
-      const color = mark.kind === '+' ? GREEN : mark.kind === '-' ? RED : YELLOW;
-      return `${color}${mark.kind} ${line}${RESET}`;
+      if (!mark) return [`  ${line}`];
+      const color = mark.kind === '+' ? Control.green : mark.kind === '-' ? Control.red : Control.yellow;
+      return [color, `${mark.kind} ${line}`, Control.reset];
     });
     const status = `Portscope watch — ${new Date().toLocaleTimeString()} — ${visible.length} shown of ${rows.size} sockets${
       delta ? `, +${delta.added.length} -${delta.removed.length} ~${delta.changed.length}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
     } — Ctrl-C to quit`;
     const height = process.stdout.rows || 50;
-    out.stdout(`\x1b[H\x1b[2J${status}\n\n${lines.slice(0, Math.max(3, height - 3)).join('\n')}\n`);
+    out.styled('stdout', Control.home, `${status}\n\n`, ...lines.slice(0, Math.max(3, height - 3)).flatMap((l) => [...l, '\n']));
   };
 
   const describe = (r: SocketRow) =>

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/service';
 import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 
 export interface WhoOptions {
   tcp?: boolean;
@@ -18,7 +18,7 @@ interface Owner {
 }
 
 /** "Which program holds this port?": every process behind a local port, with all we know of it. */
-export async function whoCommand(engine: Engine, port: number, options: WhoOptions, out: Output): Promise<number> {
+export async function whoCommand(engine: Engine, port: number, options: WhoOptions, out: SafeOutput): Promise<number> {
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(
     snapshot.rows.filter(

@@ -1,18 +1,25 @@
 import type { ProcessInfo } from '../../../shared/contract';
 import { Dialog } from '../Dialog';
+import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
 
 export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded: () => void }) {
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
-  const who = `${process.name} (pid ${process.pid})`;
+  // The name is hostile text: shown with its hidden characters visible, isolated from "(pid …)".
+  const name = <VisibleText text={process.name} />;
+  const who = (
+    <>
+      {name} (pid {process.pid})
+    </>
+  );
   return (
     <>
       <button type="button" className="danger" onClick={() => ask('SIGTERM')} disabled={state.step === 'sending' || state.step === 'waiting'}>
         End process…
       </button>
       <div className="end-status" aria-live="polite">
-        {state.step === 'sending' ? `Sending ${state.signal} to ${who}…` : null}
-        {state.step === 'waiting' ? `SIGTERM sent. Waiting for ${who} to exit…` : null}
+        {state.step === 'sending' ? <>Sending {state.signal} to {who}…</> : null}
+        {state.step === 'waiting' ? <>SIGTERM sent. Waiting for {who} to exit…</> : null}
         {state.step === 'still-running' ? (
           <span role="alert">
             {who} is still running.{' '}
@@ -25,7 +32,7 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
       </div>
       {state.step === 'confirm' ? (
         <Dialog
-          title={state.signal === 'SIGTERM' ? `End ${process.name}?` : `Force-kill ${process.name}?`}
+          title={state.signal === 'SIGTERM' ? <>End {name}?</> : <>Force-kill {name}?</>}
           onCancel={cancel}
           actions={
             <>
@@ -33,7 +40,7 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
                 Cancel
               </button>
               <button type="button" className="danger" onClick={() => void send(state.signal)}>
-                {state.signal === 'SIGTERM' ? `End ${process.name}` : `Kill ${process.name}`}
+                {state.signal === 'SIGTERM' ? <>End {name}</> : <>Kill {name}</>}
               </button>
             </>
           }
@@ -47,7 +54,7 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
               <strong>{who}</strong> did not exit. SIGKILL stops it at once, without a chance to save its work or close cleanly.
             </p>
           )}
-          <p className="muted">Command line: {process.commandLine || '(not readable)'}</p>
+          <p className="muted">Command line: {process.commandLine ? <VisibleText text={process.commandLine} className="mono" /> : '(not readable)'}</p>
         </Dialog>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import type { LiveRow } from '../../stores/sockets/table';
 import { localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
+import { VisibleText } from '../text/VisibleText';
 import type { Column } from './types';
 
 const MARK_TEXT = { new: 'new', changed: 'changed', closing: 'closing' } as const;
@@ -29,9 +30,9 @@ export const LISTENING_COLUMNS: Column<LiveRow>[] = [
   { id: 'service', label: 'Service', width: 'minmax(6rem, 0.8fr)', sortKey: 'service', render: (l) => <span title={l.row.serviceDescription ?? undefined}>{l.row.service ?? ''}</span> },
   { id: 'exposure', label: 'Exposure', width: '8rem', sortKey: 'exposure', render: (l) => <ExposureBadge exposure={l.row.exposure} /> },
   { id: 'risk', label: 'Risk', width: 'minmax(8rem, 1.4fr)', sortKey: 'risk', render: (l) => <RiskNote risks={l.row.risks} /> },
-  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => processLabel(l.row) },
+  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => <VisibleText text={processLabel(l.row)} /> },
   { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
-  { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => l.row.user ?? '' },
+  { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => <VisibleText text={l.row.user ?? ''} /> },
 ];
 
 export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
@@ -51,6 +52,6 @@ export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
   { id: 'local', label: 'Local', width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row) },
   { id: 'remote', label: 'Remote', width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row) },
   { id: 'service', label: 'Service', width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '' },
-  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => processLabel(l.row) },
+  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => <VisibleText text={processLabel(l.row)} /> },
   { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
 ];
