@@ -6,7 +6,8 @@ import { expect, test } from './support/fixtures';
  * that ask for that first.
  */
 test('the dashboard has the Portscope icon as its favicon', async ({ dashboard }) => {
-  const icons = await dashboard.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => ({ href: (l as HTMLLinkElement).href, type: l.getAttribute('type') })));
+  const links = await dashboard.locator('link[rel="icon"]').all();
+  const icons = await Promise.all(links.map(async (l) => ({ href: new URL((await l.getAttribute('href')) ?? '', dashboard.url()).href, type: await l.getAttribute('type') })));
   expect(icons.map((i) => i.type)).toEqual(['image/svg+xml', 'image/png']);
   for (const icon of icons) {
     const res = await dashboard.request.get(icon.href);
@@ -20,11 +21,12 @@ test('the dashboard has the Portscope icon as its favicon', async ({ dashboard }
   expect(ico.status()).toBe(200);
   expect(ico.headers()['content-type']).toBe('image/x-icon');
   // The browser itself loaded the SVG icon without a CSP complaint: it is same-origin.
-  const shown = await dashboard.evaluate(async () => {
+  // (A string, evaluated in the page: this file is type-checked without the DOM library.)
+  const shown = await dashboard.evaluate(`(async () => {
     const img = new Image();
-    img.src = (document.querySelector('link[rel="icon"]') as HTMLLinkElement).href;
+    img.src = document.querySelector('link[rel="icon"]').href;
     await img.decode();
     return [img.naturalWidth, img.naturalHeight];
-  });
+  })()`);
   expect(shown).toEqual([512, 512]);
 });
