@@ -1,10 +1,12 @@
 // Electron main: routing only. The engine runs in a worker thread (dist/engine-worker.mjs); this
 // process binds the contract to IPC, owns the window and applies the security policy. The rules
 // themselves live in plain modules (policy, window-state, ipc, menu) tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, screen, session, shell, Tray } from 'electron';
 import path from 'node:path';
 import { createWorkerLink } from '../host/worker/worker-link';
 import { appProtocolResponse } from './app-protocol';
+import { AppSettingsStore } from './app-settings';
+import { bindBackground } from './background';
 import { bindContract } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME } from './policy';
@@ -41,7 +43,8 @@ if (!app.requestSingleInstanceLock()) {
     // Packaged, the worker must be unpacked from the asar archive (electron-builder `asarUnpack`):
     // a worker thread's module loader does not read inside asar files.
     const workerFile = path.join(distDir, 'engine-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-    const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron' }, log });
+    // The app records history while it runs, window open or closed to the tray.
+    const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron', history: { record: true, recorder: 'app' } }, log });
     const binding = bindContract({ ipcMain, link, log });
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
     const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
@@ -86,15 +89,49 @@ if (!app.requestSingleInstanceLock()) {
     if (placement.maximized) win.maximize();
     const tracker = new BoundsTracker(store, () => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }), 500, (err) => log(`could not save the window position: ${String(err)}`));
     for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', () => tracker.changed());
-    win.on('close', () => void tracker.flush());
+    let quitting = false;
+    const showWindow = () => {
+      win.show();
+      win.focus();
+    };
+    const appSettings = new AppSettingsStore(path.join(app.getPath('userData'), 'app-settings.json'));
+    const background = bindBackground({
+      link,
+      Notification,
+      settings: await appSettings.load(),
+      createTray: () => new Tray(nativeImage.createFromPath(path.join(distDir, '..', 'assets', 'tray.png'))),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      open: showWindow,
+      quit: () => {
+        quitting = true;
+        app.quit();
+      },
+      saveSettings: (s) => appSettings.save(s),
+      setLoginItem: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      log,
+    });
+    app.on('before-quit', () => {
+      quitting = true;
+    });
+    win.on('close', (event?: { preventDefault(): void }) => {
+      if (!quitting && background.settings().closeToTray) {
+        event?.preventDefault();
+        win.hide();
+        return;
+      }
+      void tracker.flush();
+    });
     win.on('closed', () => {
       mainWindow = null;
     });
     win.once('ready-to-show', () => win.show());
     await win.loadURL(APP_ENTRY_URL);
 
-    app.on('window-all-closed', () => app.quit());
+    app.on('window-all-closed', () => {
+      if (!background.settings().closeToTray) app.quit();
+    });
     app.on('will-quit', () => {
+      background.dispose();
       binding.dispose();
       reportSave.dispose();
       void link.close();

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
 import { Engine } from '../engine/service';
 import { listCommand } from './commands/list';
@@ -28,6 +29,11 @@ interface TableFlags {
 /** Commander names options after the flag (--port -> port); the filter speaks in plurals. */
 function toFilter(o: TableFlags): RowFilter {
   return { tcp: o.tcp, udp: o.udp, all: o.all, ports: o.port, pids: o.pid, processes: o.process, states: o.state };
+}
+
+function parseFileFlag(flag: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${flag} needs a path`);
+  return path.resolve(value);
 }
 
 /** Options every socket-table command shares. */
@@ -99,9 +105,12 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .addOption(new Option('--count <n>', 'stop after this many refreshes').argParser((v) => {
         if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--count must be a positive whole number, not '${v}'`);
         return Number(v);
-      })),
-  ).action(async (opts: TableFlags & { interval: number; count?: number }) => {
-    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count }, out);
+      }))
+      .option('--alert', 'print alerts: new listeners beyond loopback, on risky ports or with unknown owners')
+      .option('--log <file>', 'append every change as JSON lines to this file', (v) => parseFileFlag('--log', v))
+      .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v)),
+  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });

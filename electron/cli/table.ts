@@ -87,7 +87,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
       r.service ?? '',
       exposureLabel(r),
       ownerLabel(r),
-      r.user ?? (r.pid === null ? '' : String(r.socketUid)),
+      r.user ?? (r.pid === null || r.socketUid === null ? '' : String(r.socketUid)),
       notesLabel(r),
     ]),
   );

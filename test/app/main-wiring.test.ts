@@ -57,6 +57,7 @@ vi.mock('electron', () => {
     }
     maximize() {}
     show() {}
+    hide() {}
     isMinimized() {
       return false;
     }
@@ -83,11 +84,26 @@ vi.mock('electron', () => {
     isPackaged: false,
     name: 'Portscope',
     getPath: () => s.userData,
+    setLoginItemSettings: () => {},
   };
+  class Tray {
+    setToolTip() {}
+    setContextMenu() {}
+    on() {}
+    destroy() {}
+  }
+  class Notification {
+    static isSupported = () => false;
+    on() {}
+    show() {}
+  }
   return {
     app,
     BrowserWindow,
     ipcMain: s.ipcMain,
+    Tray,
+    Notification,
+    nativeImage: { createFromPath: () => ({}) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (s.menu = m) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => s.schemes.push(...schemes),
@@ -134,6 +150,8 @@ describe('Electron main wiring', () => {
   it('starts the engine in a worker, as the electron transport', () => {
     const { options } = h.state.link as { options: { entry: { file: string }; engine: { transport: string } } };
     expect(options.engine.transport).toBe('electron');
+    // The app records history while it runs (also when closed to the tray).
+    expect((options.engine as { history?: unknown }).history).toEqual({ record: true, recorder: 'app' });
     expect(options.entry.file.endsWith('engine-worker.mjs')).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/service';
+import { capabilityNotes } from '../capabilityNotes';
 import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { socketTable } from '../table';
@@ -13,6 +14,7 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   const rows = sortRows(filterRows(snapshot.rows, options));
   // Notes go to stderr in every mode, so --json output stays parseable.
   for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
+  for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`note: ${n}\n`);
   if (options.json) {
     out.stdout(`${JSON.stringify(rows)}\n`);
     return EXIT_OK;

@@ -76,7 +76,7 @@ export function scanRequest(targets: string[], o: ScanCliOptions): ScanRequest {
 }
 
 /** Runs one scan on the engine: subscribes first, so no event of this scan is missed. */
-function runScan(engine: Engine, request: ScanRequest, onProgress: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ScanResult> {
+export function runScan(engine: Engine, request: ScanRequest, onProgress: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ScanResult> {
   return new Promise<ScanResult>((resolve, reject) => {
     let scanId: string | null = null;
     let early: { result: ScanResult | null; error: string | null } | null = null;

@@ -7,11 +7,16 @@ import { createWorkerLink } from '../../host/worker/worker-link';
 import { locateEngineWorker, locateRendererDir } from '../../host/worker/locate';
 import { EXIT_OK, UsageError } from '../errors';
 import { addCommandRegistrar, type CommandContext } from '../registry';
+import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir, parseLogFile } from './historyOptions';
 
 interface ServeOptions {
   port: number;
   host: string;
   open?: boolean;
+  /** commander's --no-history sets this false. */
+  history: boolean;
+  dataDir?: string;
+  log?: string;
 }
 
 function parseServePort(value: string): number {
@@ -55,7 +60,8 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
   });
   const link = createWorkerLink({
     entry: locateEngineWorker(),
-    engine: { transport: 'browser' },
+    // While it serves, it records history (one writer per data folder; see engine/history/store.ts).
+    engine: { transport: 'browser', history: { record: options.history, dataDir: options.dataDir, logFile: options.log, recorder: 'serve' } },
     log: (m) => out.stderr(`portscope: ${m}\n`),
   });
   let host;
@@ -98,6 +104,9 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(0).argParser(parseServePort))
     .addOption(new Option('--host <address>', 'address to bind; anything but loopback exposes the dashboard to the network').default('127.0.0.1').argParser(parseHost))
     .option('--open', 'open the dashboard in the default browser, when this machine has one')
+    .option('--no-history', 'do not record history while serving')
+    .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
+    .option('--log <file>', 'also append every change as JSON lines to this file', parseLogFile)
     .action(async (opts: ServeOptions) => {
       ctx.exit.code = await serveCommand(opts, ctx);
     });

@@ -9,6 +9,12 @@ export interface WatchOptions extends RowFilter {
   intervalMs: number;
   /** Stop after this many refreshes (scripts and tests); runs until Ctrl-C otherwise. */
   count?: number;
+  /** Print alerts (new exposed, risky or ownerless listeners; see engine/history/alerts.ts). */
+  alert?: boolean;
+  /** Append every change as JSON lines to this file. */
+  log?: string;
+  /** Where the baseline and alert settings are read from. */
+  dataDir?: string;
 }
 
 /** How many refreshes a new or closed row stays marked, so the eye can catch it. */
@@ -32,6 +38,30 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
   const marks = new Map<string, Mark>();
   let tick = 0;
   const tty = out.isTTY;
+  const alertLines: string[] = [];
+  let stopRecorder = () => {};
+  if (options.alert || options.log) {
+    // Loaded only when asked for: the history modules are not part of a plain watch.
+    const { HistoryRecorder } = await import('../../engine/history/recorder');
+    const { defaultDataDir } = await import('../../engine/history/paths');
+    const recorder = new HistoryRecorder(engine, {
+      dataDir: options.dataDir ?? defaultDataDir(),
+      recorder: 'watch',
+      database: false,
+      logFile: options.log,
+      onAlert: (a) => {
+        if (!options.alert) return;
+        const line = terminalSafe(`${a.at.slice(11, 19)} ! ALERT ${a.severity}: ${a.message}`);
+        if (tty) {
+          alertLines.push(line);
+          if (alertLines.length > 5) alertLines.shift();
+        } else out.stdout(`${line}\n`);
+      },
+      onError: (m) => out.stderr(`portscope: ${terminalSafe(m)}\n`),
+    });
+    await recorder.start();
+    stopRecorder = () => recorder.stop();
+  }
 
   const redraw = (delta?: SocketDelta) => {
     const visible = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
@@ -47,7 +77,15 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
       delta ? `, +${delta.added.length} -${delta.removed.length} ~${delta.changed.length}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
     } — Ctrl-C to quit`;
     const height = process.stdout.rows || 50;
-    out.styled('stdout', Control.home, `${status}\n\n`, ...lines.slice(0, Math.max(3, height - 3)).flatMap((l) => [...l, '\n']));
+    const alertBlock: Styled[] = alertLines.length ? [Control.red, alertLines.join('\n'), Control.reset, '\n'] : [];
+    out.styled(
+      'stdout',
+      Control.home,
+      `${status}\n`,
+      ...alertBlock,
+      '\n',
+      ...lines.slice(0, Math.max(3, height - 3 - alertLines.length)).flatMap((l) => [...l, '\n']),
+    );
   };
 
   const describe = (r: SocketRow) =>
@@ -63,6 +101,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     const finish = () => {
       clearInterval(keepAlive);
       unsubscribe();
+      stopRecorder();
       process.off('SIGINT', finish);
       process.off('SIGTERM', finish);
       if (tty) out.stdout('\n');

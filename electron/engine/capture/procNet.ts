@@ -59,7 +59,7 @@ export function parseProcNetCapture(text: string, fileName = ''): CaptureParse {
         scopeId: null,
         pid: null,
         processName: null,
-        uid: s.uid,
+        uid: s.uid ?? undefined,
         inode: s.inode,
       };
       sockets.push(row);
