@@ -2,6 +2,7 @@ import type { ProcessInfo } from '../../../shared/contract';
 import { Dialog } from '../Dialog';
 import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
+import { useHello } from '../../app/useHello';
 
 export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded: () => void }) {
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
@@ -12,6 +13,8 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
       {name} (pid {process.pid})
     </>
   );
+  const hello = useHello();
+  const endNote = hello?.platform === 'win32' ? (hello.capabilities?.endProcess.note ?? null) : null;
   return (
     <>
       <button type="button" className="danger" onClick={() => ask('SIGTERM')} disabled={state.step === 'sending' || state.step === 'waiting'}>
@@ -45,7 +48,10 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
             </>
           }
         >
-          {state.signal === 'SIGTERM' ? (
+          {endNote ? (
+            // Windows has no SIGTERM: say what End really does there (TerminateProcess).
+            <p>{endNote}</p>
+          ) : state.signal === 'SIGTERM' ? (
             <p>
               Portscope will ask <strong>{who}</strong> to exit (SIGTERM). Its connections close and any service it provides stops.
             </p>
