@@ -87,6 +87,16 @@ describe.skipIf(!haveBuild)('the desktop package', () => {
     }
   });
 
+  it("holds koffi with this OS's binary only, unpacked so it can load (scanner TCP_INFO, the Windows adapter)", () => {
+    const own = `${process.platform === 'win32' ? 'win32' : process.platform}_${process.arch}`;
+    const binaries = files.filter((f) => /^node_modules\/koffi\/build\/koffi\/[^/]+\/koffi\.node$/.test(f));
+    expect(binaries).toEqual([`node_modules/koffi/build/koffi/${own}/koffi.node`]);
+    expect(unpackedOnDisk(binaries[0]!)).toBe(true);
+    const dir = path.join(resources, 'app.asar.unpacked/node_modules/koffi');
+    const r = spawnSync(process.execPath, ['-e', `console.log(typeof require(${JSON.stringify(dir)}).load)`], { encoding: 'utf8' });
+    expect(r.stdout.trim(), r.stderr).toBe('function');
+  });
+
   it('holds the icons: PNG sizes for Linux, .ico for Windows, .icns for macOS, and the favicon', () => {
     for (const f of ['dist/icons/icon.png', 'dist/icons/icon.ico', 'dist/icons/icon.icns', 'dist/icons/png/16x16.png', 'dist/icons/png/32x32.png', 'dist/icons/png/512x512.png', 'dist/renderer/icon.svg', 'dist/renderer/favicon.ico']) {
       expect(files, f).toContain(f);

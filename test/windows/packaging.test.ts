@@ -11,10 +11,24 @@ const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): 
 const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, { files?: string[] }>;
 const shipped = fs.readdirSync('node_modules/koffi/build/koffi').map((dir) => `node_modules/koffi/build/koffi/${dir}/koffi.node`);
 
-/** What survives a target's `!pattern` filters (the top-level files list adds node_modules by itself). */
-function kept(target: string): string[] {
-  const excludes = (config[target]?.files ?? []).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  return shipped.filter((file) => !excludes.some((pattern) => minimatch(file, pattern)));
+/**
+ * What a target packs of koffi's binaries: the top-level files patterns, then the target's own,
+ * applied in order as electron-builder does (a later pattern wins; `!` excludes), with its
+ * `${platform}` and `${arch}` macros expanded for that target (x64 here; arm64 alike).
+ */
+const PLATFORM: Record<string, string> = { linux: 'linux', mac: 'darwin', win: 'win32' };
+function kept(target: string, arch = 'x64'): string[] {
+  const expand = (p: string) => p.replaceAll('${platform}', PLATFORM[target]!).replaceAll('${arch}', arch);
+  const patterns = [...(config.files as unknown as string[]), ...(config[target]?.files ?? [])].map(expand);
+  return shipped.filter((file) => {
+    let included = false;
+    for (const p of patterns) {
+      if (p.startsWith('!')) {
+        if (minimatch(file, p.slice(1))) included = false;
+      } else if (minimatch(file, p)) included = true;
+    }
+    return included;
+  });
 }
 
 describe('electron-builder targets and koffi binaries', () => {
@@ -30,6 +44,7 @@ describe('electron-builder targets and koffi binaries', () => {
     const dirs = kept(target).map((f) => path.basename(path.dirname(f)));
     expect(dirs.length).toBeGreaterThan(0);
     for (const dir of dirs) expect(dir).toMatch(own);
-    expect(dirs).toEqual(shipped.map((f) => path.basename(path.dirname(f))).filter((d) => own.test(d)));
+    expect(dirs).toEqual([`${PLATFORM[target]}_x64`]);
+    expect(kept(target, 'arm64').map((f) => path.basename(path.dirname(f)))).toEqual([`${PLATFORM[target]}_arm64`]);
   });
 });
