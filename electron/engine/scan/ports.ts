@@ -58,7 +58,7 @@ function portNumber(text: string, whole: string): number {
  */
 export function parsePortSpec(spec: string, protocol: Protocol = 'tcp'): number[] {
   const text = spec.trim();
-  if (text === '') throw bad('no ports given: use e.g. 22,80,443, 8000-8100, - (all) or a preset');
+  if (text === '') throw bad('no ports given (--ports is empty): use e.g. 22,80,443, 8000-8100, - (all) or a preset');
   const seen = new Uint8Array(65536);
   for (const raw of text.split(',')) {
     const item = raw.trim();
