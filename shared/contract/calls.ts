@@ -4,12 +4,40 @@ import { ProcessInfoSchema, SnapshotSchema, SocketDeltaSchema, SocketRowSchema }
 
 const Pid = z.number().int().positive().max(4_194_304);
 
+/** One thing the OS may or may not let the engine do here. */
+export const CapabilitySchema = z.object({
+  available: z.boolean(),
+  /**
+   * In words for the UI and CLI: what is missing and what to do about it ("run as administrator
+   * to see the owners of other users' sockets"), or how it works on this OS; null when nothing to say.
+   */
+  note: z.string().nullable(),
+});
+export type Capability = z.infer<typeof CapabilitySchema>;
+
+export const CapabilitiesSchema = z.object({
+  /** The owning process of every user's sockets, not only this user's. */
+  socketOwners: CapabilitySchema,
+  /** Path, command line and account of other users' processes. */
+  processDetails: CapabilitySchema,
+  /** Reading the firewall's rules (diagnose). */
+  firewallRules: CapabilitySchema,
+  /** Per-socket byte counters. */
+  trafficCounters: CapabilitySchema,
+  /** Ending a process from the app; the note says how it is done on this OS. */
+  endProcess: CapabilitySchema,
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+export type CapabilityName = keyof Capabilities;
+
 export const HelloResponseSchema = z.object({
   version: z.string(),
   platform: z.string(),
   hostname: z.string(),
   /** Where the engine runs: 'electron', 'browser' (portscope serve) or 'cli'. */
   transport: z.enum(['electron', 'browser', 'cli']),
+  /** What this OS allows here. Optional, so that a peer from before capabilities still reads. */
+  capabilities: CapabilitiesSchema.optional(),
 });
 
 export const ProcessDetailsSchema = z.object({

@@ -55,8 +55,8 @@ export const SocketRowSchema = z.object({
   /** A `::` socket that also accepts IPv4 (IPV6_V6ONLY off). null when not an IPv6 any-address socket or unknown. */
   dualStack: z.boolean().nullable(),
   inode: z.number().int().nonnegative(),
-  /** uid that created the socket, as the kernel records it. */
-  socketUid: z.number().int().nonnegative(),
+  /** uid that created the socket, as the kernel records it; null where the OS keeps none (Windows). */
+  socketUid: z.number().int().nonnegative().nullable(),
   pid: z.number().int().positive().nullable(),
   processName: z.string().nullable(),
   /** Every pid holding the socket (forked servers share one listening socket). */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diffRows, indexRows } from '../../electron/engine/monitor/diff';
 import { createPlatformAdapter } from '../../electron/engine/platform';
 import { SocketSnapshotter } from '../../electron/engine/sockets/snapshotter';
+import type { PlatformAdapter, RawSocket } from '../../electron/engine/platform/types';
 import type { SocketRow } from '../../shared/contract/sockets';
 import { portOf, SocketBag } from '../support/sockets';
 
@@ -64,5 +65,42 @@ describe('row identity across TCP states', () => {
     expect(a?.id).toBeDefined();
     expect(b?.id).toBeDefined();
     expect(b!.id).not.toBe(a!.id);
+  });
+});
+
+/**
+ * Where the OS names the owner with each socket (Windows' owner-pid tables), a connection that
+ * closes moves from its process's pid to pid 0 in TIME_WAIT. The adapter here replays such
+ * tables; the snapshotter must keep the connection's row through it.
+ */
+describe('row identity with OS-reported owners', () => {
+  it('keeps the row when the owner pid becomes 0 in TIME_WAIT', async () => {
+    const conn = (state: RawSocket['state'], pid: number | null): RawSocket => ({
+      protocol: 'tcp',
+      family: 4,
+      localAddress: '127.0.0.1',
+      localPort: 50000,
+      remoteAddress: '127.0.0.1',
+      remotePort: 443,
+      state,
+      uid: null,
+      inode: 0,
+      owner: pid === null ? { pid: null, status: 'time-wait' } : { pid },
+    });
+    let tables: RawSocket[] = [conn('ESTABLISHED', 4242)];
+    const adapter = {
+      name: 'replay',
+      capabilities: () => ({}) as ReturnType<PlatformAdapter['capabilities']>,
+      readSockets: async () => ({ sockets: tables, warnings: [] }),
+      listPids: () => new Set([4242]),
+      readProcess: (pid: number) => (pid === 4242 ? { pid, ppid: 1, name: 'app.exe', exe: null, args: [], commandLine: 'app.exe', uid: null, user: null, startTime: null, unit: null, container: null, unavailable: [] } : null),
+    } satisfies PlatformAdapter;
+    const snapshotter = new SocketSnapshotter(adapter);
+    const before = indexRows((await snapshotter.take()).rows);
+    const [established] = before.byId.values();
+    tables = [conn('TIME_WAIT', null)];
+    const after = indexRows((await snapshotter.take()).rows);
+    const diff = diffRows(before, after);
+    expect(diff).toMatchObject({ added: [], removed: [], changed: [expect.objectContaining({ id: established!.id, state: 'TIME_WAIT', pid: null })] });
   });
 });

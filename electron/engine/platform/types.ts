@@ -1,4 +1,5 @@
-import type { Family, ProcessInfo, Protocol, SocketState } from '../../../shared/contract/sockets';
+import type { Capabilities } from '../../../shared/contract/calls';
+import type { Family, OwnerStatus, ProcessInfo, Protocol, SocketState } from '../../../shared/contract/sockets';
 
 /** One socket as the OS reports it, before owners and port knowledge are added. */
 export interface RawSocket {
@@ -9,11 +10,27 @@ export interface RawSocket {
   remoteAddress: string;
   remotePort: number;
   state: SocketState;
-  uid: number;
-  /** 0 when the kernel holds the socket without a file (TIME_WAIT, orphans). */
+  /** uid that created the socket; null where the OS does not record one (Windows). */
+  uid: number | null;
+  /**
+   * Linux: the socket's inode, 0 when the kernel holds it without a file (TIME_WAIT, orphans).
+   * Always 0 on OSes without socket inodes, which name the owner with the socket instead.
+   */
   inode: number;
   scopeId?: string | null;
   dualStack?: boolean | null;
+  /**
+   * The owner as the OS handed it out with the socket (Windows' owner-pid tables, macOS netstat
+   * -anv). Absent on Linux, where owners are found by inode through `findOwners`.
+   */
+  owner?: ReportedOwner;
+}
+
+export interface ReportedOwner {
+  /** null when the OS named no process (Windows pid 0: TIME_WAIT, or a table that left it out). */
+  pid: number | null;
+  /** Why pid is null: 'time-wait', 'not-found' (the OS did not say), 'permission-denied'. */
+  status?: OwnerStatus;
 }
 
 export interface OwnerLookup {
@@ -31,12 +48,19 @@ export type CommandRunner = (
   options?: { timeoutMs?: number },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
+/** How `End` stops a process on this OS. */
+export type EndSignal = 'SIGTERM' | 'SIGKILL';
+export type EndResult = 'sent' | 'exited' | 'denied';
+
 /**
- * What the engine needs from an operating system. One implementation per OS; the Linux one reads
- * procfs, macOS and Windows would parse lsof / netstat output through the command runner.
+ * What the engine needs from an operating system. One implementation per OS, in its own folder:
+ * linux/ reads procfs (sockets by inode, owners by an fd walk), windows/ calls the IP Helper API
+ * (the owner pid comes with each socket), darwin/ parses netstat -anv / ps through the runner.
  */
 export interface PlatformAdapter {
   readonly name: string;
+  /** What this OS lets the engine see and do here, with the reason for anything missing. */
+  capabilities(): Capabilities;
   /**
    * Every TCP and UDP socket, IPv4 and IPv6, de-duplicated. Facts that need a slower source
    * (dual-stack flags) may still be arriving: await `pending` before reading them, after doing
@@ -44,12 +68,19 @@ export interface PlatformAdapter {
    */
   readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void> }>;
   /**
-   * Owners for these inodes. `full` walks every process; otherwise it may stop once all are
-   * found, searching `firstPids` (likely owners) before the rest, or only them with `onlyFirst`.
+   * Linux only (sockets carry inodes, owners are a separate walk). Owners for these inodes. `full`
+   * walks every process; otherwise it may stop once all are found, searching `firstPids` (likely
+   * owners) before the rest, or only them with `onlyFirst`. Adapters whose sockets carry
+   * `owner` leave it out.
    */
-  findOwners(inodes: ReadonlySet<number>, full: boolean, firstPids?: readonly number[], onlyFirst?: boolean): OwnerLookup;
+  findOwners?(inodes: ReadonlySet<number>, full: boolean, firstPids?: readonly number[], onlyFirst?: boolean): OwnerLookup;
   /** Live pids, to expire cached owners cheaply. */
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */
   readProcess(pid: number): ProcessInfo | null;
+  /**
+   * Ends a process (the start-time guard is the engine's). Absent: the engine uses process.kill.
+   * Windows has no signals: its adapter calls TerminateProcess for either signal.
+   */
+  endProcess?(pid: number, signal: EndSignal): EndResult;
 }

@@ -3,7 +3,7 @@ import type { OwnerStatus, ProcessInfo, Protocol, SocketRow } from '../../../sha
 import { exposureOf, portClass } from '../../../shared/net/ports';
 import { lookupService, type ServiceInfo } from '../catalog/services';
 import { riskNotes } from '../catalog/risks';
-import type { PlatformAdapter, RawSocket } from '../platform/types';
+import type { OwnerLookup, PlatformAdapter, RawSocket, ReportedOwner } from '../platform/types';
 import { endpointKey } from '../platform/socketKey';
 
 export interface SnapshotResult {
@@ -63,6 +63,8 @@ export class SocketSnapshotter {
   private recentOwners: number[] = [];
   /** Last refresh's rows by id: unchanged sockets keep their row object (less garbage, cheap diffs). */
   private previous = new Map<number | string, SocketRow>();
+  /** One `[pid]` array per pid, so unchanged rows compare equal without a new array each refresh. */
+  private readonly singlePids = new Map<number, number[]>();
 
   constructor(private readonly adapter: PlatformAdapter) {}
 
@@ -116,6 +118,8 @@ export class SocketSnapshotter {
   }
 
   private resolveOwners(sockets: RawSocket[], warnings: string[]): SnapshotResult['ownerWalk'] {
+    const adapter = this.adapter;
+    if (!adapter.findOwners) return this.expireProcesses();
     const live = new Set<number>();
     for (const s of sockets) if (s.inode !== 0) live.add(s.inode);
     for (const inode of this.owners.keys()) if (!live.has(inode)) this.owners.delete(inode);
@@ -124,7 +128,7 @@ export class SocketSnapshotter {
     if (this.cold) {
       this.cold = false;
       this.knownPids = this.adapter.listPids();
-      const found = this.adapter.findOwners(live, true);
+      const found = adapter.findOwners(live, true);
       this.processes.clear();
       this.record(live, found, warnings);
       return 'full';
@@ -155,9 +159,17 @@ export class SocketSnapshotter {
       else if (appeared.length > 0) retryInNew.add(inode);
     }
     if (unknown.size === 0 && retryInNew.size === 0) return 'none';
-    if (unknown.size > 0) this.record(unknown, this.adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
-    if (retryInNew.size > 0) this.record(retryInNew, this.adapter.findOwners(retryInNew, false, appeared, true), warnings, true);
+    if (unknown.size > 0) this.record(unknown, adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
+    if (retryInNew.size > 0) this.record(retryInNew, adapter.findOwners(retryInNew, false, appeared, true), warnings, true);
     return 'incremental';
+  }
+
+  /** The OS named each socket's owner (Windows, macOS): only cached process details can go stale. */
+  private expireProcesses(): 'none' {
+    const pids = this.adapter.listPids();
+    for (const pid of this.processes.keys()) if (!pids.has(pid)) this.processes.delete(pid);
+    for (const pid of this.singlePids.keys()) if (!pids.has(pid)) this.singlePids.delete(pid);
+    return 'none';
   }
 
   /**
@@ -189,7 +201,7 @@ export class SocketSnapshotter {
     return hints;
   }
 
-  private record(wanted: ReadonlySet<number>, found: ReturnType<PlatformAdapter['findOwners']>, warnings: string[], partial = false): void {
+  private record(wanted: ReadonlySet<number>, found: OwnerLookup, warnings: string[], partial = false): void {
     for (const inode of wanted) {
       const pids = found.owners.get(inode);
       if (pids) {
@@ -241,8 +253,9 @@ export class SocketSnapshotter {
     for (let i = 0; i < sockets.length; i++) {
       const s = sockets[i]!;
       // Live sockets are keyed by inode (unique while the socket lives, and a number: no string
-      // to build); inode-less ones (TIME_WAIT) by their endpoints.
-      const key = s.inode !== 0 ? s.inode : endpointKey(s);
+      // to build); inode-less ones (TIME_WAIT) by their endpoints; sockets whose owner the OS
+      // named also by that pid (two processes can share a UDP port: mDNS on Windows).
+      const key = s.inode !== 0 ? s.inode : s.owner ? `${endpointKey(s)}|p${s.owner.pid ?? 0}` : endpointKey(s);
       const owner = this.ownerOf(s);
       const before = this.previous.get(key);
       let row: SocketRow;
@@ -266,9 +279,15 @@ export class SocketSnapshotter {
       } else {
         // A socket keeps its row id while it lives, whatever changes (a UDP socket that
         // connects, an owner that appears); only a new socket gets a new id.
-        const id = before && before.protocol === s.protocol && before.localPort === s.localPort ? before.id : `${endpointKey(s)}|${s.inode}`;
+        const id =
+          before && before.protocol === s.protocol && before.localPort === s.localPort
+            ? before.id
+            : typeof key === 'string' && s.owner
+              ? key
+              : `${endpointKey(s)}|${s.inode}`;
         row = this.newRow(id, s, owner, listening);
-        if (!before && s.inode === 0) (fresh ??= []).push(row);
+        // Not keyed by a lasting inode: may be a connection that closed since last time.
+        if (!before && s.protocol === 'tcp' && typeof key === 'string') (fresh ??= []).push(row);
       }
       rows[i] = row;
       next.set(key, row);
@@ -279,15 +298,16 @@ export class SocketSnapshotter {
   }
 
   /**
-   * A connection that is closed actively leaves the process (its inode goes to 0) and lives on
-   * in FIN_WAIT2 or TIME_WAIT: the same connection, so the same row, marked changed, as
+   * A connection that is closed actively leaves the process (its inode goes to 0 on Linux, its
+   * pid to 0 on Windows) and lives on in FIN_WAIT2 or TIME_WAIT: the same connection, so the
+   * same row, marked changed, as
    * TCPView's yellow, not a removed row and a new one. Its row is found by the endpoints of a
    * socket that was here last time and is gone now.
    */
   private inheritIds(fresh: readonly SocketRow[], next: ReadonlyMap<number | string, SocketRow>): void {
     const byEndpoints = new Map<string, SocketRow>();
     for (const [key, row] of this.previous) {
-      if (typeof key !== 'number' || row.protocol !== 'tcp' || row.state === 'LISTEN' || next.has(key)) continue;
+      if (row.protocol !== 'tcp' || row.state === 'LISTEN' || row.state === 'TIME_WAIT' || next.has(key)) continue;
       byEndpoints.set(row.id.slice(0, row.id.lastIndexOf('|')), row);
     }
     if (byEndpoints.size === 0) return;
@@ -330,6 +350,7 @@ export class SocketSnapshotter {
   }
 
   private ownerOf(s: RawSocket): Owner {
+    if (s.owner) return this.reportedOwner(s.owner);
     if (s.inode === 0) return none(s.state === 'TIME_WAIT' ? 'time-wait' : 'orphaned');
     const pids = this.owners.get(s.inode);
     if (!pids) return none(this.notFound.get(s.inode)?.status ?? 'not-found');
@@ -341,6 +362,15 @@ export class SocketSnapshotter {
     }
     if (first) return { pid: first.pid, pids, name: first.name, user: first.user, status: 'known' };
     return none('process-exited');
+  }
+
+  private reportedOwner(owner: ReportedOwner): Owner {
+    if (owner.pid === null) return none(owner.status ?? 'not-found');
+    const info = this.processInfo(owner.pid);
+    if (!info) return none('process-exited');
+    let pids = this.singlePids.get(owner.pid);
+    if (!pids) this.singlePids.set(owner.pid, (pids = [owner.pid]));
+    return { pid: owner.pid, pids, name: info.name, user: info.user, status: 'known' };
   }
 
   private liveProcesses(rows: SocketRow[]): Map<number, ProcessInfo> {

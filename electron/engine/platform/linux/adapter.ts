@@ -15,6 +15,7 @@ import {
   splitCmdline,
 } from './procParsers';
 import { readDualStack } from './dualStack';
+import { linuxCapabilities } from '../capabilities';
 import { endpointKey } from '../socketKey';
 import { loadSockDiag, RecordDecoder, type SockDiagAddon } from './sockDiag';
 
@@ -312,5 +313,5 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     };
   }
 
-  return { name: 'linux', readSockets, findOwners, listPids, readProcess };
+  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess };
 }
