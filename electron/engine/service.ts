@@ -12,6 +12,7 @@ import type { reportCalls } from '../../shared/contract/report';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
+import { signalProcess } from './process-signal';
 
 export interface EngineOptions extends PlatformOptions {
   adapter?: PlatformAdapter;
@@ -115,21 +116,20 @@ export class Engine {
     };
   }
 
-  private async signal(pid: number, signal: 'SIGTERM' | 'SIGKILL', expectedStartTime: string | null): Promise<SignalResult> {
+  private async signal(pid: number, signal: 'SIGTERM' | 'SIGKILL', expectedStartTime: string): Promise<SignalResult> {
     this.snapshotter.forgetProcess(pid);
-    const info = this.adapter.readProcess(pid);
-    if (!info) return { ok: false, outcome: 'exited', message: `Process ${pid} is no longer running.` };
-    if (expectedStartTime !== null && info.startTime !== expectedStartTime) {
-      return { ok: false, outcome: 'changed', message: `Pid ${pid} now belongs to another process (${info.name}); nothing was sent.` };
-    }
-    try {
-      (this.options.kill ?? process.kill.bind(process))(pid, signal);
-      return { ok: true, outcome: 'sent', message: `${signal} sent to ${info.name} (pid ${pid}).` };
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ESRCH') return { ok: false, outcome: 'exited', message: `Process ${pid} is no longer running.` };
-      if (code === 'EPERM') return { ok: false, outcome: 'denied', message: `Not allowed to signal ${info.name} (pid ${pid}): it belongs to another user.` };
-      throw err;
-    }
+    return signalProcess(
+      {
+        readProcess: (p) => this.adapter.readProcess(p),
+        isDefunct: this.adapter.isDefunct?.bind(this.adapter),
+        // A fresh look, not the last tick's: a process that closed its sockets since is refused.
+        snapshot: () => this.monitor.refresh(),
+        kill: this.options.kill ?? ((p, s) => process.kill(p, s)),
+        selfPid: process.pid,
+      },
+      pid,
+      signal,
+      expectedStartTime,
+    );
   }
 }

@@ -49,13 +49,21 @@ export type ProcessDetails = z.infer<typeof ProcessDetailsSchema>;
 export const SignalRequestSchema = z.object({
   pid: Pid,
   signal: z.enum(['SIGTERM', 'SIGKILL']),
-  /** The start time the user saw: refuses to signal a different process that reused the pid. */
-  expectedStartTime: z.string().nullable(),
+  /**
+   * The start time the user saw (ProcessInfo.startTime), required: the engine refuses to signal a
+   * pid whose start time differs (the pid was reused) or cannot be read.
+   */
+  expectedStartTime: z.string().min(1).max(64),
 });
 export const SignalResultSchema = z.object({
   ok: z.boolean(),
-  /** 'sent' | 'exited' (already gone) | 'denied' | 'changed' (pid now belongs to another process). */
-  outcome: z.enum(['sent', 'exited', 'denied', 'changed']),
+  /**
+   * 'ended' (gone after the signal) | 'sent' (SIGTERM delivered, still running for now) |
+   * 'still-running' (SIGKILL delivered but the kernel did not end it) | 'exited' (already gone) |
+   * 'denied' (permission) | 'changed' (pid now belongs to another process) | 'refused' (not a
+   * socket owner in the engine's view, pid 1, the engine or its ancestors, or no start time).
+   */
+  outcome: z.enum(['ended', 'sent', 'still-running', 'exited', 'denied', 'changed', 'refused']),
   message: z.string(),
 });
 export type SignalResult = z.infer<typeof SignalResultSchema>;

@@ -83,4 +83,6 @@ export interface PlatformAdapter {
    * Windows has no signals: its adapter calls TerminateProcess for either signal.
    */
   endProcess?(pid: number, signal: EndSignal): EndResult;
+  /** True for a process that exited and awaits its parent's wait() (a zombie); where the OS can tell. */
+  isDefunct?(pid: number): boolean;
 }

@@ -38,16 +38,21 @@ export function useEndProcess(process: ProcessInfo, onEnded: () => void) {
 
   const send = useCallback(
     async (signal: 'SIGTERM' | 'SIGKILL') => {
+      // The engine refuses a signal without the start time (it cannot tell a reused pid apart).
+      if (process.startTime === null) {
+        setState({ step: 'done', ok: false, message: `The start time of ${process.name} (pid ${process.pid}) is unknown, so Portscope cannot make sure it is still the same process; nothing was sent.` });
+        return;
+      }
       setState({ step: 'sending', signal });
       try {
         const result = await client.call('process.signal', { pid: process.pid, signal, expectedStartTime: process.startTime });
-        if (result.outcome === 'exited') {
-          setState({ step: 'done', ok: true, message: `${process.name} (pid ${process.pid}) had already exited.` });
+        if (result.outcome === 'exited' || result.outcome === 'ended') {
+          setState({ step: 'done', ok: true, message: result.outcome === 'ended' ? `${process.name} (pid ${process.pid}) ended after ${signal}.` : `${process.name} (pid ${process.pid}) had already exited.` });
           onEnded();
           return;
         }
         if (result.outcome !== 'sent') {
-          const why = result.outcome === 'denied' ? 'Permission denied.' : 'The pid now belongs to another process; nothing was sent.';
+          const why = result.outcome === 'denied' ? 'Permission denied.' : result.outcome === 'changed' ? 'The pid now belongs to another process; nothing was sent.' : '';
           setState({ step: 'done', ok: false, message: `${why} ${result.message}`.trim() });
           return;
         }

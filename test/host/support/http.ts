@@ -31,6 +31,17 @@ export async function login(port: number, token: string): Promise<string> {
   return setCookie.split(';')[0]!;
 }
 
+/** What a page holds after the token exchange, and the headers its WebSocket upgrade carries. */
+export interface LoginCredentials {
+  cookie: string;
+  wsHeaders: Record<string, string>;
+}
+
+export async function loginSession(port: number, token: string): Promise<LoginCredentials> {
+  const cookie = await login(port, token);
+  return { cookie, wsHeaders: { cookie } };
+}
+
 export type WsAttempt = { ok: true; ws: WebSocket; messages: MessageQueue } | { ok: false; status: number };
 
 /** Opens a WebSocket with chosen headers; resolves with the refusal status when the upgrade is refused. */

@@ -313,5 +313,14 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     };
   }
 
-  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess };
+  function isDefunct(pid: number): boolean {
+    try {
+      const state = parseStat(fs.readFileSync(`${procRoot}/${pid}/stat`, 'utf8'))?.state;
+      return state === 'Z' || state === 'X';
+    } catch {
+      return false;
+    }
+  }
+
+  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct };
 }
