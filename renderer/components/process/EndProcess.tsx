@@ -2,18 +2,26 @@ import type { ProcessInfo } from '../../../shared/contract';
 import { Dialog } from '../Dialog';
 import { useEndProcess } from './useEndProcess';
 
-export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded: () => void }) {
+/** `exited`: the process is gone (ended here or on its own): the button stays, disabled, so the outcome keeps its place. */
+export function EndProcess({ process, onEnded, exited = false }: { process: ProcessInfo; onEnded: () => void; exited?: boolean }) {
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
   const who = `${process.name} (pid ${process.pid})`;
   return (
     <>
-      <button type="button" className="danger" onClick={() => ask('SIGTERM')} disabled={state.step === 'sending' || state.step === 'waiting'}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => ask('SIGTERM')}
+        disabled={exited || state.step === 'sending' || state.step === 'waiting'}
+        title={exited ? `${who} has exited` : undefined}
+      >
         End process…
       </button>
       <div className="end-status" aria-live="polite">
         {state.step === 'sending' ? `Sending ${state.signal} to ${who}…` : null}
         {state.step === 'waiting' ? `SIGTERM sent. Waiting for ${who} to exit…` : null}
-        {state.step === 'still-running' ? (
+        {exited && state.step !== 'done' ? <span className="muted">{who} has exited.</span> : null}
+        {state.step === 'still-running' && !exited ? (
           <span role="alert">
             {who} is still running.{' '}
             <button type="button" className="danger" onClick={() => ask('SIGKILL')}>
