@@ -31,7 +31,7 @@ export interface VirtualTableProps<T> {
 
 const NO_WIDTHS: Readonly<Record<string, number>> = {};
 
-const HEADER_HEIGHT = 26;
+const HEADER_HEIGHT = 24;
 
 /**
  * A virtualized table with real table semantics: role=table/rowgroup/row/columnheader/cell,
@@ -40,7 +40,7 @@ const HEADER_HEIGHT = 26;
  * Keyboard: arrows, Page Up/Down, Home/End move between rows; Enter or Space opens the row.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 24, className, getRowClass, widths = NO_WIDTHS, onResize } = props;
+  const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 22, className, getRowClass, widths = NO_WIDTHS, onResize } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);

@@ -41,6 +41,11 @@ export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) 
   const durationMs = useSockets((s) => s.durationMs);
   const searchId = useId();
   const protoId = useId();
+  const statusText =
+    (paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : '') +
+    (!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : '') +
+    (!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : '') +
+    (intervalError ? ` · could not change the refresh: ${intervalError}` : '');
 
   return (
     <div className="toolbar" role="group" aria-label="Dashboard controls">
@@ -104,11 +109,8 @@ export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) 
       <button type="button" className={paused ? 'primary' : ''} aria-pressed={paused} onClick={() => void (paused ? feed.resume() : feed.pause())}>
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </button>
-      <span className="toolbar-status" aria-live="polite">
-        {paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : ''}
-        {!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : ''}
-        {!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : ''}
-        {intervalError ? ` · could not change the refresh: ${intervalError}` : ''}
+      <span className="toolbar-status" aria-live="polite" title={statusText}>
+        {statusText}
       </span>
     </div>
   );
