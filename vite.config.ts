@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  publicDir: false,
+  // The favicon, rendered from assets/icon.svg by scripts/icons.mjs (run first by scripts/build.mjs).
+  publicDir: '../dist/icons/web',
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

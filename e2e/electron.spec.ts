@@ -40,7 +40,7 @@ test.describe('the Electron app', () => {
   });
 
   test('the window is sandboxed and isolated, with no Node in the page', async () => {
-    // The options themselves are asserted in test/app/policy.test.ts; here, their effect.
+    // The options themselves are asserted in test/app/main-wiring.test.ts; here, their effect.
     const page = await win.evaluate(() => {
       const g = globalThis as unknown as PageGlobals;
       return [typeof g.require, typeof g.process];

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { chromium } from '@playwright/test';
+import WebSocket from 'ws';
 import { CHROMIUM_ARGS, chromiumPath } from './support/browser';
 import type { PageGlobals } from './support/page-globals';
 import { expect, test } from './support/fixtures';
@@ -9,15 +10,36 @@ import { expect, test } from './support/fixtures';
  * flags, the CSP, and what a hostile page on another origin (or a rebinding DNS name) can do.
  */
 
-/** A page on another loopback origin, standing in for a web site the user happens to have open. */
-async function foreignSite(): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: Server = createServer((_req, res) => {
+/** The page's view, with the storage the WebSocket credential lives in. */
+type InPage = PageGlobals & { sessionStorage: { getItem(key: string): string | null } };
+
+/** A page on another loopback origin, standing in for a web site the user happens to have open. It records the cookies it is sent. */
+async function foreignSite(): Promise<{ origin: string; cookies: string[]; close: () => Promise<void> }> {
+  const cookies: string[] = [];
+  const server: Server = createServer((req, res) => {
+    if (req.headers.cookie) cookies.push(req.headers.cookie);
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end('<!doctype html><title>elsewhere</title><p>another site</p>');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return { origin: `http://127.0.0.1:${port}`, cookies, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** A non-browser client replaying stolen material: resolves with the upgrade's status, or 101. */
+function replay(port: number, headers: Record<string, string>, protocols: string[] = []): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, protocols, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', () => resolve(0));
+  });
 }
 
 test('the tokened URL sets an HttpOnly SameSite=Strict cookie and leaves the token out of the address bar', async ({ page, portscope, context, shot }) => {
@@ -29,6 +51,10 @@ test('the tokened URL sets an HttpOnly SameSite=Strict cookie and leaves the tok
   expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   expect(cookies[0]!.value).not.toBe(portscope.token);
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.cookie)).toBe('');
+  // The WebSocket credential moved from the redirect's fragment into this origin's sessionStorage.
+  const wire = await page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.getItem('portscope.session'));
+  expect(wire).toMatch(/^[\w-]{43}$/);
+  expect(wire).not.toBe(cookies[0]!.value);
   const csp = response!.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("script-src 'self'");
@@ -41,11 +67,23 @@ test('without the token the page is refused', async ({ page, portscope }) => {
   await expect(page.locator('body')).toContainText('access token');
 });
 
-test('the dashboard page reaches the contract over its WebSocket', async ({ dashboard }) => {
+test('the dashboard page reaches the contract over its WebSocket with its sessionStorage credential, and not without it', async ({ dashboard }) => {
+  const bare = await dashboard.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://${(globalThis as unknown as InPage).location.host}/ws`);
+        ws.onopen = () => resolve('opened');
+        ws.onerror = () => resolve('refused');
+      }),
+  );
+  expect(bare).toBe('refused');
+  // A reload keeps the tab's sessionStorage: the dashboard reconnects without the token.
+  await dashboard.reload();
   const hello = await dashboard.evaluate(
     () =>
       new Promise<unknown>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${(globalThis as unknown as PageGlobals).location.host}/ws`);
+        const g = globalThis as unknown as InPage;
+        const ws = new WebSocket(`ws://${g.location.host}/ws`, ['portscope.v1', `portscope.session.${g.sessionStorage.getItem('portscope.session')}`]);
         ws.onmessage = (e) => {
           const msg = JSON.parse(String(e.data));
           if (msg.type === 'hello') ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: msg.version } }));
@@ -83,6 +121,16 @@ test('another site cannot open the WebSocket, read a page, or frame the dashboar
       return { ws, read };
     }, { host: new URL(portscope.origin).host, origin: portscope.origin });
     expect(attempt).toEqual({ ws: 'refused', read: 'blocked' });
+
+    // Chromium hands the dashboard's cookie to the other port (cookies ignore ports). Replayed
+    // from a client without an Origin, or with a forged one, it opens no WebSocket: only the
+    // credential in the dashboard origin's sessionStorage does, and this site cannot read it.
+    await page.goto(`${site.origin}/again`);
+    const stolen = site.cookies.find((c) => c.includes(`portscope_session_${portscope.port}=`));
+    expect(stolen).toBeTruthy();
+    expect(await replay(portscope.port, { cookie: stolen! })).toBe(403);
+    expect(await replay(portscope.port, { cookie: stolen!, origin: portscope.origin })).toBe(401);
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.getItem('portscope.session'))).toBeNull();
 
     // Framing: the dashboard's CSP (frame-ancestors 'none') and X-Frame-Options keep it out. The
     // frame request itself carries the cookie (same site, and no Origin on a navigation), so it is

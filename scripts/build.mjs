@@ -59,12 +59,24 @@ const started = performance.now();
 await Promise.all(targets.filter((t) => t.entryPoints && Object.values(t.entryPoints).every((e) => existsSync(path.join(root, e)))).map((t) => build({ ...common, ...t })));
 
 buildNative();
+await buildAppIcons();
 
 if (!process.argv.includes('--no-renderer') && existsSync(path.join(root, 'renderer/index.html'))) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 if (!watch) console.log(`portscope: built in ${Math.round(performance.now() - started)} ms`);
+
+/** The icons (PNG sizes, .ico, .icns, favicon) from assets/icon.svg: scripts/icons.mjs. */
+async function buildAppIcons() {
+  try {
+    const { buildIcons } = await import('./icons.mjs');
+    await buildIcons();
+  } catch (err) {
+    // Its renderers are dev dependencies: an install without them builds everything else.
+    console.warn(`portscope: the icons were not rendered (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
 
 /**
  * The sock_diag netlink reader (native/sockdiag.c): a plain C file against Node-API headers, so a

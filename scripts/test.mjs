@@ -8,6 +8,8 @@ const steps = [
   ['type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['type-check (shared, no runtime globals)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
   ['lint (incl. layer boundaries)', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  // Fails on any HIGH or MEDIUM finding in electron/ and the page it loads.
+  ['Electron security scan (Electronegativity)', process.execPath, ['scripts/electronegativity.mjs']],
   ['unit and integration tests', 'npx', ['vitest', 'run', '--exclude', 'test/scan/**']],
   // Scans compare whole port ranges on loopback: alone, so no other suite's listeners land in them.
   ['scanner tests (loopback and namespaces)', 'npx', ['vitest', 'run', 'test/scan']],

@@ -5,7 +5,8 @@ export interface MenuOptions {
   /** Developer tools only in development builds. */
   isPackaged: boolean;
   appName: string;
-  openExternal: (url: string) => void;
+  /** Opens a link in the system browser (main.ts: openAllowlisted). */
+  openLink: (url: string) => void;
 }
 
 export const PROJECT_URL = 'https://github.com/portscope/portscope#readme';
@@ -32,7 +33,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: 'Portscope on the web', click: () => options.openExternal(PROJECT_URL) }],
+      submenu: [{ label: 'Portscope on the web', click: () => options.openLink(PROJECT_URL) }],
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
 import { Engine } from '../engine/service';
 import { listCommand } from './commands/list';
@@ -6,7 +7,7 @@ import { watchCommand } from './commands/watch';
 import { whoCommand } from './commands/who';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './errors';
 import { collect, parseInterval, parsePid, parsePort, parseState } from './options';
-import { processOutput, type Output } from './output';
+import { processOutput, safeOutput, type Output, type SafeOutput } from './output';
 import { registerExtraCommands } from './registry';
 import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
@@ -30,6 +31,11 @@ function toFilter(o: TableFlags): RowFilter {
   return { tcp: o.tcp, udp: o.udp, all: o.all, ports: o.port, pids: o.pid, processes: o.process, states: o.state };
 }
 
+function parseFileFlag(flag: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${flag} needs a path`);
+  return path.resolve(value);
+}
+
 /** Options every socket-table command shares. */
 function tableFilters(cmd: Command): Command {
   return cmd
@@ -42,7 +48,19 @@ function tableFilters(cmd: Command): Command {
     .option('-a, --all', 'every socket, not only listening TCP and bound UDP');
 }
 
-export function buildProgram(out: Output, engineFactory: () => Engine): { program: Command; exit: { code: number } } {
+/**
+ * `--report ''` (an unset shell variable) must not silently do nothing: no option of any
+ * command takes an empty value, and saying so here covers every command at once.
+ */
+function refuseEmptyValues(cmd: Command): void {
+  for (const option of cmd.options) {
+    const value: unknown = cmd.getOptionValue(option.attributeName());
+    const empty = value === '' || (Array.isArray(value) && value.some((v) => v === ''));
+    if (empty) throw new UsageError(`${option.long ?? option.flags} needs a value, not an empty string`);
+  }
+}
+
+export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { program: Command; exit: { code: number } } {
   const exit = { code: 0 };
   let engine: Engine | null = null;
   const getEngine = () => (engine ??= engineFactory());
@@ -87,16 +105,22 @@ export function buildProgram(out: Output, engineFactory: () => Engine): { progra
       .addOption(new Option('--count <n>', 'stop after this many refreshes').argParser((v) => {
         if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--count must be a positive whole number, not '${v}'`);
         return Number(v);
-      })),
-  ).action(async (opts: TableFlags & { interval: number; count?: number }) => {
-    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count }, out);
+      }))
+      .option('--alert', 'print alerts: new listeners beyond loopback, on risky ports or with unknown owners')
+      .option('--log <file>', 'append every change as JSON lines to this file', (v) => parseFileFlag('--log', v))
+      .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v)),
+  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });
+  program.hook('preAction', (_root, action) => refuseEmptyValues(action));
   return { program, exit };
 }
 
-export async function main(argv: string[], out: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+export async function main(argv: string[], sink: Output = processOutput, engineFactory = () => new Engine({ transport: 'cli' })): Promise<number> {
+  // Every line printed from here on, errors included, goes through the one sanitizer.
+  const out = safeOutput(sink);
   try {
     await loadExtraCommands(argv, ['list', 'ls', 'who', 'watch']);
   } catch (err) {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Engine } from '../engine/service';
-import type { Output } from './output';
+import type { SafeOutput } from './output';
 
 export interface CommandContext {
-  out: Output;
+  out: SafeOutput;
   getEngine: () => Engine;
   exit: { code: number };
 }

@@ -1,3 +1,4 @@
+import { visibleControls } from '../../shared/text/visible';
 import type { SocketRow } from '../../shared/contract/sockets';
 import { exposureLabel, localLabel, protoLabel, remoteLabel } from '../../shared/net/socketLabels';
 
@@ -5,11 +6,12 @@ export { exposureLabel, localLabel, protoLabel, remoteLabel };
 
 /**
  * Text from other processes (names, command lines) may hold escape sequences that would repaint
- * or hijack a terminal: control characters are shown as \xHH instead.
+ * or hijack a terminal, or bidi controls that reorder a line: they are shown as `\x1b`, `\u202e`.
+ * Cells are escaped before their width is measured; the output sanitizer (output.ts) then
+ * catches anything else on its way out.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return visibleControls(text);
 }
 
 export interface Column {
@@ -25,7 +27,9 @@ function fit(text: string, max: number | undefined): string {
 
 export function renderTable(columns: Column[], rows: string[][]): string {
   const cells = rows.map((r) => r.map((c, i) => fit(terminalSafe(c), columns[i]?.max)));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]?.length ?? 0)));
+  // A loop, not Math.max(...cells): spreading 130,000 rows as arguments overflows the stack.
+  const widths = columns.map((c) => c.header.length);
+  for (const r of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, r[i]?.length ?? 0);
   const line = (r: string[]) =>
     r
       .map((c, i) => (columns[i]?.align === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
@@ -83,7 +87,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
       r.service ?? '',
       exposureLabel(r),
       ownerLabel(r),
-      r.user ?? (r.pid === null ? '' : String(r.socketUid)),
+      r.user ?? (r.pid === null || r.socketUid === null ? '' : String(r.socketUid)),
       notesLabel(r),
     ]),
   );

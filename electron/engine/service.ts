@@ -9,6 +9,9 @@ import { SocketMonitor } from './monitor/monitor';
 import { lazyHandlers } from './lazyHandlers';
 import type { scanCalls } from '../../shared/contract/scan';
 import type { reportCalls } from '../../shared/contract/report';
+import type { historyCalls } from '../../shared/contract/history';
+import { defaultDataDir } from './history/paths';
+import type { HistoryRecorder } from './history/recorder';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
@@ -20,16 +23,34 @@ export interface EngineOptions extends PlatformOptions {
   transport?: 'electron' | 'browser' | 'cli';
   /** Sends a signal; passed in so tests never kill anything they did not start. */
   kill?: (pid: number, signal: NodeJS.Signals) => void;
+  history?: EngineHistoryOptions;
+}
+
+/** Where the history lives and whether this engine records into it (serve, agent, the app). */
+export interface EngineHistoryOptions {
+  /** Default: the user's data folder (see history/paths.ts). */
+  dataDir?: string;
+  record?: boolean;
+  /** Who records, kept per session: 'agent', 'serve', 'app'. */
+  recorder?: string;
+  /** Also append every change (and alert) to this JSON-lines file. */
+  logFile?: string;
 }
 
 /** The call names each lazily loaded capability answers; the types below prove none is missing. */
 const SCAN_CALLS = ['scan.start', 'scan.cancel', 'scan.result', 'probe.start', 'probe.run', 'probe.cancel', 'diagnose.run'] as const;
 const REPORT_CALLS = ['report.export', 'report.import'] as const;
+const HISTORY_CALLS = [
+  'history.status', 'history.query', 'history.timeline', 'history.changes',
+  'history.baselineSave', 'history.baselineCheck', 'history.alerts', 'history.settings',
+] as const;
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
 const scanNamesComplete: Exhaustive<keyof typeof scanCalls, (typeof SCAN_CALLS)[number]> = true;
 const reportNamesComplete: Exhaustive<keyof typeof reportCalls, (typeof REPORT_CALLS)[number]> = true;
+const historyNamesComplete: Exhaustive<keyof typeof historyCalls, (typeof HISTORY_CALLS)[number]> = true;
 void scanNamesComplete;
 void reportNamesComplete;
+void historyNamesComplete;
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -44,6 +65,9 @@ export class Engine {
   readonly handlers: CallHandlers;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private paused = false;
+  private recorder: HistoryRecorder | null = null;
+  private recorderStart: Promise<HistoryRecorder> | null = null;
+  readonly historyDataDir: string;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.adapter = options.adapter ?? createPlatformAdapter(options);
@@ -53,7 +77,30 @@ export class Engine {
       onError: (err) => this.emit('monitor.error', { at: new Date().toISOString(), message: err instanceof Error ? err.message : String(err) }),
     });
     this.monitor.subscribe((delta) => this.emit('sockets.delta', delta));
+    this.historyDataDir = options.history?.dataDir ?? defaultDataDir();
     this.handlers = this.createHandlers();
+    if (options.history?.record) void this.startRecording();
+  }
+
+  /**
+   * Records history while this engine lives (loaded on demand: node:sqlite costs a short command
+   * nothing until then). Failures are reported as monitor errors; the engine keeps serving.
+   */
+  startRecording(): Promise<HistoryRecorder> {
+    this.recorderStart ??= import('./history/recorder').then(async ({ HistoryRecorder }) => {
+      const h = this.options.history ?? {};
+      const recorder = new HistoryRecorder(this, {
+        dataDir: this.historyDataDir,
+        recorder: h.recorder ?? this.options.transport ?? 'cli',
+        logFile: h.logFile,
+        onAlert: (alert) => this.emit('history.alert', { id: 0, ...alert }),
+        onError: (message) => this.emit('monitor.error', { at: new Date().toISOString(), message }),
+      });
+      this.recorder = recorder;
+      await recorder.start();
+      return recorder;
+    });
+    return this.recorderStart;
   }
 
   on<E extends EventName>(name: E, listener: Listener<E>): () => void {
@@ -72,6 +119,7 @@ export class Engine {
   }
 
   dispose(): void {
+    this.recorder?.stop();
     this.monitor.stop();
     this.listeners.clear();
   }
@@ -85,6 +133,9 @@ export class Engine {
       ...this.liveHandlers(),
       ...lazyHandlers(SCAN_CALLS, async () => (await import('./scan/handlers')).scanHandlers(this)),
       ...lazyHandlers(REPORT_CALLS, async () => (await import('./report/handlers')).reportHandlers(this.monitor, this.options.transport)),
+      ...lazyHandlers(HISTORY_CALLS, async () =>
+        (await import('./history/handlers')).historyHandlers({ dataDir: this.historyDataDir, snapshot: () => this.monitor.snapshot(), recorder: () => this.recorder }),
+      ),
     };
   }
 
@@ -94,7 +145,13 @@ export class Engine {
         if (contractMajor(req.version) !== contractMajor(CONTRACT_VERSION)) {
           throw new ContractError('bad-request', `contract version ${req.version} is not compatible with ${CONTRACT_VERSION}`);
         }
-        return { version: CONTRACT_VERSION, platform: process.platform, hostname: os.hostname(), transport: this.options.transport ?? 'cli' };
+        return {
+          version: CONTRACT_VERSION,
+          platform: process.platform,
+          hostname: os.hostname(),
+          transport: this.options.transport ?? 'cli',
+          capabilities: this.adapter.capabilities(),
+        };
       },
       'sockets.snapshot': async () => this.monitor.snapshot(),
       'process.details': async ({ pid }) => {

@@ -91,8 +91,9 @@ export function sessionCookieName(port: number): string {
   return `portscope_session_${port}`;
 }
 
-export function sessionCookie(name: string, value: string): string {
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Strict`;
+/** The page cookie: opens static files only (never the WebSocket), and expires with its session. */
+export function sessionCookie(name: string, value: string, maxAgeMs: number): string {
+  return `${name}=${value}; Path=/; Max-Age=${Math.floor(maxAgeMs / 1000)}; HttpOnly; SameSite=Strict`;
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { EngineLink } from './engine-link';
 import { EventFanout, type FanoutOptions } from './fanout';
 import {
@@ -18,7 +18,8 @@ import {
   sessionCookieName,
 } from './security';
 import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
-import { attachSession } from './ws-session';
+import { attachSession, type SessionLimits } from './ws-session';
+import { SessionStore, WIRE_PROTOCOL, wireSecretFromProtocols, type Session } from './sessions';
 import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
 export interface HostOptions {
@@ -33,6 +34,10 @@ export interface HostOptions {
   fanout?: FanoutOptions;
   /** Largest message a client may send (calls are small; this bounds memory per frame). */
   maxPayloadBytes?: number;
+  /** Lifetime of a session (one token exchange); 12 h unless given. */
+  sessionTtlMs?: number;
+  /** Per-connection budgets: calls in flight, unsent bytes (see ws-session.ts). */
+  connection?: SessionLimits;
 }
 
 export interface HostHandle {
@@ -46,29 +51,33 @@ export interface HostHandle {
 }
 
 /**
- * Browser mode: the built renderer over HTTP and the contract over a WebSocket at /ws, both behind
- * the same checks. Every request, the upgrade included, passes the Host allowlist, then the Origin
- * allowlist, then the session (cookie, or the launch token, which a page load exchanges for the
- * cookie). The engine runs behind `link` (a worker thread), so this thread only routes.
+ * Browser mode: the built renderer over HTTP and the contract over a WebSocket at /ws. Every
+ * request, the upgrade included, passes the Host allowlist, then the Origin allowlist. A page load
+ * with the launch token starts a session (sessions.ts): its cookie opens the static files, and
+ * its wire secret, which only the page's own origin can read back, opens the WebSocket; a cookie
+ * alone never reaches the engine, and the upgrade must carry an Origin. The engine runs behind
+ * `link` (a worker thread), so this thread only routes.
  */
 export async function startHost(options: HostOptions): Promise<HostHandle> {
   const log = options.log ?? (() => {});
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? newSecret();
-  const session = newSecret(); // the cookie's value: the token itself never sits in the cookie jar
+  const sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
   const fanout = new EventFanout(options.link, { log, ...options.fanout });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? MAX_WIRE_MESSAGE_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes ?? MAX_WIRE_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    // Only the protocol name is echoed back, never the offered session secret.
+    handleProtocols: () => WIRE_PROTOCOL,
+  });
 
   // Filled in once the port is known (port 0 picks one).
   let allowed = new Set<string>();
   let cookieName = '';
 
-  const isAuthenticated = (req: IncomingMessage, url: URL): boolean => {
-    const cookie = readCookie(req.headers.cookie, cookieName);
-    if (cookie !== null && secretsEqual(cookie, session)) return true;
-    const given = url.searchParams.get('token');
-    return given !== null && secretsEqual(given, token);
-  };
+  /** Pages only: the cookie of a live session. */
+  const hasPageSession = (req: IncomingMessage): boolean => sessions.fromPageSecret(readCookie(req.headers.cookie, cookieName)) !== null;
 
   const server: Server = createServer((req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
@@ -107,12 +116,16 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
       }
       // Exchange the token for the session cookie and drop it from the address bar, history and
       // any later Referer. (Leading slashes collapsed: `//elsewhere` must not become an open redirect.)
+      // The wire secret travels in the fragment, which the browser keeps to itself; the page moves
+      // it into sessionStorage and clears the address bar (renderer/contract/session.ts).
       url.searchParams.delete('token');
-      res.writeHead(303, { ...headers, 'Set-Cookie': sessionCookie(cookieName, session), Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}` });
+      const session = sessions.issue();
+      const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}#ps-session=${session.wireSecret}`;
+      res.writeHead(303, { ...headers, 'Set-Cookie': sessionCookie(cookieName, session.pageSecret, sessions.ttlMs), Location: location });
       res.end();
       return;
     }
-    if (!isAuthenticated(req, url)) {
+    if (!hasPageSession(req)) {
       plain(res, 401, 'Portscope needs its access token: open the full URL that `portscope serve` printed (it ends in ?token=…).', headers);
       return;
     }
@@ -139,13 +152,27 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     socket.on('error', () => socket.destroy());
     const host = req.headers.host;
     if (!isAllowedHost(host, allowed)) return refuse(403, 'Forbidden');
-    if (!isAllowedOrigin(req.headers.origin, allowed)) return refuse(403, 'Forbidden');
+    // Every browser sends Origin on a WebSocket; a client without one is not a browser page of ours.
+    if (req.headers.origin === undefined || !isAllowedOrigin(req.headers.origin, allowed)) return refuse(403, 'Forbidden');
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
-    if (!isAuthenticated(req, url)) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.link, fanout, log));
+    const session = sessions.fromWireSecret(wireSecretFromProtocols(offeredProtocols(req)));
+    if (!session) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attachSession(ws, options.link, fanout, log, options.connection);
+      expireWith(ws, session);
+    });
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+
+  /** An open connection ends with its session: a reconnect then needs a fresh token exchange. */
+  function expireWith(ws: WebSocket, session: Session): void {
+    const timer = setTimeout(() => {
+      if (!sessions.isLive(session)) ws.close(4001, 'Session expired: open the URL portscope serve printed again.');
+    }, Math.max(0, session.expiresAt - Date.now()) + 10);
+    timer.unref();
+    ws.once('close', () => clearTimeout(timer));
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -191,4 +218,9 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
 function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: Buffer, headers: Record<string, string>): void {
   res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function offeredProtocols(req: IncomingMessage): Set<string> {
+  const header = req.headers['sec-websocket-protocol'];
+  return new Set((header ?? '').split(',').map((p) => p.trim()).filter(Boolean));
 }

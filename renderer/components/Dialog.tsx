@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 export interface DialogProps {
-  title: string;
+  title: ReactNode;
   children: ReactNode;
   actions: ReactNode;
   onCancel: () => void;

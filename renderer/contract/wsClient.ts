@@ -15,8 +15,10 @@ import { parseEvent, parseResponse } from './validate';
 
 export interface WsClientOptions {
   url: string;
+  /** Subprotocols offered on every (re)connect; browser mode's credential travels here. */
+  protocols?: string[];
   /** Injected so tests can drive the client with a fake socket. */
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string, protocols?: string[]) => WebSocket;
   callTimeoutMs?: number;
   /** Reconnect backoff: first delay, doubled up to the maximum. */
   backoffMs?: number;
@@ -30,9 +32,12 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** The host's close code for an expired session (electron/host/server.ts). */
+const SESSION_EXPIRED = 4001;
+
 const ERROR_CODES = new Set<ContractErrorCode>(['bad-request', 'unknown-call', 'not-found', 'denied', 'unavailable', 'internal']);
 
-/** `ws://host/ws` on the page's own origin: the host's cookie authenticates the upgrade. */
+/** `ws://host/ws` on the page's own origin; the session credential goes in the subprotocols. */
 export function defaultWsUrl(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`;
 }
@@ -44,7 +49,7 @@ export function defaultWsUrl(loc: Location = window.location): string {
  * not a harmless retry).
  */
 export function createWsClient(options: WsClientOptions): RendererClient {
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const createSocket = options.createSocket ?? ((url: string, protocols?: string[]) => new WebSocket(url, protocols));
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
   const firstBackoff = options.backoffMs ?? 250;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
@@ -81,7 +86,7 @@ export function createWsClient(options: WsClientOptions): RendererClient {
 
   function connect(): void {
     if (disposed) return;
-    const ws = createSocket(options.url);
+    const ws = createSocket(options.url, options.protocols);
     socket = ws;
     ws.addEventListener('open', () => {
       if (socket !== ws) return;
@@ -97,14 +102,16 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     ws.addEventListener('message', (ev: MessageEvent) => {
       if (socket === ws) onMessage(ev.data);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (ev: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
       failPending(everOpened ? 'The connection to the Portscope engine dropped during this call.' : 'Could not reach the Portscope engine.');
       if (disposed) return;
       const delay = backoff;
       backoff = Math.min(maxBackoff, backoff * 2);
-      const hint = everOpened
+      const hint = ev.code === SESSION_EXPIRED
+        ? 'This session has expired: open the link `portscope serve` printed again.'
+        : everOpened
         ? 'Lost the connection to the Portscope engine.'
         : 'Could not connect to the Portscope engine. If this page was not opened from the link `portscope serve` printed, open that link (it carries the access token).';
       setConnection('reconnecting', `${hint} Retrying in ${Math.max(1, Math.round(delay / 1000))} s.`);

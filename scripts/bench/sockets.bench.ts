@@ -1,40 +1,18 @@
 // Socket enumeration at ~10,000 loopback sockets: ours (cold with owners, warm refresh, the CLI as
 // a whole process) against `ss -tuanp`, `netstat -tunap` and systeminformation, in one run.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { createLinuxAdapter } from '../../electron/engine/platform/linux/adapter';
 import { SocketSnapshotter } from '../../electron/engine/sockets/snapshotter';
 import { runCommand } from '../../electron/engine/system/runner';
 import { median, printTargets, timeIt } from './lib';
+import { startSocketHelpers } from './loopbackSockets';
 
 const HELPERS = 4;
 const PAIRS_PER_HELPER = 1250; // 4 × (1 listener + 1250 × 2 ends) ≈ 10,004 sockets
 const RUNS = 9;
 
-// Each helper opens a loopback listener and connects to it PAIRS times: two sockets per pair.
-const helperScript = `
-const net = require('net');
-const server = net.createServer((s) => { s.on('error', () => {}); }).listen(0, '127.0.0.1', async () => {
-  const port = server.address().port; const keep = [];
-  for (let i = 0; i < ${PAIRS_PER_HELPER}; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, ${PAIRS_PER_HELPER} - i) }, () => new Promise((ok, fail) => {
-      const c = net.connect(port, '127.0.0.1', () => ok()); c.on('error', fail); keep.push(c); })));
-  }
-  process.stdout.write('ready\\n');
-});
-setInterval(() => {}, 1 << 30);`;
-
-function startHelpers(): Promise<ChildProcess[]> {
-  return Promise.all(
-    Array.from({ length: HELPERS }, () => {
-      const child = spawn(process.execPath, ['-e', helperScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-      return new Promise<ChildProcess>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`helper exited ${code}`)));
-        child.stdout!.once('data', () => resolve(child));
-      });
-    }),
-  );
-}
+const startHelpers = () => startSocketHelpers(HELPERS, PAIRS_PER_HELPER);
 
 function wholeProcess(cmd: string, args: string[]): number {
   const start = performance.now();

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { liveCalls, liveEvents } from './calls';
 import { scanCalls, scanEvents } from './scan';
 import { reportCalls } from './report';
+import { historyCalls, historyEvents } from './history';
 
 export * from './version';
 export * from './sockets';
@@ -10,14 +11,16 @@ export * from './errors';
 export * from './wire';
 export * from './scan';
 export * from './report';
+export * from './history';
 
 /** The whole contract: every call and every event stream, by name. */
 export const calls = {
   ...liveCalls,
   ...scanCalls,
   ...reportCalls,
+  ...historyCalls,
 } as const;
-export const events = { ...liveEvents, ...scanEvents } as const;
+export const events = { ...liveEvents, ...scanEvents, ...historyEvents } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;

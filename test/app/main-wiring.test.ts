@@ -57,6 +57,7 @@ vi.mock('electron', () => {
     }
     maximize() {}
     show() {}
+    hide() {}
     isMinimized() {
       return false;
     }
@@ -83,11 +84,26 @@ vi.mock('electron', () => {
     isPackaged: false,
     name: 'Portscope',
     getPath: () => s.userData,
+    setLoginItemSettings: () => {},
   };
+  class Tray {
+    setToolTip() {}
+    setContextMenu() {}
+    on() {}
+    destroy() {}
+  }
+  class Notification {
+    static isSupported = () => false;
+    on() {}
+    show() {}
+  }
   return {
     app,
     BrowserWindow,
     ipcMain: s.ipcMain,
+    Tray,
+    Notification,
+    nativeImage: { createFromPath: () => ({}) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (s.menu = m) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => s.schemes.push(...schemes),
@@ -134,6 +150,8 @@ describe('Electron main wiring', () => {
   it('starts the engine in a worker, as the electron transport', () => {
     const { options } = h.state.link as { options: { entry: { file: string }; engine: { transport: string } } };
     expect(options.engine.transport).toBe('electron');
+    // The app records history while it runs (also when closed to the tray).
+    expect((options.engine as { history?: unknown }).history).toEqual({ record: true, recorder: 'app' });
     expect(options.entry.file.endsWith('engine-worker.mjs')).toBe(true);
   });
 
@@ -147,9 +165,25 @@ describe('Electron main wiring', () => {
     expect(h.state.windows).toHaveLength(1);
     const win = h.state.windows[0]!;
     expect(win.loaded).toEqual(['portscope-app://app/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
-    expect(win.options).toMatchObject({ width: 1280, height: 820 });
+    // The whole set, so a switch dropped or flipped fails here.
+    expect(win.options.webPreferences).toEqual({
+      preload: expect.stringMatching(/preload\.cjs$/),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(win.options).toMatchObject({ width: 1280, height: 820, title: 'Portscope' });
+    expect(String(win.options.icon)).toMatch(/[/\\]icons[/\\]icon\.png$/);
   });
 
   it('sets the application menu and denies permissions by default', () => {

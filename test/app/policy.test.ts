@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_CSP, appProtocolResponse } from '../../electron/app/app-protocol';
 import { menuTemplate } from '../../electron/app/menu';
 import { externalUrl, isAppUrl, isTrustedSender, navigationAllowed, permissionAllowed } from '../../electron/app/policy';
-import { secureWebPreferences } from '../../electron/app/web-preferences';
+import { openAllowlisted } from '../../electron/app/window';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,21 @@ describe('external links', () => {
   });
 });
 
+describe('the one way out to the browser', () => {
+  it('hands the OS only allowlisted URLs, normalized, and logs the rest', async () => {
+    const opened: string[] = [];
+    const logged: string[] = [];
+    const shell = { openExternal: async (url: string) => void opened.push(url) };
+    expect(openAllowlisted(shell, 'HTTPS://Nmap.ORG/book', (m) => logged.push(m))).toBe(true);
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/', 'smb://host/share']) {
+      expect(openAllowlisted(shell, url, (m) => logged.push(m))).toBe(false);
+    }
+    expect(opened).toEqual(['https://nmap.org/book']);
+    expect(logged).toHaveLength(5);
+    expect(logged[0]).toMatch(/^refused to open http:\/\/example\.com\//);
+  });
+});
+
 describe('permissions', () => {
   it('deny by default; the clipboard write only for the app page', () => {
     expect(permissionAllowed('clipboard-sanitized-write', 'portscope-app://app/index.html')).toBe(true);
@@ -44,22 +59,6 @@ describe('permissions', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'unknown']) {
       expect(permissionAllowed(p, 'portscope-app://app/index.html')).toBe(false);
     }
-  });
-});
-
-describe('window options', () => {
-  it('sandboxed, isolated, no node, no webview', () => {
-    expect(secureWebPreferences('/p/preload.cjs')).toMatchObject({
-      preload: '/p/preload.cjs',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
   });
 });
 
@@ -86,15 +85,15 @@ describe('the app protocol', () => {
 describe('the application menu', () => {
   it('has File, Edit, View, Window and Help; developer tools only unpackaged; help opens https', () => {
     const opened: string[] = [];
-    const dev = menuTemplate({ platform: 'linux', isPackaged: false, appName: 'Portscope', openExternal: (u) => opened.push(u) });
+    const dev = menuTemplate({ platform: 'linux', isPackaged: false, appName: 'Portscope', openLink: (u) => opened.push(u) });
     expect(dev.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
     const roles = (t: typeof dev) => JSON.stringify(t.map((m) => m.submenu));
     expect(roles(dev)).toContain('toggleDevTools');
-    expect(roles(menuTemplate({ platform: 'linux', isPackaged: true, appName: 'Portscope', openExternal: () => {} }))).not.toContain('toggleDevTools');
+    expect(roles(menuTemplate({ platform: 'linux', isPackaged: true, appName: 'Portscope', openLink: () => {} }))).not.toContain('toggleDevTools');
     const help = dev.at(-1)!.submenu as Array<{ click?: () => void }>;
     help[0]!.click!();
     expect(opened).toHaveLength(1);
     expect(externalUrl(opened[0]!)).not.toBeNull();
-    expect(menuTemplate({ platform: 'darwin', isPackaged: true, appName: 'Portscope', openExternal: () => {} })[0]?.role).toBe('appMenu');
+    expect(menuTemplate({ platform: 'darwin', isPackaged: true, appName: 'Portscope', openLink: () => {} })[0]?.role).toBe('appMenu');
   });
 });

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHost } from '../../electron/host/server';
 import { FakeLink } from './support/fake-link';
-import { connectWs } from './support/http';
+import { connectWs, loginSession } from './support/http';
 
 describe('a dashboard that stops reading', () => {
   it('misses deltas instead of making the server buffer them all, then catches up with a visible seq gap', async () => {
     const link = new FakeLink();
     const host = await startHost({ link, rendererDir: await mkdtemp(path.join(tmpdir(), 'portscope-bp-')), port: 0, fanout: { softLimitBytes: 256 * 1024 } });
     try {
-      const c = await connectWs(host.port, `/ws?token=${host.token}`);
+      const c = await connectWs(host.port, '/ws', {}, host.origin, (await loginSession(host.port, host.token)).protocols);
       if (!c.ok) throw new Error('refused');
       const seqs: number[] = [];
       c.ws.on('message', (data) => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectWs, login, rawRequest } from './support/http';
+import { connectWs, loginSession, rawRequest } from './support/http';
 
 /** `portscope serve` from source (tsx), as a user runs it: a real process, real signals. */
 function serve(args: string[]): ChildProcess {
@@ -34,10 +34,10 @@ describe('portscope serve', () => {
     const port = Number(url.port);
 
     expect((await rawRequest(port, '/')).status).toBe(401);
-    const cookie = await login(port, token);
+    const { cookie, protocols } = await loginSession(port, token);
     expect((await rawRequest(port, '/', { cookie })).status).toBe(200);
 
-    const c = await connectWs(port, '/ws', { cookie }, url.origin);
+    const c = await connectWs(port, '/ws', {}, url.origin, protocols);
     if (!c.ok) throw new Error(`refused: ${c.status}`);
     await c.messages.next((m) => m.type === 'hello');
     c.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: '1.0.0' } }));

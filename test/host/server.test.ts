@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startHost, type HostHandle } from '../../electron/host/server';
 import { FakeLink } from './support/fake-link';
-import { closed, connectWs, login, rawRequest } from './support/http';
+import { closed, connectWs, login, loginSession, rawRequest, type LoginCredentials } from './support/http';
 import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
 let dir: string;
 let host: HostHandle;
 let link: FakeLink;
 let cookie: string;
+let creds: LoginCredentials;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'portscope-host-'));
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'outside the renderer');
   link = new FakeLink();
   host = await startHost({ link, rendererDir: path.join(dir, 'renderer'), port: 0 });
-  cookie = await login(host.port, host.token);
+  creds = await loginSession(host.port, host.token);
+  cookie = creds.cookie;
 });
 
 afterAll(async () => {
@@ -53,18 +55,20 @@ describe('the launch URL and the token exchange', () => {
   it('exchanges the right token for an HttpOnly SameSite=Strict cookie and redirects to a URL without it', async () => {
     const res = await rawRequest(host.port, `/?token=${host.token}`);
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
+    // The page's WebSocket credential rides in the fragment, which no request carries.
+    expect(res.headers.location).toMatch(/^\/#ps-session=[\w-]{43}$/);
     const setCookie = res.headers['set-cookie']?.[0] ?? '';
     expect(setCookie).toMatch(new RegExp(`^portscope_session_${host.port}=`));
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     expect(setCookie).toContain('Path=/');
-    // The cookie holds a session secret, not the token that was in the address bar.
+    // The cookie holds a session secret, not the token that was in the address bar, nor the wire credential.
     expect(setCookie).not.toContain(host.token);
+    expect(setCookie).not.toContain(String(res.headers.location).split('=')[1]);
   });
 
   it('keeps other query parameters and never redirects off-site', async () => {
-    expect((await rawRequest(host.port, `/scan?x=1&token=${host.token}`)).headers.location).toBe('/scan?x=1');
+    expect((await rawRequest(host.port, `/scan?x=1&token=${host.token}`)).headers.location).toMatch(/^\/scan\?x=1#ps-session=/);
     const sneaky = await rawRequest(host.port, `//evil.example/?token=${host.token}`);
     expect(sneaky.status).toBe(303);
     expect(sneaky.headers.location).toMatch(/^\/(?!\/)/);
@@ -158,8 +162,8 @@ describe('static files stay inside the renderer folder', () => {
 
 describe('the WebSocket upgrade', () => {
   it('is refused without token or cookie', async () => {
-    expect(await connectWs(host.port)).toEqual({ ok: false, status: 401 });
-    expect(await connectWs(host.port, '/ws?token=wrong')).toEqual({ ok: false, status: 401 });
+    expect(await connectWs(host.port, '/ws', {}, origin())).toEqual({ ok: false, status: 401 });
+    expect(await connectWs(host.port, '/ws?token=wrong', {}, origin())).toEqual({ ok: false, status: 401 });
   });
 
   it('is refused with a foreign Origin, even with the cookie', async () => {
@@ -174,21 +178,72 @@ describe('the WebSocket upgrade', () => {
     expect(await connectWs(host.port, '/other', { cookie }, origin())).toEqual({ ok: false, status: 404 });
   });
 
-  it('is accepted with the cookie and our Origin, and greets with the contract version', async () => {
-    const c = await connectWs(host.port, '/ws', { cookie }, origin());
+  it('is refused with the cookie alone, which every port on the host receives', async () => {
+    expect(await connectWs(host.port, '/ws', { cookie }, origin())).toEqual({ ok: false, status: 401 });
+    expect(await connectWs(host.port, '/ws', { cookie })).toEqual({ ok: false, status: 403 });
+  });
+
+  it('is refused without an Origin, even with the session credential', async () => {
+    expect(await connectWs(host.port, '/ws', { cookie }, undefined, creds.protocols)).toEqual({ ok: false, status: 403 });
+  });
+
+  it('is refused with a wrong credential, or one offered without the protocol name', async () => {
+    expect(await connectWs(host.port, '/ws', {}, origin(), ['portscope.v1', 'portscope.session.forged'])).toEqual({ ok: false, status: 401 });
+    expect(await connectWs(host.port, '/ws', {}, origin(), [creds.protocols[1]!])).toEqual({ ok: false, status: 401 });
+  });
+
+  it('never echoes the credential: the server picks the protocol name', async () => {
+    const c = await connectWs(host.port, '/ws', {}, origin(), creds.protocols);
+    if (!c.ok) throw new Error(`refused: ${c.status}`);
+    expect(c.ws.protocol).toBe('portscope.v1');
+    c.ws.close();
+  });
+
+  it('gives each token exchange its own credentials', async () => {
+    const other = await loginSession(host.port, host.token);
+    expect(other.wire).not.toBe(creds.wire);
+    expect(other.cookie).not.toBe(creds.cookie);
+    expect(other.wire).not.toBe(host.token);
+  });
+
+  it('is accepted with the session credential and our Origin, and greets with the contract version', async () => {
+    const c = await connectWs(host.port, '/ws', {}, origin(), creds.protocols);
     if (!c.ok) throw new Error(`refused: ${c.status}`);
     expect(await c.messages.next()).toMatchObject({ type: 'hello', version: expect.any(String) });
     c.ws.close();
   });
 
-  it('is accepted with the token (non-browser clients)', async () => {
-    const c = await connectWs(host.port, `/ws?token=${host.token}`);
-    expect(c.ok).toBe(true);
-    if (c.ok) c.ws.close();
+  it('is refused with the launch token in the query: clients exchange it for a session first', async () => {
+    expect(await connectWs(host.port, `/ws?token=${host.token}`, {}, origin())).toEqual({ ok: false, status: 401 });
   });
 
   it('plain HTTP on /ws says it wants an upgrade', async () => {
     expect((await rawRequest(host.port, '/ws', { cookie })).status).toBe(426);
+  });
+});
+
+describe('sessions expire', () => {
+  it('closes an open connection at expiry (4001), then refuses its credential and its cookie', async () => {
+    const short = await startHost({ link: new FakeLink(), rendererDir: path.join(dir, 'renderer'), port: 0, sessionTtlMs: 600 });
+    try {
+      const s = await loginSession(short.port, short.token);
+      expect(s.cookie).toBeTruthy();
+      const c = await connectWs(short.port, '/ws', {}, `http://127.0.0.1:${short.port}`, s.protocols);
+      if (!c.ok) throw new Error(`refused: ${c.status}`);
+      expect((await closed(c.ws)).code).toBe(4001);
+      expect(await connectWs(short.port, '/ws', {}, `http://127.0.0.1:${short.port}`, s.protocols)).toEqual({ ok: false, status: 401 });
+      expect((await rawRequest(short.port, '/', { cookie: s.cookie })).status).toBe(401);
+      // A fresh token exchange starts a fresh session.
+      const again = await loginSession(short.port, short.token);
+      expect((await rawRequest(short.port, '/', { cookie: again.cookie })).status).toBe(200);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('the cookie carries a Max-Age matching the session', async () => {
+    const res = await rawRequest(host.port, `/?token=${host.token}`);
+    expect(res.headers['set-cookie']?.[0]).toContain(`Max-Age=${12 * 60 * 60}`);
   });
 });
 
@@ -198,7 +253,7 @@ describe('calls over the WebSocket', () => {
   let nextId = 1;
 
   async function open() {
-    const c = await connectWs(host.port, '/ws', { cookie }, origin());
+    const c = await connectWs(host.port, '/ws', {}, origin(), creds.protocols);
     if (!c.ok) throw new Error(`refused: ${c.status}`);
     await c.messages.next((m) => m.type === 'hello');
     return c;
@@ -297,7 +352,7 @@ describe('calls over the WebSocket', () => {
 
 describe('events over the WebSocket', () => {
   const open = async () => {
-    const c = await connectWs(host.port, '/ws', { cookie }, origin());
+    const c = await connectWs(host.port, '/ws', {}, origin(), creds.protocols);
     if (!c.ok) throw new Error(`refused: ${c.status}`);
     await c.messages.next((m) => m.type === 'hello');
     return c;
@@ -375,7 +430,7 @@ describe('a host without a built renderer', () => {
 
   it('close() does not wait on a client that never answers the close frame', async () => {
     const other = await startHost({ link: new FakeLink(), rendererDir: dir, port: 0 });
-    const c = await connectWs(other.port, `/ws?token=${other.token}`);
+    const c = await connectWs(other.port, '/ws', {}, `http://127.0.0.1:${other.port}`, (await loginSession(other.port, other.token)).protocols);
     if (!c.ok) throw new Error('refused');
     c.ws.pause();
     const started = Date.now();
@@ -386,7 +441,7 @@ describe('a host without a built renderer', () => {
 
   it('close() ends open WebSockets with 1001', async () => {
     const other = await startHost({ link: new FakeLink(), rendererDir: dir, port: 0 });
-    const c = await connectWs(other.port, `/ws?token=${other.token}`);
+    const c = await connectWs(other.port, '/ws', {}, `http://127.0.0.1:${other.port}`, (await loginSession(other.port, other.token)).protocols);
     if (!c.ok) throw new Error('refused');
     const done = closed(c.ws);
     await other.close();

@@ -40,7 +40,8 @@ describe('end process', () => {
     expect(document.activeElement?.textContent).toBe('Cancel');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'End demo-server' })));
     expect(client.calls.find((c) => c.name === 'process.signal')?.request).toEqual({ pid: 4321, signal: 'SIGTERM', expectedStartTime: '2026-11-21T00:00:00.000Z' });
-    expect(screen.getByText(/Waiting for demo-server/)).toBeTruthy();
+    // The name is its own (bidi-isolated) element inside the status line.
+    expect(document.querySelector('.end-status')?.textContent).toMatch(/Waiting for demo-server \(pid 4321\) to exit/);
     await act(async () => {
       await vi.advanceTimersByTimeAsync(GRACE_MS + 10);
     });

@@ -39,4 +39,23 @@ describe('the strict XML reader', () => {
     for (const [xml, message] of bad) expect(() => parseXml(xml), xml).toThrow(message);
     expect(() => parseXml(`${'<a>'.repeat(70)}${'</a>'.repeat(70)}`)).toThrow(/nested deeper than 64/);
   });
+
+  it('builds only the kept elements, hands closed ones over, and still checks what it drops', () => {
+    const seen: string[] = [];
+    const root = parseXml('<r><host a="1"><x><y/></x><p/></host><skip><deep/></skip><host a="2"/></r>', {
+      keep: (path) => path.length === 1 || path.join('/') === 'r/host' || path.join('/') === 'r/host/p',
+      onClose: (el, path) => {
+        if (path.length !== 2) return false;
+        seen.push(`${el.attrs.get('a')}:${el.children.map((c) => c.name).join(',')}`);
+        return true;
+      },
+    });
+    expect(seen).toEqual(['1:p', '2:']);
+    expect(root.children).toEqual([]);
+    expect(() => parseXml('<r><skip><a></b></skip></r>', { keep: (p) => p.length === 1 })).toThrow(/<\/b> does not close <a>/);
+    expect(() => parseXml('<r><skip a="&bad;"/></r>', { keep: (p) => p.length === 1 })).toThrow(/the entity &bad;/);
+    expect(() => parseXml(`<r>${'<a/>'.repeat(11)}</r>`, { limits: { maxKept: 10 } })).toThrow(/more than 10 elements to hold at once/);
+    // Handed-over elements no longer count against the budget.
+    expect(() => parseXml(`<r>${'<a><b/></a>'.repeat(50)}</r>`, { limits: { maxKept: 10 }, onClose: (_el, path) => path.length === 2 })).not.toThrow();
+  });
 });

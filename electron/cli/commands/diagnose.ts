@@ -3,7 +3,7 @@ import { DiagnoseRequestSchema, type DiagnoseResult, type DiagnoseStep } from '.
 import type { Engine } from '../../engine/service';
 import { EXIT_NOTHING, EXIT_OK, UsageError } from '../errors';
 import { parsePort } from '../options';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
 
@@ -27,7 +27,7 @@ export function diagnoseText(r: DiagnoseResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function diagnoseCommand(engine: Engine, port: number, o: DiagnoseCliOptions, out: Output): Promise<number> {
+export async function diagnoseCommand(engine: Engine, port: number, o: DiagnoseCliOptions, out: SafeOutput): Promise<number> {
   const parsed = DiagnoseRequestSchema.safeParse({ port, protocol: o.udp ? 'udp' : 'tcp', timeoutMs: o.timeout });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
   if (!o.json) out.stdout(`Diagnosing port ${port}/${parsed.data.protocol} on this machine\n\n`);

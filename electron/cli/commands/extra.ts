@@ -8,6 +8,9 @@ export const extraCommands: Record<string, () => Promise<unknown>> = {
   scan: () => import('./scan'),
   probe: () => import('./probe'),
   diagnose: () => import('./diagnose'),
+  history: () => import('./history'),
+  baseline: () => import('./baseline'),
+  agent: () => import('./agent'),
 };
 
 /** Loads what argv needs: its command's module, or every module for help and mistyped names. */

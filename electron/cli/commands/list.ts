@@ -1,18 +1,20 @@
 import type { Engine } from '../../engine/service';
+import { capabilityNotes } from '../capabilityNotes';
 import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { socketTable } from '../table';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 
 export interface ListOptions extends RowFilter {
   json?: boolean;
 }
 
-export async function listCommand(engine: Engine, options: ListOptions, out: Output): Promise<number> {
+export async function listCommand(engine: Engine, options: ListOptions, out: SafeOutput): Promise<number> {
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(filterRows(snapshot.rows, options));
   // Notes go to stderr in every mode, so --json output stays parseable.
   for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
+  for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`note: ${n}\n`);
   if (options.json) {
     out.stdout(`${JSON.stringify(rows)}\n`);
     return EXIT_OK;

@@ -20,7 +20,7 @@ import { reportFromSnapshot } from '../../engine/report/model';
 import { omittedLines, summaryLines } from '../../engine/report/overview';
 import { reportTables } from '../../engine/report/tables';
 import { EXIT_OK, UsageError } from '../errors';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
 
@@ -68,29 +68,63 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** A file name as it appears in a one-line error: a 4,000-character name is cut, not printed whole. */
+function shownName(file: string): string {
+  return file.length <= 80 ? file : `${file.slice(0, 60)}…${file.slice(-19)} (a ${file.length}-character name)`;
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many symbolic links',
+  ENXIO: 'no such device',
+  ENODEV: 'no such device',
+};
+
+/**
+ * The file, read as a stream with a cap: a stat size cannot be trusted (`/dev/zero`, a FIFO, a
+ * process substitution like `<(nmap -oX - …)` report 0 and never end). Over the cap, or on any
+ * error opening the file, the user gets one line and exit 2.
+ */
 async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
+  const name = file === '-' ? 'standard input' : shownName(file);
+  const tooLarge = () => new UsageError(`cannot import ${name}: it is too large (over ${REPORT_IMPORT_MAX_CHARS / 1024 / 1024} MiB)`);
+  let stream: NodeJS.ReadableStream;
+  if (file === '-') stream = process.stdin;
+  else {
+    try {
+      const handle = await fs.open(file, 'r');
+      if ((await handle.stat()).isDirectory()) {
+        await handle.close();
+        throw new UsageError(`cannot import ${name}: it is a folder`);
+      }
+      stream = handle.createReadStream();
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      throw new UsageError(`cannot import ${name}: ${FS_REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+    }
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
       size += (chunk as Buffer).length;
-      if (size > REPORT_IMPORT_MAX_CHARS) throw new UsageError('standard input is too large to import (over 64 MiB)');
+      if (size > REPORT_IMPORT_MAX_CHARS) throw tooLarge();
       chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new UsageError(`cannot import ${file}: it is a folder`);
-    if (stat.size > REPORT_IMPORT_MAX_CHARS) throw new UsageError(`cannot import ${file}: it is too large (over 64 MiB)`);
-    return await fs.readFile(file, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot import ${file}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot import ${file}: permission denied`);
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot import ${name}: ${FS_REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+  } finally {
+    if (file !== '-') (stream as unknown as { destroy?: () => void }).destroy?.();
   }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function scanTable(scan: ReportScan): string {
@@ -100,7 +134,7 @@ function scanTable(scan: ReportScan): string {
   );
 }
 
-function showReport(report: Report, diff: ReportDiff | null, out: Output): void {
+function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): void {
   out.stdout(`${terminalSafe(report.title ?? `Portscope report: ${report.machine.hostname}`)}\n`);
   for (const line of summaryLines(report)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
   for (const t of reportTables(report)) {
@@ -125,7 +159,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: Output): void 
   }
 }
 
-function showNmap(scan: ReportScan, out: Output): void {
+function showNmap(scan: ReportScan, out: SafeOutput): void {
   const r = scan.result;
   out.stdout(`${terminalSafe(scan.scanner ?? 'nmap')} scan: ${terminalSafe(scan.command ?? scan.target)}\n`);
   out.stdout(`  ${r.startedAt} to ${r.finishedAt}, ${r.hosts.length} host(s), ${r.summary.hostsUp} up\n`);

@@ -14,7 +14,7 @@ import {
 import { writeScanReport } from '../../engine/report/scanReport';
 import type { Engine } from '../../engine/service';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
-import type { Output } from '../output';
+import { Control, type SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, terminalSafe } from '../table';
 import { formatDuration, formatRtt, num, progressLine } from './scanFormat';
@@ -76,7 +76,7 @@ export function scanRequest(targets: string[], o: ScanCliOptions): ScanRequest {
 }
 
 /** Runs one scan on the engine: subscribes first, so no event of this scan is missed. */
-function runScan(engine: Engine, request: ScanRequest, onProgress: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ScanResult> {
+export function runScan(engine: Engine, request: ScanRequest, onProgress: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ScanResult> {
   return new Promise<ScanResult>((resolve, reject) => {
     let scanId: string | null = null;
     let early: { result: ScanResult | null; error: string | null } | null = null;
@@ -113,14 +113,14 @@ function runScan(engine: Engine, request: ScanRequest, onProgress: (p: ScanProgr
   });
 }
 
-export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOptions, out: Output): Promise<number> {
+export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOptions, out: SafeOutput): Promise<number> {
   const targets = [...specs, ...(o.inputList ? await readTargetFile(o.inputList) : [])];
   if (targets.length === 0) throw new UsageError('no targets given: name at least one address, name, CIDR block or range (or --input-list <file>)');
   const request = scanRequest(targets, o);
   let drawn = false;
   const draw = (p: ScanProgress) => {
     if (!o.progress) return;
-    out.stderr(`\r${progressLine(p, 30)}\x1b[K`);
+    out.styled('stderr', Control.carriageReturn, progressLine(p, 30), Control.eraseLine);
     drawn = true;
   };
   let result: ScanResult;
@@ -131,7 +131,7 @@ export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOpt
     if (err instanceof ContractError && (err.code === 'bad-request' || err.code === 'denied')) throw new UsageError(err.message);
     throw err;
   } finally {
-    if (drawn) out.stderr('\r\x1b[K');
+    if (drawn) out.styled('stderr', Control.carriageReturn, Control.eraseLine);
   }
   for (const w of result.warnings) out.stderr(`note: ${terminalSafe(w)}\n`);
   if (o.report) {

@@ -3,21 +3,23 @@ import type { Engine } from '../../engine/service';
 import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketTable, terminalSafe } from '../table';
-import type { Output } from '../output';
+import { Control, type SafeOutput, type Styled } from '../output';
 
 export interface WatchOptions extends RowFilter {
   intervalMs: number;
   /** Stop after this many refreshes (scripts and tests); runs until Ctrl-C otherwise. */
   count?: number;
+  /** Print alerts (new exposed, risky or ownerless listeners; see engine/history/alerts.ts). */
+  alert?: boolean;
+  /** Append every change as JSON lines to this file. */
+  log?: string;
+  /** Where the baseline and alert settings are read from. */
+  dataDir?: string;
 }
 
 /** How many refreshes a new or closed row stays marked, so the eye can catch it. */
 const MARK_TICKS = 3;
 
-const GREEN = '\x1b[32m';
-const RED = '\x1b[31m';
-const YELLOW = '\x1b[33m';
-const RESET = '\x1b[0m';
 
 interface Mark {
   kind: '+' | '-' | '~';
@@ -29,29 +31,61 @@ interface Mark {
  * A live table: on a terminal it redraws in place, new rows green (+), closed rows red (-) for a
  * few refreshes, changed rows yellow (~). Piped, it prints one line per change instead.
  */
-export async function watchCommand(engine: Engine, options: WatchOptions, out: Output): Promise<number> {
+export async function watchCommand(engine: Engine, options: WatchOptions, out: SafeOutput): Promise<number> {
   await engine.handlers['monitor.configure']({ intervalMs: options.intervalMs });
   const first = await engine.handlers['sockets.snapshot']({});
   const rows = new Map(first.rows.map((r) => [r.id, r]));
   const marks = new Map<string, Mark>();
   let tick = 0;
   const tty = out.isTTY;
+  const alertLines: string[] = [];
+  let stopRecorder = () => {};
+  if (options.alert || options.log) {
+    // Loaded only when asked for: the history modules are not part of a plain watch.
+    const { HistoryRecorder } = await import('../../engine/history/recorder');
+    const { defaultDataDir } = await import('../../engine/history/paths');
+    const recorder = new HistoryRecorder(engine, {
+      dataDir: options.dataDir ?? defaultDataDir(),
+      recorder: 'watch',
+      database: false,
+      logFile: options.log,
+      onAlert: (a) => {
+        if (!options.alert) return;
+        const line = terminalSafe(`${a.at.slice(11, 19)} ! ALERT ${a.severity}: ${a.message}`);
+        if (tty) {
+          alertLines.push(line);
+          if (alertLines.length > 5) alertLines.shift();
+        } else out.stdout(`${line}\n`);
+      },
+      onError: (m) => out.stderr(`portscope: ${terminalSafe(m)}\n`),
+    });
+    await recorder.start();
+    stopRecorder = () => recorder.stop();
+  }
 
   const redraw = (delta?: SocketDelta) => {
     const visible = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
     const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns).split('\n');
-    const lines = table.map((line, i) => {
-      if (i === 0) return line;
+    const lines = table.map((line, i): Styled[] => {
+      if (i === 0) return [line];
       const mark = marks.get(visible[i - 1]!.id);
-      if (!mark) return `  ${line}`;
-      const color = mark.kind === '+' ? GREEN : mark.kind === '-' ? RED : YELLOW;
-      return `${color}${mark.kind} ${line}${RESET}`;
+      if (!mark) return [`  ${line}`];
+      const color = mark.kind === '+' ? Control.green : mark.kind === '-' ? Control.red : Control.yellow;
+      return [color, `${mark.kind} ${line}`, Control.reset];
     });
     const status = `Portscope watch — ${new Date().toLocaleTimeString()} — ${visible.length} shown of ${rows.size} sockets${
       delta ? `, +${delta.added.length} -${delta.removed.length} ~${delta.changed.length}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
     } — Ctrl-C to quit`;
     const height = process.stdout.rows || 50;
-    out.stdout(`\x1b[H\x1b[2J${status}\n\n${lines.slice(0, Math.max(3, height - 3)).join('\n')}\n`);
+    const alertBlock: Styled[] = alertLines.length ? [Control.red, alertLines.join('\n'), Control.reset, '\n'] : [];
+    out.styled(
+      'stdout',
+      Control.home,
+      `${status}\n`,
+      ...alertBlock,
+      '\n',
+      ...lines.slice(0, Math.max(3, height - 3 - alertLines.length)).flatMap((l) => [...l, '\n']),
+    );
   };
 
   const describe = (r: SocketRow) =>
@@ -67,6 +101,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: O
     const finish = () => {
       clearInterval(keepAlive);
       unsubscribe();
+      stopRecorder();
       process.off('SIGINT', finish);
       process.off('SIGTERM', finish);
       if (tty) out.stdout('\n');

@@ -1,9 +1,10 @@
 import type { ProcessInfo, SocketRow } from '../../../shared/contract/sockets';
 import type { Engine } from '../../engine/service';
+import { capabilityNotes } from '../capabilityNotes';
 import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
-import type { Output } from '../output';
+import type { SafeOutput } from '../output';
 
 export interface WhoOptions {
   tcp?: boolean;
@@ -18,7 +19,7 @@ interface Owner {
 }
 
 /** "Which program holds this port?": every process behind a local port, with all we know of it. */
-export async function whoCommand(engine: Engine, port: number, options: WhoOptions, out: Output): Promise<number> {
+export async function whoCommand(engine: Engine, port: number, options: WhoOptions, out: SafeOutput): Promise<number> {
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(
     snapshot.rows.filter(
@@ -67,7 +68,7 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
     if (p) {
       field('Executable', p.exe);
       field('Command', p.commandLine);
-      field('User', p.uid === null ? null : `${p.user ?? '?'} (uid ${p.uid})`);
+      field('User', p.uid === null ? p.user : `${p.user ?? '?'} (uid ${p.uid})`);
       field('Started', p.startTime);
       field('Parent', o.parent ? `${o.parent.name} (pid ${o.parent.pid})` : p.ppid ? `pid ${p.ppid}` : null);
       if (p.unit) field('Unit', p.unit);
@@ -81,6 +82,8 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
   if (ownerless.length > 0) {
     blocks.push(['Without a visible owner:', ...ownerless.map((s) => `    ${socketLine(s)}  ${ownerLabel(s)}`)].join('\n'));
   }
+  const processes = owners.flatMap((o) => (o.process ? [o.process] : []));
+  for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(`Note: ${note}.`);
   out.stdout(`${blocks.join('\n\n')}\n`);
   return EXIT_OK;
 }

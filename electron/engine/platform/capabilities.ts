@@ -21,14 +21,16 @@ export function linuxCapabilities(elevated = process.getuid?.() === 0): Capabili
   };
 }
 
-export function windowsCapabilities(elevated: boolean, tables: 'ip-helper' | 'netstat'): Capabilities {
+export function windowsCapabilities(elevated: boolean, tables: 'ip-helper' | 'wine' | 'netstat'): Capabilities {
   return {
     // The owner-pid tables name every socket's owner pid for any user; names come from the
     // process snapshot, which also lists every process.
     socketOwners:
       tables === 'ip-helper'
         ? yes()
-        : yes('read from `netstat -ano` and `tasklist`: the IP Helper API could not be loaded'),
+        : tables === 'wine'
+          ? no('Wine does not name the owners of TCP sockets (only of its own UDP sockets): they show as unknown')
+          : yes('read from `netstat -ano` and `tasklist`: the IP Helper API could not be loaded'),
     processDetails: elevated
       ? yes()
       : no("run as administrator to see the path, command line and account of other users' processes"),

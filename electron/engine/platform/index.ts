@@ -1,6 +1,7 @@
-import { ContractError } from '../../../shared/contract/errors';
 import { runCommand } from '../system/runner';
 import { createLinuxAdapter } from './linux/adapter';
+import { createWindowsAdapter } from './windows/adapter';
+import { createUnsupportedAdapter } from './unsupported';
 import type { CommandRunner, PlatformAdapter } from './types';
 
 export interface PlatformOptions {
@@ -10,10 +11,20 @@ export interface PlatformOptions {
   run?: CommandRunner;
 }
 
-/** The adapter for this OS. Linux reads procfs; macOS (lsof) and Windows (netstat -ano) come later. */
+/**
+ * The adapter for this OS, one folder each: linux/ (procfs), windows/ (IP Helper API through
+ * koffi), darwin/ (netstat -anv and ps). Never throws: on an OS without an adapter, or when the
+ * OS's own one cannot start, the engine still runs (scan, probe, reports) with empty socket
+ * tables and says why.
+ */
 export function createPlatformAdapter(options: PlatformOptions = {}): PlatformAdapter {
   const platform = options.platform ?? process.platform;
   const run = options.run ?? runCommand;
-  if (platform === 'linux') return createLinuxAdapter({ procRoot: options.procRoot, etcRoot: options.etcRoot, run });
-  throw new ContractError('unavailable', `Portscope cannot read sockets on ${platform} yet: only Linux is supported so far.`);
+  try {
+    if (platform === 'linux') return createLinuxAdapter({ procRoot: options.procRoot, etcRoot: options.etcRoot, run });
+    if (platform === 'win32') return createWindowsAdapter({ run });
+  } catch (err) {
+    return createUnsupportedAdapter(platform, `the ${platform} socket reader could not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return createUnsupportedAdapter(platform, `Portscope has no socket reader for ${platform}`);
 }

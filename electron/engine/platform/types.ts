@@ -48,10 +48,6 @@ export type CommandRunner = (
   options?: { timeoutMs?: number },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
-/** How `End` stops a process on this OS. */
-export type EndSignal = 'SIGTERM' | 'SIGKILL';
-export type EndResult = 'sent' | 'exited' | 'denied';
-
 /**
  * What the engine needs from an operating system. One implementation per OS, in its own folder:
  * linux/ reads procfs (sockets by inode, owners by an fd walk), windows/ calls the IP Helper API
@@ -78,11 +74,6 @@ export interface PlatformAdapter {
   listPids(): Set<number>;
   /** Everything known about one process, or null when it does not exist. */
   readProcess(pid: number): ProcessInfo | null;
-  /**
-   * Ends a process (the start-time guard is the engine's). Absent: the engine uses process.kill.
-   * Windows has no signals: its adapter calls TerminateProcess for either signal.
-   */
-  endProcess?(pid: number, signal: EndSignal): EndResult;
   /** True for a process that exited and awaits its parent's wait() (a zombie); where the OS can tell. */
   isDefunct?(pid: number): boolean;
 }

@@ -12,6 +12,16 @@ export type Imported = { kind: 'report'; report: Report } | { kind: 'nmap'; scan
  */
 export function importText(text: string, name = 'the file'): Imported {
   const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^<!DOCTYPE html[\s>]|^<html[\s>]/i.test(head)) {
+    // An HTML report is for reading; the .json report saved beside it is the one to import.
+    const ours = /<meta name="generator" content="portscope[ "]/i.test(head.slice(0, 4096));
+    throw new ReportError(
+      'bad-request',
+      ours
+        ? `${name} is a Portscope HTML report, which is for reading; open the .json report instead (portscope report -o report.json)`
+        : `${name} is an HTML page, not a Portscope JSON report or nmap XML (-oX output)`,
+    );
+  }
   if (head.startsWith('<')) return { kind: 'nmap', ...parseNmapXml(text) };
   if (!head.startsWith('{')) {
     throw new ReportError('bad-request', `${name} is neither a Portscope JSON report nor nmap XML (-oX output)`);

@@ -68,30 +68,57 @@ function hintOf(service: XmlElement | undefined): ServiceHint | null {
 
 const zero = (): StateCounts => ({ open: 0, closed: 0, filtered: 0, 'open|filtered': 0 });
 
-export function parseNmapXml(text: string): NmapImport {
-  const root = parseXml(text);
-  if (root.name !== 'nmaprun') {
-    throw new ReportError('bad-request', `this XML is not nmap output: its root element is <${root.name}>, not <nmaprun>`);
-  }
-  const warnings: string[] = [];
-  const args = root.attrs.get('args') ?? null;
-  const runstats = childNamed(root, 'runstats');
-  const finished = runstats ? childNamed(runstats, 'finished') : undefined;
-  if (!finished) warnings.push('the scan did not finish (the file has no <runstats>): results may be partial');
-  if (finished?.attrs.get('exit') === 'error') warnings.push(`nmap reported an error: ${finished.attrs.get('errormsg') ?? 'unknown'}`);
-  const startedAt = isoFromUnix(root.attrs.get('start')) ?? isoFromUnix(finished?.attrs.get('time')) ?? new Date().toISOString();
-  const finishedAt = isoFromUnix(finished?.attrs.get('time')) ?? startedAt;
-  const protocols = [...new Set(childrenNamed(root, 'scaninfo').map((s) => protocolOf(s.attrs.get('protocol'))).filter((p) => p !== null))];
-  if (protocols.length > 1) warnings.push(`the scan covers ${protocols.join(' and ')}: each row keeps its own protocol`);
+/** The elements the importer reads, by path; the rest of the file (scripts, OS guesses, traces) is checked but not kept. */
+const KEPT_PATHS = new Set([
+  'nmaprun',
+  'nmaprun/scaninfo',
+  'nmaprun/runstats',
+  'nmaprun/runstats/finished',
+  'nmaprun/host',
+  'nmaprun/host/status',
+  'nmaprun/host/address',
+  'nmaprun/host/hostnames',
+  'nmaprun/host/hostnames/hostname',
+  'nmaprun/host/times',
+  'nmaprun/host/ports',
+  'nmaprun/host/ports/extraports',
+  'nmaprun/host/ports/port',
+  'nmaprun/host/ports/port/state',
+  'nmaprun/host/ports/port/service',
+]);
 
+/** More hosts than a scan view can show usefully (a /14); the file is refused with a clear reason. */
+export const NMAP_MAX_HOSTS = 262_144;
+
+/** nmap writes port ids as plain decimal numbers; `0x16`, `1e1` or ` 22 ` are not port ids. */
+export function parsePortId(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,5}$/.test(value)) return null;
+  const port = Number(value);
+  return port >= 1 && port <= 65535 ? port : null;
+}
+
+function parseCount(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : null;
+}
+
+export function parseNmapXml(text: string): NmapImport {
+  const warnings: string[] = [];
   const hosts: HostResult[] = [];
   const results: PortResult[] = [];
   const skipped = new Map<string, number>();
-  for (const host of childrenNamed(root, 'host')) {
+  let badPortIds = 0;
+  let hostsWithoutAddress = 0;
+
+  // Hosts are read one at a time as each <host> closes, then dropped: memory holds the results,
+  // never the whole document tree (a file of 5 million elements once took 1.6 GB).
+  const readHost = (host: XmlElement): void => {
     const address = hostAddress(host);
     if (!address) {
-      warnings.push('a <host> without an address was skipped');
-      continue;
+      hostsWithoutAddress++;
+      return;
+    }
+    if (hosts.length >= NMAP_MAX_HOSTS) {
+      throw new ReportError('bad-request', `this nmap file lists more than ${NMAP_MAX_HOSTS.toLocaleString('en-US')} hosts, more than Portscope imports; split the scan`);
     }
     const status = childNamed(host, 'status');
     const srtt = childNamed(host, 'times')?.attrs.get('srtt');
@@ -109,8 +136,8 @@ export function parseNmapXml(text: string): NmapImport {
     const ports = childNamed(host, 'ports');
     for (const extra of ports ? childrenNamed(ports, 'extraports') : []) {
       const mapped = mapState(extra.attrs.get('state') ?? '');
-      const count = Number(extra.attrs.get('count'));
-      if (!mapped || !Number.isInteger(count) || count < 0) {
+      const count = parseCount(extra.attrs.get('count'));
+      if (!mapped || count === null) {
         warnings.push(`${address}: ${extra.attrs.get('count') ?? '?'} port(s) in state '${extra.attrs.get('state') ?? '?'}' were left out`);
         continue;
       }
@@ -119,10 +146,14 @@ export function parseNmapXml(text: string): NmapImport {
     }
     for (const port of ports ? childrenNamed(ports, 'port') : []) {
       const protocol = protocolOf(port.attrs.get('protocol'));
-      const portid = Number(port.attrs.get('portid'));
+      const portid = parsePortId(port.attrs.get('portid'));
       const st = childNamed(port, 'state');
       const mapped = mapState(st?.attrs.get('state') ?? '');
-      if (!protocol || !Number.isInteger(portid) || portid < 1 || portid > 65535 || !mapped) {
+      if (portid === null) {
+        badPortIds++;
+        continue;
+      }
+      if (!protocol || !mapped) {
         const key = `${port.attrs.get('protocol') ?? '?'} ${st?.attrs.get('state') ?? '?'}`;
         skipped.set(key, (skipped.get(key) ?? 0) + 1);
         continue;
@@ -142,7 +173,33 @@ export function parseNmapXml(text: string): NmapImport {
         hint: hintOf(service),
       });
     }
+  };
+
+  const root = parseXml(text, {
+    keep: (path) => path.length === 1 || KEPT_PATHS.has(path.join('/')),
+    onClose: (el, path) => {
+      if (path.length !== 2 || path[0] !== 'nmaprun' || el.name !== 'host') return false;
+      readHost(el);
+      return true;
+    },
+  });
+  if (root.name !== 'nmaprun') {
+    throw new ReportError('bad-request', `this XML is not nmap output: its root element is <${root.name}>, not <nmaprun>`);
   }
+  const args = root.attrs.get('args') ?? null;
+  const runstats = childNamed(root, 'runstats');
+  const finished = runstats ? childNamed(runstats, 'finished') : undefined;
+  // Run-level notes first, as a reader expects them.
+  const runNotes: string[] = [];
+  if (!finished) runNotes.push('the scan did not finish (the file has no <runstats>): results may be partial');
+  if (finished?.attrs.get('exit') === 'error') runNotes.push(`nmap reported an error: ${finished.attrs.get('errormsg') ?? 'unknown'}`);
+  const startedAt = isoFromUnix(root.attrs.get('start')) ?? isoFromUnix(finished?.attrs.get('time')) ?? new Date().toISOString();
+  const finishedAt = isoFromUnix(finished?.attrs.get('time')) ?? startedAt;
+  const protocols = [...new Set(childrenNamed(root, 'scaninfo').map((s) => protocolOf(s.attrs.get('protocol'))).filter((p) => p !== null))];
+  if (protocols.length > 1) runNotes.push(`the scan covers ${protocols.join(' and ')}: each row keeps its own protocol`);
+  warnings.unshift(...runNotes);
+  if (hostsWithoutAddress > 0) warnings.push(hostsWithoutAddress === 1 ? 'a <host> without an address was skipped' : `${hostsWithoutAddress} <host> elements without an address were skipped`);
+  if (badPortIds > 0) warnings.push(`${badPortIds} port(s) without a valid port id (a decimal number from 1 to 65535) were left out`);
   for (const [key, n] of skipped) warnings.push(`${n} port(s) of kind '${key}' have no place in Portscope's scan view and were left out`);
 
   const counts = zero();

@@ -17,10 +17,28 @@ export interface XmlElement {
 
 export interface XmlLimits {
   maxDepth: number;
+  /** Every element read, kept or not: bounds the time a file can take. */
   maxElements: number;
+  /** Elements built and held at once: bounds the memory (about 300 bytes each). */
+  maxKept: number;
 }
 
-const DEFAULT_LIMITS: XmlLimits = { maxDepth: 64, maxElements: 5_000_000 };
+export const DEFAULT_LIMITS: XmlLimits = { maxDepth: 64, maxElements: 5_000_000, maxKept: 500_000 };
+
+export interface XmlReadOptions {
+  limits?: Partial<XmlLimits>;
+  /**
+   * Which elements to build, by their path of names from the root (`['nmaprun', 'host']`):
+   * the others are still read and checked for well-formedness, but cost no memory. A child of
+   * an element that is not kept is never kept. Default: every element.
+   */
+  keep?: (path: readonly string[]) => boolean;
+  /**
+   * Called as each kept element closes. Returning true hands the element over: it is not added
+   * to its parent, so a caller can work through a file one `<host>` at a time in bounded memory.
+   */
+  onClose?: (el: XmlElement, path: readonly string[]) => boolean | void;
+}
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const SPACE = /[ \t\r\n]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -54,10 +72,13 @@ export function decodeEntities(raw: string, fail: (msg: string) => never): strin
   });
 }
 
-export function parseXml(input: string, limits: XmlLimits = DEFAULT_LIMITS): XmlElement {
+export function parseXml(input: string, options: XmlReadOptions = {}): XmlElement {
+  const limits: XmlLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const keep = options.keep ?? (() => true);
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let pos = 0;
   let elements = 0;
+  let kept = 0;
   const fail = (msg: string): never => {
     throw new XmlError(`not well-formed XML at line ${lineOf(text, pos)}: ${msg}`);
   };
@@ -96,7 +117,8 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_LIMITS): Xml
     }
   };
 
-  const readAttrs = (attrs: Map<string, string>): boolean => {
+  /** Reads the attributes into `attrs` (checking them all the same when it is null). */
+  const readAttrs = (attrs: Map<string, string> | null): boolean => {
     for (;;) {
       skipSpace();
       if (text.startsWith('/>', pos)) {
@@ -118,36 +140,55 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_LIMITS): Xml
       if (end === -1) fail(`attribute ${name}: unterminated value`);
       const raw = text.slice(pos + 1, end);
       if (raw.includes('<')) fail(`attribute ${name}: '<' inside a value`);
-      if (attrs.has(name)) fail(`attribute ${name} appears twice`);
-      attrs.set(name, decodeEntities(raw, fail));
+      if (attrs) {
+        if (attrs.has(name)) fail(`attribute ${name} appears twice`);
+        attrs.set(name, decodeEntities(raw, fail));
+      } else if (raw.includes('&')) decodeEntities(raw, fail);
       pos = end + 1;
+    }
+  };
+
+  /** A kept element is complete (with `size` kept elements in it): hand it over, or add it to its parent. */
+  const closeKept = (el: XmlElement, size: number): void => {
+    if (options.onClose?.(el, path)) {
+      kept -= size;
+      return;
+    }
+    const parent = path.length > 1 ? open[open.length - 1] : null;
+    if (parent) {
+      parent.el.children.push(el);
+      parent.size += size;
     }
   };
 
   skipMisc(true);
   if (text[pos] !== '<') fail('the document does not start with an element');
-  const stack: XmlElement[] = [];
+  // Open elements: their names (the path) and, for the kept ones, the element and its text.
+  const path: string[] = [];
+  const open: Array<{ el: XmlElement; text: string[]; size: number } | null> = [];
   let root: XmlElement | null = null;
-  const textParts: string[][] = [];
+  let rootSeen = false;
 
   while (pos < text.length) {
     const lt = text.indexOf('<', pos);
-    if (stack.length === 0) {
-      if (root) break;
+    if (path.length === 0) {
+      if (rootSeen) break;
     } else if (lt !== pos) {
       const chunk = text.slice(pos, lt === -1 ? text.length : lt);
-      textParts[textParts.length - 1]!.push(decodeEntities(chunk, fail));
-      if (lt === -1) fail(`unclosed element <${stack[stack.length - 1]!.name}>`);
+      const top = open[open.length - 1];
+      if (top) top.text.push(decodeEntities(chunk, fail));
+      else if (chunk.includes('&')) decodeEntities(chunk, fail);
+      if (lt === -1) fail(`unclosed element <${path[path.length - 1]!}>`);
       pos = lt;
       continue;
     }
     if (text.startsWith('<!--', pos)) skipPast('-->', 'comment');
     else if (text.startsWith('<?', pos)) skipPast('?>', 'processing instruction');
     else if (text.startsWith('<![CDATA[', pos)) {
-      if (stack.length === 0) fail('CDATA outside the root element');
+      if (path.length === 0) fail('CDATA outside the root element');
       const start = pos + 9;
       skipPast(']]>', 'CDATA section');
-      textParts[textParts.length - 1]!.push(text.slice(start, pos - 3));
+      open[open.length - 1]?.text.push(text.slice(start, pos - 3));
     } else if (text.startsWith('<!', pos)) fail('a declaration inside the document');
     else if (text.startsWith('</', pos)) {
       pos += 2;
@@ -155,28 +196,41 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_LIMITS): Xml
       skipSpace();
       if (text[pos] !== '>') fail(`malformed end tag </${name}`);
       pos++;
-      const open = stack.pop();
-      if (!open || open.name !== name) fail(`</${name}> does not close <${open?.name ?? '(nothing)'}>`);
-      open!.text = textParts.pop()!.join('');
+      const openName = path[path.length - 1];
+      if (openName !== name) fail(`</${name}> does not close <${openName ?? '(nothing)'}>`);
+      const entry = open.pop();
+      if (entry) {
+        entry.el.text = entry.text.join('');
+        closeKept(entry.el, entry.size);
+      }
+      path.pop();
     } else {
       pos++;
-      const el: XmlElement = { name: readName(), attrs: new Map(), children: [], text: '' };
+      const name = readName();
       if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`);
-      const selfClosing = readAttrs(el.attrs);
-      if (stack.length > 0) stack[stack.length - 1]!.children.push(el);
-      else if (root) fail('a second root element');
-      else root = el;
-      if (!selfClosing) {
-        if (stack.length >= limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`);
-        stack.push(el);
-        textParts.push([]);
+      if (path.length === 0 && rootSeen) fail('a second root element');
+      const parentKept = path.length === 0 || open[open.length - 1] !== null;
+      path.push(name);
+      const el: XmlElement | null = parentKept && keep(path) ? { name, attrs: new Map(), children: [], text: '' } : null;
+      if (el && ++kept > limits.maxKept) fail(`more than ${limits.maxKept} elements to hold at once`);
+      const selfClosing = readAttrs(el ? el.attrs : null);
+      if (path.length === 1) {
+        rootSeen = true;
+        root = el;
+      }
+      if (selfClosing) {
+        if (el) closeKept(el, 1);
+        path.pop();
+      } else {
+        if (path.length > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`);
+        open.push(el ? { el, text: [], size: 1 } : null);
       }
     }
   }
-  if (stack.length > 0) fail(`unclosed element <${stack[stack.length - 1]!.name}> (the file ends early)`);
+  if (path.length > 0) fail(`unclosed element <${path[path.length - 1]!}> (the file ends early)`);
   skipMisc(false);
   if (pos < text.length) fail('content after the root element');
-  if (!root) fail('no root element');
+  if (!root) fail(rootSeen ? 'the root element was not kept' : 'no root element');
   return root!;
 }
 

@@ -1,4 +1,5 @@
 import type { WireError } from '../../../shared/contract';
+import type { EngineHistoryOptions } from '../../engine/service';
 
 /** Engine options that can cross into a worker (functions cannot; tests use the in-process link). */
 export interface WorkerEngineOptions {
@@ -6,6 +7,8 @@ export interface WorkerEngineOptions {
   intervalMs?: number;
   procRoot?: string;
   etcRoot?: string;
+  /** History recording (plain data: it crosses into the worker as workerData). */
+  history?: EngineHistoryOptions;
 }
 
 /** From the routing thread to the engine worker. */

@@ -1,11 +1,18 @@
 import type { ProcessInfo } from '../../../shared/contract';
 import { Dialog } from '../Dialog';
+import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
 
 /** `exited`: the process is gone (ended here or on its own): the button stays, disabled, so the outcome keeps its place. */
 export function EndProcess({ process, onEnded, exited = false }: { process: ProcessInfo; onEnded: () => void; exited?: boolean }) {
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
-  const who = `${process.name} (pid ${process.pid})`;
+  // The name is hostile text: shown with its hidden characters visible, isolated from "(pid …)".
+  const name = <VisibleText text={process.name} />;
+  const who = (
+    <>
+      {name} (pid {process.pid})
+    </>
+  );
   return (
     <>
       <button
@@ -13,13 +20,13 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
         className="danger"
         onClick={() => ask('SIGTERM')}
         disabled={exited || state.step === 'sending' || state.step === 'waiting'}
-        title={exited ? `${who} has exited` : undefined}
+        title={exited ? `${process.name} (pid ${process.pid}) has exited` : undefined}
       >
         End process…
       </button>
       <div className="end-status" aria-live="polite">
-        {state.step === 'sending' ? `Sending ${state.signal} to ${who}…` : null}
-        {state.step === 'waiting' ? `SIGTERM sent. Waiting for ${who} to exit…` : null}
+        {state.step === 'sending' ? <>Sending {state.signal} to {who}…</> : null}
+        {state.step === 'waiting' ? <>SIGTERM sent. Waiting for {who} to exit…</> : null}
         {exited && state.step !== 'done' ? <span className="muted">{who} has exited.</span> : null}
         {state.step === 'still-running' && !exited ? (
           <span role="alert">
@@ -33,7 +40,7 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
       </div>
       {state.step === 'confirm' ? (
         <Dialog
-          title={state.signal === 'SIGTERM' ? `End ${process.name}?` : `Force-kill ${process.name}?`}
+          title={state.signal === 'SIGTERM' ? <>End {name}?</> : <>Force-kill {name}?</>}
           onCancel={cancel}
           actions={
             <>
@@ -41,7 +48,7 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
                 Cancel
               </button>
               <button type="button" className="danger" onClick={() => void send(state.signal)}>
-                {state.signal === 'SIGTERM' ? `End ${process.name}` : `Kill ${process.name}`}
+                {state.signal === 'SIGTERM' ? <>End {name}</> : <>Kill {name}</>}
               </button>
             </>
           }
@@ -55,7 +62,7 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
               <strong>{who}</strong> did not exit. SIGKILL stops it at once, without a chance to save its work or close cleanly.
             </p>
           )}
-          <p className="muted">Command line: {process.commandLine || '(not readable)'}</p>
+          <p className="muted">Command line: {process.commandLine ? <VisibleText text={process.commandLine} className="mono" /> : '(not readable)'}</p>
         </Dialog>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import type { SocketRow } from '../../../shared/contract';
 import { OWNER_EXPLANATION, processLabel } from '../../format/socket';
 import { isUnidentified } from '../../stores/sockets/search';
+import { VisibleText } from '../text/VisibleText';
 import { ProcessIcon } from './ProcessIcon';
 
 /**
@@ -21,7 +22,8 @@ export function ProcessCell({ row }: { row: SocketRow }) {
   return (
     <span className="proc-cell">
       {row.pid !== null ? <ProcessIcon pid={row.pid} /> : <span aria-hidden="true" className="proc-icon proc-icon-none" />}
-      {processLabel(row)}
+      {/* Process names are hostile text: hidden characters are shown, the name is bidi-isolated. */}
+      <VisibleText text={processLabel(row)} />
     </span>
   );
 }

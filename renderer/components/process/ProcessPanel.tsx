@@ -8,6 +8,7 @@ import { formatAge, formatDateTime } from '../../format/time';
 import { useProcessDetails } from '../../hooks/useProcessDetails';
 import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
+import { VisibleText } from '../text/VisibleText';
 import { EndProcess } from './EndProcess';
 import { processAsText } from './processText';
 
@@ -87,7 +88,7 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
     <>
       <header className="panel-head">
         <h2>
-          {(shownPid === row.pid ? row.processName : process?.name) ?? 'Socket'}
+          <VisibleText text={(shownPid === row.pid ? row.processName : process?.name) ?? 'Socket'} />
           {shownPid !== null ? <span className="muted"> · pid {shownPid}</span> : null}
         </h2>
         <button type="button" className="icon" aria-label="Close process details" onClick={onClose}>
@@ -159,14 +160,14 @@ function ProcessFields({ process, onOpenParent }: { process: ProcessInfo; onOpen
       <dt>PID</dt>
       <dd>{process.pid}</dd>
       <dt>Name</dt>
-      <dd>{process.name}</dd>
+      <dd><VisibleText text={process.name} /></dd>
       <dt>Executable</dt>
-      <dd className="mono">{process.exe ?? missing('exe')}</dd>
+      <dd className="mono">{process.exe !== null ? <VisibleText text={process.exe} /> : missing('exe')}</dd>
       <dt>Command line</dt>
-      <dd className="mono cmdline">{process.commandLine || missing('commandLine')}</dd>
+      <dd className="mono cmdline">{process.commandLine ? <VisibleText text={process.commandLine} /> : missing('commandLine')}</dd>
       <dt>User</dt>
       <dd>
-        {process.user ?? missing('user')}
+        {process.user !== null ? <VisibleText text={process.user} /> : missing('user')}
         {process.uid !== null ? <span className="muted"> (uid {process.uid})</span> : null}
       </dd>
       <dt>Started</dt>
@@ -185,7 +186,7 @@ function ProcessFields({ process, onOpenParent }: { process: ProcessInfo; onOpen
         )}
       </dd>
       <dt>Unit / container</dt>
-      <dd>{[process.unit, process.container].filter(Boolean).join(' · ') || '—'}</dd>
+      <dd><VisibleText text={[process.unit, process.container].filter(Boolean).join(' · ') || '—'} /></dd>
     </dl>
   );
 }

@@ -4,6 +4,7 @@ import { EXPOSURE_LABEL, localAddressLabel, localEndpoint, processLabel, protoco
 import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
 import { ProcessCell } from '../process/ProcessCell';
+import { VisibleText } from '../text/VisibleText';
 import type { Column } from './types';
 
 const MARK_TEXT = { new: 'new', changed: 'changed', closing: 'closing' } as const;
@@ -30,7 +31,7 @@ const processColumn: Column<LiveRow> = {
   extra: 22, // the icon
 };
 const pidColumn: Column<LiveRow> = { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '', text: (l) => String(l.row.pid ?? '') };
-const userColumn: Column<LiveRow> = { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => l.row.user ?? '', text: (l) => l.row.user ?? '' };
+const userColumn: Column<LiveRow> = { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => <VisibleText text={l.row.user ?? ''} />, text: (l) => l.row.user ?? '' };
 
 export const LISTENING_COLUMNS: Column<LiveRow>[] = [
   {

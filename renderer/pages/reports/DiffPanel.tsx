@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ReportDiff } from '../../../shared/contract';
 import { VirtualTable } from '../../components/table/VirtualTable';
 import type { Column } from '../../components/table/types';
+import { VisibleText } from '../../components/text/VisibleText';
 import { localAddressLabel, processLabel, protocolLabel } from '../../format/socket';
 import { formatDateTime } from '../../format/time';
 import { diffEntries, diffSummary, ownerText, type DiffEntry } from '../../features/reports/view';
@@ -14,9 +15,9 @@ const COLUMNS: Column<DiffEntry>[] = [
   { id: 'address', label: 'Address', width: 'minmax(9rem, 1.2fr)', render: (e) => localAddressLabel(e.live.row) },
   { id: 'port', label: 'Port', width: '4.5rem', align: 'end', render: (e) => e.live.row.localPort },
   { id: 'service', label: 'Service', width: 'minmax(5rem, 0.7fr)', render: (e) => e.live.row.service ?? '' },
-  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', render: (e) => processLabel(e.live.row) },
+  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', render: (e) => <VisibleText text={processLabel(e.live.row)} /> },
   { id: 'pid', label: 'PID', width: '5rem', align: 'end', render: (e) => e.live.row.pid ?? '' },
-  { id: 'before', label: 'In the report', width: 'minmax(10rem, 1.4fr)', render: (e) => (e.before ? ownerText(e.before) : e.change === 'removed' ? ownerText(e.live.row) : 'not listening') },
+  { id: 'before', label: 'In the report', width: 'minmax(10rem, 1.4fr)', render: (e) => <VisibleText text={e.before ? ownerText(e.before) : e.change === 'removed' ? ownerText(e.live.row) : 'not listening'} /> },
 ];
 
 const getKey = (e: DiffEntry) => e.key;
@@ -38,7 +39,7 @@ export function DiffPanel({ diff, reportHost, comparing, onCompare }: { diff: Re
       </header>
       {diff.hostname !== reportHost ? (
         <p className="banner banner-warn" role="note">
-          This report was taken on {reportHost}; the live state is this machine, {diff.hostname}. The comparison says what differs between the two machines.
+          This report was taken on <VisibleText text={reportHost} />; the live state is this machine, <VisibleText text={diff.hostname} />. The comparison says what differs between the two machines.
         </p>
       ) : null}
       <p className="sr-only" role="status">

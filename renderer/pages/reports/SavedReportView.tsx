@@ -4,6 +4,8 @@ import { DonutChart } from '../../components/charts/DonutChart';
 import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
 import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { VisibleText } from '../../components/text/VisibleText';
+import { visibleControls } from '../../../shared/text/visible';
 import type { Column } from '../../components/table/types';
 import { formatDateTime, formatMs } from '../../format/time';
 import { asLiveRows, rowMap, stateSlices } from '../../features/reports/view';
@@ -23,10 +25,10 @@ const panelHeight = (rows: number) => Math.min(440, Math.max(180, 96 + rows * 28
 
 const PROCESS_COLUMNS: Column<ProcessInfo>[] = [
   { id: 'pid', label: 'PID', width: '5rem', align: 'end', render: (p) => p.pid },
-  { id: 'name', label: 'Name', width: 'minmax(7rem, 0.8fr)', render: (p) => p.name },
-  { id: 'user', label: 'User', width: '7rem', render: (p) => p.user ?? '' },
-  { id: 'unit', label: 'Unit / container', width: 'minmax(7rem, 0.7fr)', render: (p) => p.unit ?? p.container ?? '' },
-  { id: 'cmd', label: 'Command line', width: 'minmax(14rem, 3fr)', render: (p) => <span title={p.commandLine ?? undefined}>{p.commandLine ?? p.exe ?? ''}</span> },
+  { id: 'name', label: 'Name', width: 'minmax(7rem, 0.8fr)', render: (p) => <VisibleText text={p.name} /> },
+  { id: 'user', label: 'User', width: '7rem', render: (p) => <VisibleText text={p.user ?? ''} /> },
+  { id: 'unit', label: 'Unit / container', width: 'minmax(7rem, 0.7fr)', render: (p) => <VisibleText text={p.unit ?? p.container ?? ''} /> },
+  { id: 'cmd', label: 'Command line', width: 'minmax(14rem, 3fr)', render: (p) => <span title={p.commandLine === null ? undefined : visibleControls(p.commandLine)}><VisibleText text={p.commandLine ?? p.exe ?? ''} /></span> },
 ];
 
 export interface SavedReportViewProps {
@@ -54,15 +56,15 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
       <div className="panel">
         <div className="report-head">
           <h2>
-            {report.title ?? fileName}
+            <VisibleText text={report.title ?? fileName} />
             <span className="readonly-tag">saved report · read-only</span>
           </h2>
         </div>
         <dl className="fields report-fields">
           <dt>File</dt>
-          <dd>{fileName}</dd>
+          <dd><VisibleText text={fileName} /></dd>
           <dt>Host</dt>
-          <dd>{report.machine.hostname}</dd>
+          <dd><VisibleText text={report.machine.hostname} /></dd>
           <dt>System</dt>
           <dd>
             {os.platform} {os.release} ({os.arch})

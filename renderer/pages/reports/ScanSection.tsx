@@ -2,6 +2,7 @@ import type { ReportScan } from '../../../shared/contract';
 import { useScans, useServices } from '../../app/services';
 import { scanViewBusy, showInScanView } from '../../features/reports/scanView';
 import { formatDateTime, formatDuration } from '../../format/time';
+import { VisibleText } from '../../components/text/VisibleText';
 import { ScanCharts } from '../scan/ScanCharts';
 import { ScanResults } from '../scan/ScanResults';
 
@@ -16,7 +17,7 @@ export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; hea
     <section className="report-view" aria-label={heading}>
       <div className="panel">
         <div className="report-head">
-          <h2>{heading}</h2>
+          <h2><VisibleText text={heading} /></h2>
           <button
             type="button"
             disabled={busy}
@@ -30,14 +31,14 @@ export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; hea
         </div>
         <dl className="fields report-fields">
           <dt>Target</dt>
-          <dd>{scan.target || '—'}</dd>
+          <dd><VisibleText text={scan.target || '—'} /></dd>
           <dt>Scanner</dt>
-          <dd>{scan.scanner ?? (scan.source === 'nmap' ? 'nmap' : 'Portscope')}</dd>
+          <dd><VisibleText text={scan.scanner ?? (scan.source === 'nmap' ? 'nmap' : 'Portscope')} /></dd>
           {scan.command ? (
             <>
               <dt>Command</dt>
               <dd>
-                <code className="cmd-line">{scan.command}</code>
+                <code className="cmd-line"><VisibleText text={scan.command} /></code>
               </dd>
             </>
           ) : null}
@@ -55,7 +56,7 @@ export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; hea
         {result.warnings.length ? (
           <ul className="report-warnings">
             {result.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}><VisibleText text={w} /></li>
             ))}
           </ul>
         ) : null}

@@ -3,6 +3,8 @@ import type { PortResult } from '../../../shared/contract';
 import { VirtualTable } from '../../components/table/VirtualTable';
 import type { Column, SortState } from '../../components/table/types';
 import { formatMs } from '../../format/time';
+import { VisibleText } from '../../components/text/VisibleText';
+import { visibleControls } from '../../../shared/text/visible';
 
 function hintText(r: PortResult): string {
   const h = r.hint;
@@ -16,14 +18,14 @@ function hintText(r: PortResult): string {
 }
 
 const COLUMNS: Column<PortResult>[] = [
-  { id: 'host', label: 'Host', width: 'minmax(9rem, 1fr)', sortKey: 'host', render: (r) => r.host },
+  { id: 'host', label: 'Host', width: 'minmax(9rem, 1fr)', sortKey: 'host', render: (r) => <VisibleText text={r.host} /> },
   { id: 'port', label: 'Port', width: '5rem', sortKey: 'port', align: 'end', render: (r) => r.port },
   { id: 'proto', label: 'Proto', width: '4rem', render: (r) => r.protocol.toUpperCase() },
   { id: 'state', label: 'State', width: '7.5rem', sortKey: 'state', render: (r) => <span className={`pstate pstate-${r.state.replace('|', '-')}`}>{r.state}</span> },
-  { id: 'reason', label: 'Reason', width: '8rem', render: (r) => r.reason },
+  { id: 'reason', label: 'Reason', width: '8rem', render: (r) => <VisibleText text={r.reason} /> },
   { id: 'rtt', label: 'RTT', width: '6rem', sortKey: 'rtt', align: 'end', render: (r) => (r.rttMs === null ? '' : formatMs(r.rttMs)) },
-  { id: 'service', label: 'Service', width: 'minmax(6rem, 0.6fr)', sortKey: 'service', render: (r) => r.service ?? '' },
-  { id: 'hint', label: 'Service hint', width: 'minmax(10rem, 1.5fr)', render: (r) => <span title={hintText(r)}>{hintText(r)}</span> },
+  { id: 'service', label: 'Service', width: 'minmax(6rem, 0.6fr)', sortKey: 'service', render: (r) => <VisibleText text={r.service ?? ''} /> },
+  { id: 'hint', label: 'Service hint', width: 'minmax(10rem, 1.5fr)', render: (r) => <span title={visibleControls(hintText(r))}><VisibleText text={hintText(r)} /></span> },
 ];
 
 const STATE_ORDER = { open: 0, 'open|filtered': 1, filtered: 2, closed: 3 } as const;

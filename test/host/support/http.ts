@@ -23,30 +23,36 @@ export function rawRequest(port: number, path: string, headers: Record<string, s
   });
 }
 
-/** Exchanges the launch token for the session cookie, as a browser does on the first load. */
+/** Exchanges the launch token for the session cookie (pages only), as a browser does on the first load. */
 export async function login(port: number, token: string): Promise<string> {
-  const res = await rawRequest(port, `/?token=${token}`);
-  const setCookie = res.headers['set-cookie']?.[0];
-  if (res.status !== 303 || !setCookie) throw new Error(`login failed: ${res.status}`);
-  return setCookie.split(';')[0]!;
+  return (await loginSession(port, token)).cookie;
 }
 
-/** What a page holds after the token exchange, and the headers its WebSocket upgrade carries. */
+/** What a page holds after the token exchange: the page cookie, and the wire credential from the redirect's fragment. */
 export interface LoginCredentials {
   cookie: string;
-  wsHeaders: Record<string, string>;
+  wire: string;
+  /** The subprotocols the page's WebSocket offers. */
+  protocols: string[];
 }
 
-export async function loginSession(port: number, token: string): Promise<LoginCredentials> {
-  const cookie = await login(port, token);
-  return { cookie, wsHeaders: { cookie } };
+export async function loginSession(port: number, token: string, address = '127.0.0.1'): Promise<LoginCredentials> {
+  const res = await rawRequest(port, `/?token=${token}`, {}, 'GET', address);
+  const setCookie = res.headers['set-cookie']?.[0];
+  const wire = /#ps-session=([\w-]+)$/.exec(String(res.headers.location))?.[1];
+  if (res.status !== 303 || !setCookie || !wire) throw new Error(`login failed: ${res.status}`);
+  return { cookie: setCookie.split(';')[0]!, wire, protocols: wireProtocols(wire) };
+}
+
+export function wireProtocols(wire: string): string[] {
+  return ['portscope.v1', `portscope.session.${wire}`];
 }
 
 export type WsAttempt = { ok: true; ws: WebSocket; messages: MessageQueue } | { ok: false; status: number };
 
 /** Opens a WebSocket with chosen headers; resolves with the refusal status when the upgrade is refused. */
-export async function connectWs(port: number, path = '/ws', headers: Record<string, string> = {}, origin?: string): Promise<WsAttempt> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers: { host: `127.0.0.1:${port}`, ...headers }, ...(origin ? { origin } : {}) });
+export async function connectWs(port: number, path = '/ws', headers: Record<string, string> = {}, origin?: string, protocols: string[] = []): Promise<WsAttempt> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, protocols, { headers: { host: `127.0.0.1:${port}`, ...headers }, ...(origin ? { origin } : {}) });
   const messages = new MessageQueue(ws);
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ok: true, ws, messages }));

@@ -15,7 +15,7 @@ export interface Session {
 
 export async function openSession(port: number, token: string): Promise<Session> {
   const credentials = await loginSession(port, token);
-  const c = await connectWs(port, '/ws', credentials.wsHeaders, `http://127.0.0.1:${port}`);
+  const c = await connectWs(port, '/ws', {}, `http://127.0.0.1:${port}`, credentials.protocols);
   if (!c.ok) throw new Error(`WebSocket refused: ${c.status}`);
   await c.messages.next((m) => m.type === 'hello');
   let nextId = 1;

@@ -1,0 +1,98 @@
+import { Option, type Command } from 'commander';
+import type { Alert } from '../../../shared/contract/history';
+import { defaultDataDir } from '../../engine/history/paths';
+import { Engine } from '../../engine/service';
+import { EXIT_FAILURE, EXIT_OK } from '../errors';
+import { parseInterval } from '../options';
+import { addCommandRegistrar, type CommandContext } from '../registry';
+import { terminalSafe } from '../table';
+import { addMetricsOptions, startAgentMetrics, type AgentMetricsFlags } from './agentMetrics';
+import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir, parseLogFile } from './historyOptions';
+
+interface AgentFlags extends AgentMetricsFlags {
+  dataDir?: string;
+  log?: string;
+  interval: number;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second Ctrl-C while stopping leaves at once. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.once('SIGINT', () => process.exit(130));
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * `portscope agent`: a headless Portscope for servers (assets/portscope-agent.service runs it at
+ * boot). It records history until SIGINT or SIGTERM, then gives up the writer lease so another
+ * Portscope can take over at once (killed harder, the lease goes stale and is taken over anyway).
+ * With --metrics it serves the live table to Prometheus; --scan adds scheduled scans.
+ */
+export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Promise<number> {
+  const { out } = ctx;
+  const log = (m: string) => out.stderr(`portscope agent: ${terminalSafe(m)}\n`);
+  const stopped = untilStopped();
+  const dataDir = flags.dataDir ?? defaultDataDir();
+  const engine = new Engine({ transport: 'cli', intervalMs: flags.interval, history: { dataDir, recorder: 'agent', logFile: flags.log } });
+  engine.on('monitor.error', (e) => log(e.message));
+  engine.on('history.alert', (a: Alert) => log(`ALERT ${a.severity}: ${a.message}`));
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  let metrics;
+  try {
+    // Flags are checked (and the endpoint bound) before recording starts: a mistake is one line, exit 2.
+    metrics = await startAgentMetrics(engine, flags, log);
+  } catch (err) {
+    clearInterval(keepAlive);
+    engine.dispose();
+    throw err;
+  }
+  let recorder;
+  try {
+    recorder = await engine.startRecording();
+  } catch (err) {
+    clearInterval(keepAlive);
+    await metrics.close();
+    engine.dispose();
+    log(`cannot record: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT_FAILURE;
+  }
+  const role = recorder.currentRole;
+  log(
+    role === 'writer'
+      ? `recording into ${dataDir} every ${flags.interval} ms${flags.log ? `, changes to ${flags.log}` : ''}`
+      : role === 'reader'
+        ? `another Portscope records into ${dataDir}; waiting to take over when it stops${flags.log ? ` (changes still go to ${flags.log})` : ''}`
+        : (recorder.lastError ?? 'history is off'),
+  );
+  await engine.monitor.snapshot();
+  log(`running (pid ${process.pid}); Ctrl-C stops it`);
+  try {
+    await Promise.race([stopped, metrics.refused]);
+  } finally {
+    clearInterval(keepAlive);
+    await metrics.close();
+    engine.dispose();
+    log('stopped');
+  }
+  return EXIT_OK;
+}
+
+addCommandRegistrar((program: Command, ctx: CommandContext) => {
+  addMetricsOptions(
+    program
+      .command('agent')
+      .description('run headless: record history, serve Prometheus metrics (--metrics), run scheduled scans (--scan); see assets/portscope-agent.service')
+      .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
+      .option('--log <file>', 'also append every change as JSON lines to this file', parseLogFile)
+      .addOption(new Option('-i, --interval <time>', 'refresh interval: 1000, 500ms, 2s').default(1000).argParser(parseInterval)),
+  ).action(async (flags: AgentFlags) => {
+    ctx.exit.code = await agentCommand(flags, ctx);
+  });
+});

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ScanRequestSchema, TIMING_PROFILES, type TimingProfile } from '../../../shared/contract/scan';
+import { startMetricsEndpoint, type EndpointHandle } from '../../engine/metrics/endpoint';
+import { PortscopeMetrics } from '../../engine/metrics/registry';
+import { ScanScheduler, type ScheduledScan } from '../../engine/metrics/scheduledScans';
+import type { Engine } from '../../engine/service';
+import { UsageError } from '../errors';
+import { runScan, scanRequest } from './scan';
+
+/** Prometheus' default port range for exporters is 9100+; 9479 is free in its allocation list. */
+export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9479';
+
+export interface AgentMetricsFlags {
+  metrics?: string | true;
+  metricsToken?: string;
+  metricsTokenFile?: string;
+  metricsTlsCert?: string;
+  metricsTlsKey?: string;
+  metricsTlsClientCa?: string;
+  metricsRemoteLabels?: boolean;
+  scan?: string[];
+  every?: number;
+}
+
+/** `ADDR:PORT`, `[v6]:PORT` or `:PORT` (loopback). */
+export function parseListenAddress(value: string): { host: string; port: number } {
+  const m = /^\[([0-9a-fA-F:.]+)\]:(\d{1,5})$/.exec(value.trim()) ?? /^([\w.-]*):(\d{1,5})$/.exec(value.trim());
+  if (!m) throw new UsageError(`--metrics takes ADDRESS:PORT (e.g. ${DEFAULT_METRICS_ADDRESS} or [::1]:9479), not '${value}'`);
+  const port = Number(m[2]);
+  if (port > 65535) throw new UsageError(`--metrics port ${port} is out of range: 0 to 65535`);
+  return { host: m[1] || '127.0.0.1', port };
+}
+
+/** `90s`, `5m`, `1h`, `1d`: at least 10 seconds, at most a week. */
+export function parseEvery(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h|d)$/.exec(value.trim());
+  if (!m) throw new UsageError(`--every takes a duration such as 90s, 15m, 1h or 1d, not '${value}'`);
+  const ms = Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  if (ms < 10_000 || ms > 7 * 86_400_000) throw new UsageError(`--every ${value} is out of range: 10s to 7d`);
+  return ms;
+}
+
+/** One `--scan "TARGETS --ports P [--udp] [--timing T] [--i-am-authorized]"` spec, checked like `portscope scan`. */
+export function parseScanSpec(spec: string, everyMs: number): ScheduledScan {
+  const words = spec.trim().split(/\s+/).filter(Boolean);
+  const parser = new Command('scan')
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: () => {} })
+    .argument('<targets...>')
+    .requiredOption('-p, --ports <ports>')
+    .option('--udp')
+    .addOption(new Option('--timing <profile>').choices(TIMING_PROFILES).default('normal'))
+    .option('--i-am-authorized');
+  let targets: string[] = [];
+  try {
+    parser.action((t: string[]) => {
+      targets = t;
+    });
+    parser.parse(words, { from: 'user' });
+  } catch (err) {
+    const why = err instanceof CommanderError ? err.message.replace(/^error: /, '') : String(err);
+    throw new UsageError(`--scan "${spec}": ${why} (write it as "TARGETS --ports PORTS", e.g. "10.0.0.0/24 --ports web")`);
+  }
+  const o = parser.opts<{ ports: string; udp?: boolean; timing: TimingProfile; iAmAuthorized?: boolean }>();
+  const request = ScanRequestSchema.parse(scanRequest(targets, { ports: o.ports, udp: o.udp, timing: o.timing, iAmAuthorized: o.iAmAuthorized }));
+  return { name: words.join(' '), request, everyMs };
+}
+
+/** The agent's metrics options, added to whichever command runs the agent. */
+export function addMetricsOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--metrics [address:port]', `serve Prometheus metrics at /metrics (default ${DEFAULT_METRICS_ADDRESS})`))
+    .option('--metrics-token <token>', 'require this bearer token (needed to bind beyond loopback; or --metrics-token-file, or $PORTSCOPE_METRICS_TOKEN)')
+    .option('--metrics-token-file <file>', 'read the bearer token from a file (keeps it out of the process list)')
+    .option('--metrics-tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
+    .option('--metrics-tls-key <file>', 'the certificate key (PEM)')
+    .option('--metrics-tls-client-ca <file>', 'require client certificates signed by this CA (PEM)')
+    .option('--metrics-remote-labels', 'also one series per connection with remote address labels (unbounded on busy machines)')
+    .option('--scan <spec>', 'scheduled scan, e.g. "10.0.0.0/24 --ports web" (repeatable); same rules for public targets as portscope scan', (v: string, acc: string[] = []) => [...acc, v])
+    .addOption(new Option('--every <duration>', 'how often each --scan runs').default(3_600_000, '1h').argParser(parseEvery));
+}
+
+function readFileOption(file: string, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+export interface AgentMetricsHandle {
+  url: string | null;
+  scheduler: ScanScheduler | null;
+  /** Rejects when the engine refuses a scheduled scan (e.g. a public target without --i-am-authorized). */
+  refused: Promise<never>;
+  close(): Promise<void>;
+}
+
+declare const PORTSCOPE_VERSION: string | undefined;
+
+/**
+ * Starts what the metrics flags ask for: the /metrics endpoint (kept fed by the engine's monitor)
+ * and the scheduled scans. Flags are checked before anything listens, so a mistake is one line
+ * and exit 2, never a half-started agent.
+ */
+export async function startAgentMetrics(engine: Engine, flags: AgentMetricsFlags, log: (m: string) => void): Promise<AgentMetricsHandle> {
+  const scans = (flags.scan ?? []).map((s) => parseScanSpec(s, flags.every ?? 3_600_000));
+  if (flags.metrics === undefined) {
+    if (flags.metricsToken || flags.metricsTokenFile || flags.metricsTlsCert || flags.metricsRemoteLabels) {
+      throw new UsageError('the --metrics-… options need --metrics [address:port] as well');
+    }
+  }
+  const token = flags.metricsToken ?? (flags.metricsTokenFile ? readFileOption(flags.metricsTokenFile, 'the token file').toString('utf8').trim() : process.env.PORTSCOPE_METRICS_TOKEN);
+  if (token !== undefined && token.length < 16) throw new UsageError('the metrics token must be at least 16 characters (e.g. from `openssl rand -hex 32`)');
+  if (Boolean(flags.metricsTlsCert) !== Boolean(flags.metricsTlsKey)) throw new UsageError('--metrics-tls-cert and --metrics-tls-key go together');
+  if (flags.metricsTlsClientCa && !flags.metricsTlsCert) throw new UsageError('--metrics-tls-client-ca needs --metrics-tls-cert and --metrics-tls-key');
+  const tls = flags.metricsTlsCert
+    ? {
+        cert: readFileOption(flags.metricsTlsCert, 'the TLS certificate'),
+        key: readFileOption(flags.metricsTlsKey!, 'the TLS key'),
+        clientCa: flags.metricsTlsClientCa ? readFileOption(flags.metricsTlsClientCa, 'the client CA') : undefined,
+      }
+    : undefined;
+
+  let refuse: (err: Error) => void = () => {};
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => {}); // observed by the agent; never an unhandled rejection
+  const scheduler =
+    scans.length > 0
+      ? new ScanScheduler(scans, (request) => runScan(engine, request, () => {}), log, (scan, err) =>
+          refuse(new UsageError(`--scan "${scan.name}": ${err instanceof Error ? err.message : String(err)}`)),
+        )
+      : null;
+  const metrics = new PortscopeMetrics(
+    { snapshot: () => engine.monitor.snapshot(), scans: scheduler ? () => scheduler.series() : undefined },
+    { remoteLabels: flags.metricsRemoteLabels, version: typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev', platform: process.platform },
+  );
+  const offs = [
+    engine.on('sockets.delta', (d) => metrics.observeRefresh(d.durationMs)),
+    engine.on('monitor.error', () => metrics.refreshErrors.inc()),
+  ];
+  let endpoint: EndpointHandle | null = null;
+  if (flags.metrics !== undefined) {
+    const { host, port } = parseListenAddress(flags.metrics === true ? DEFAULT_METRICS_ADDRESS : flags.metrics);
+    try {
+      endpoint = await startMetricsEndpoint({
+        host,
+        port,
+        token,
+        tls,
+        log,
+        metrics: async () => ({ body: await metrics.text(), contentType: metrics.contentType }),
+      });
+    } catch (err) {
+      for (const off of offs) off();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPORTSCOPE_INSECURE') throw new UsageError((err as Error).message);
+      if (code === 'EADDRINUSE') throw new UsageError(`--metrics ${host}:${port} is already in use; pick another port`);
+      if (code === 'EADDRNOTAVAIL') throw new UsageError(`--metrics: ${host} is not an address of this machine`);
+      if (code === 'EACCES') throw new UsageError(`--metrics: not allowed to listen on port ${port}`);
+      throw err;
+    }
+    log(`metrics at ${endpoint.url}${token ? ' (bearer token required)' : ''}${tls?.clientCa ? ' (client certificate required)' : ''}`);
+  }
+  scheduler?.start();
+  return {
+    url: endpoint?.url ?? null,
+    scheduler,
+    refused,
+    async close() {
+      scheduler?.stop();
+      for (const off of offs) off();
+      await endpoint?.close();
+    },
+  };
+}

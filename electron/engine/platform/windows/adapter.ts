@@ -1,0 +1,122 @@
+import type { Capabilities } from '../../../../shared/contract/calls';
+import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
+import { windowsCapabilities } from '../capabilities';
+import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
+import { loadWin32Api, type Win32Api } from './ffi';
+import { decodeBasicTcpTable, decodeOwnerPidTable } from './ffiTables';
+import { listProcesses, readWindowsProcess, ServiceMap, type ToolhelpEntry } from './processes';
+
+export interface WindowsAdapterOptions {
+  run: CommandRunner;
+  /** The bound Win32 API; null forces the `netstat -ano` + `tasklist` fallback. Default: load it. */
+  api?: Win32Api | null;
+}
+
+const AF_INET = 2;
+const AF_INET6 = 23;
+const TCP_TABLE_OWNER_PID_ALL = 5;
+const UDP_TABLE_OWNER_PID = 1;
+const ERROR_INSUFFICIENT_BUFFER = 122;
+const ERROR_NOT_SUPPORTED = 50;
+
+const TABLES: Array<[Protocol, Family]> = [
+  ['tcp', 4],
+  ['tcp', 6],
+  ['udp', 4],
+  ['udp', 6],
+];
+
+/**
+ * Windows: the IP Helper API's owner-pid tables (what TCPView and CurrPorts read) hand out every
+ * socket with its owner pid, for every user, without elevation; the process snapshot names them.
+ */
+export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAdapter {
+  const loaded = options.api !== undefined ? { api: options.api, error: options.api ? null : 'disabled' } : loadWin32Api();
+  if (!loaded.api) {
+    throw new Error(`the IP Helper API could not be loaded through koffi (${loaded.error})`);
+  }
+  const api = loaded.api;
+  const buffers = new Map<string, Buffer>();
+  const services = new ServiceMap(api);
+  let processes = new Map<number, ToolhelpEntry>();
+  let elevated: boolean | null = null;
+
+  // Wine 8 never names TCP owners (it reports pid 0) yet spends milliseconds per socket looking
+  // for them in the owner-pid class: 10 s at 2,000 sockets. There the owner-less tables give the
+  // same rows at once; UDP, whose owners Wine does name, keeps the owner-pid class.
+  const basicTcp = api.wineVersion !== null;
+
+  function readTable(protocol: Protocol, family: Family, warnings: string[]): RawSocket[] {
+    const key = `${protocol}${family}`;
+    let buf = buffers.get(key) ?? Buffer.alloc(64 * 1024);
+    const af = family === 4 ? AF_INET : AF_INET6;
+    const call =
+      protocol === 'udp'
+        ? (b: Buffer, size: number[]) => api.GetExtendedUdpTable(b, size, 0, af, UDP_TABLE_OWNER_PID, 0)
+        : !basicTcp
+          ? (b: Buffer, size: number[]) => api.GetExtendedTcpTable(b, size, 0, af, TCP_TABLE_OWNER_PID_ALL, 0)
+          : family === 4
+            ? (b: Buffer, size: number[]) => api.GetTcpTable(b, size, 0)
+            : (b: Buffer, size: number[]) => api.GetTcp6Table(b, size, 0);
+    // The table can grow between the size query and the read: retry with what it asks for, and some.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const size = [buf.length];
+      const status = call(buf, size);
+      if (status === ERROR_INSUFFICIENT_BUFFER) {
+        buf = Buffer.alloc(Math.max(size[0]!, buf.length) + 16 * 1024);
+        buffers.set(key, buf);
+        continue;
+      }
+      buffers.set(key, buf);
+      if (status === 0) {
+        return decodeRows(protocol === 'tcp' && basicTcp ? decodeBasicTcpTable(buf, family) : decodeOwnerPidTable(buf, protocol, family));
+      }
+      // A machine without IPv6 answers ERROR_NOT_SUPPORTED for AF_INET6: nothing to warn about.
+      if (!(status === ERROR_NOT_SUPPORTED && family === 6)) warnings.push(`GetExtended${protocol === 'tcp' ? 'Tcp' : 'Udp'}Table (IPv${family}) failed: Windows error ${status}`);
+      return [];
+    }
+    warnings.push(`the ${protocol.toUpperCase()} IPv${family} table kept growing while being read`);
+    return [];
+  }
+
+  /**
+   * Pid 0 is no process: TIME_WAIT sockets belong to the kernel alone; any other socket with pid
+   * 0 (Wine reports 0 for all TCP sockets) has an owner the OS did not name.
+   */
+  function decodeRows(rows: ReturnType<typeof decodeOwnerPidTable>): RawSocket[] {
+    for (const r of rows) {
+      r.owner = r.ownerPid !== 0 ? { pid: r.ownerPid } : { pid: null, status: r.state === 'TIME_WAIT' ? 'time-wait' : 'not-found' };
+    }
+    return rows;
+  }
+
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
+    const warnings: string[] = [];
+    const sockets: RawSocket[] = [];
+    for (const [protocol, family] of TABLES) for (const s of readTable(protocol, family, warnings)) sockets.push(s);
+    return { sockets, warnings };
+  }
+
+  function listPids(): Set<number> {
+    processes = listProcesses(api);
+    return new Set(processes.keys());
+  }
+
+  function readProcess(pid: number): ProcessInfo | null {
+    let entry = processes.get(pid);
+    if (!entry) {
+      processes = listProcesses(api);
+      entry = processes.get(pid);
+    }
+    return entry ? readWindowsProcess(api, entry, services.of(pid)) : null;
+  }
+
+  function capabilities(): Capabilities {
+    elevated ??= api.IsUserAnAdmin() !== 0;
+    return windowsCapabilities(elevated, basicTcp ? 'wine' : 'ip-helper');
+  }
+
+  // No endProcess: Node's process.kill already calls TerminateProcess on Windows (for SIGTERM and
+  // SIGKILL alike) and maps access denied / no such process to EPERM / ESRCH, as the guard expects.
+  return { name: 'windows', capabilities, readSockets, listPids, readProcess };
+}
