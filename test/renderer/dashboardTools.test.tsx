@@ -231,11 +231,28 @@ describe('unidentified owners and exited processes', () => {
     expect(dataRows(listening()).map((r) => within(r).getAllByRole('cell')[2]?.textContent)).toEqual(['2024']);
   });
 
-  it('shows a generic icon for known processes in browser mode', async () => {
-    setup();
+  it('shows a generic icon in browser mode, and asks only once', async () => {
+    const { client } = setup();
+    client.handle('process.icon', () => ({ available: false, dataUrl: null }));
+    await tick();
     await tick();
     const row = dataRows(listening()).find((r) => r.textContent?.includes('sshd'))!;
     expect(row.querySelector('svg.proc-icon')).toBeTruthy();
+    expect(row.querySelector('img')).toBeNull();
+    // Two processes on screen, but the first "no icons here" answer stops the asking.
+    expect(client.calls.filter((c) => c.name === 'process.icon').length).toBe(1);
+  });
+
+  it('shows the program’s own icon where the desktop app gives one', async () => {
+    const { client } = setup();
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    client.handle('process.icon', ({ pid }) => ({ available: true, dataUrl: pid === 900 ? png : null }));
+    await tick();
+    await tick();
+    const sshd = dataRows(listening()).find((r) => r.textContent?.includes('sshd'))!;
+    expect(sshd.querySelector('img.proc-icon')?.getAttribute('src')).toBe(png);
+    const node = dataRows(listening()).find((r) => r.textContent?.includes('8080'))!;
+    expect(node.querySelector('svg.proc-icon')).toBeTruthy();
   });
 
   it('disables "End process…" once the process has exited', async () => {
