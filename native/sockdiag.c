@@ -20,6 +20,12 @@
 //   onlyFirst: true to search firstPids alone (e.g. only the processes that appeared since last time)
 // With `wanted`, the walk stops after the process in which the last wanted inode was found.
 // Result: u32 deniedPids, u32 vanishedPids, then (u32 pid, u32 inode) pairs.
+//
+// destroy(family, src, sport, dst, dport) -> 0: aborts ONE TCP connection, the one with exactly
+// these endpoints (addresses as 4- or 16-byte Buffers in network order), with the kernel's
+// SOCK_DESTROY (what `ss -K` sends; needs CONFIG_INET_DIAG_DESTROY and CAP_NET_ADMIN). The kernel
+// looks the socket up by the full 4-tuple, so no other socket can be hit. Throws with the errno
+// name as `code`: ENOENT (no such connection), EPERM/EACCES (not root), EOPNOTSUPP (kernel without it).
 
 #include <dirent.h>
 #include <errno.h>
@@ -161,7 +167,7 @@ static int dump(records_t *out, uint8_t family, uint8_t protocol) {
 }
 
 static napi_value throw_errno(napi_env env, int err) {
-  const char *code = err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOENT ? "ENOENT" : err == EINVAL ? "EINVAL" : err == EPROTONOSUPPORT ? "EPROTONOSUPPORT" : err == ENOMEM ? "ENOMEM" : "EIO";
+  const char *code = err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOENT ? "ENOENT" : err == EINVAL ? "EINVAL" : err == EPROTONOSUPPORT ? "EPROTONOSUPPORT" : err == ENOMEM ? "ENOMEM" : err == EOPNOTSUPP ? "EOPNOTSUPP" : "EIO";
   napi_throw_error(env, code, strerror(err));
   return NULL;
 }
@@ -354,12 +360,93 @@ static napi_value Owners(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/** Sends one SOCK_DESTROY request for a TCP socket and waits for the kernel's acknowledgement. */
+static int destroy_tcp(uint8_t family, const uint8_t *src, uint16_t sport, const uint8_t *dst, uint16_t dport) {
+  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  if (fd < 0) return -errno;
+  struct {
+    struct nlmsghdr nlh;
+    struct inet_diag_req_v2 req;
+  } msg;
+  memset(&msg, 0, sizeof msg);
+  msg.nlh.nlmsg_len = sizeof msg;
+  msg.nlh.nlmsg_type = SOCK_DESTROY;
+  msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+  msg.nlh.nlmsg_seq = 1;
+  msg.req.sdiag_family = family;
+  msg.req.sdiag_protocol = IPPROTO_TCP;
+  msg.req.idiag_states = ~0U;
+  size_t len = family == AF_INET ? 4 : 16;
+  memcpy(msg.req.id.idiag_src, src, len);
+  memcpy(msg.req.id.idiag_dst, dst, len);
+  msg.req.id.idiag_sport = htons(sport);
+  msg.req.id.idiag_dport = htons(dport);
+  msg.req.id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
+  msg.req.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+  if (sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) {
+    int err = errno;
+    close(fd);
+    return -err;
+  }
+  uint8_t buf[4096];
+  int result = -EIO;
+  for (;;) {
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result = -errno;
+      break;
+    }
+    int left = (int)n;
+    struct nlmsghdr *h = (struct nlmsghdr *)buf;
+    if (NLMSG_OK(h, left) && h->nlmsg_type == NLMSG_ERROR) {
+      const struct nlmsgerr *e = NLMSG_DATA(h);
+      result = e->error;  // 0 is the acknowledgement of success
+    }
+    break;
+  }
+  close(fd);
+  return result;
+}
+
+static int address_arg(napi_env env, napi_value v, size_t want, const uint8_t **out) {
+  bool is_buffer = false;
+  size_t length = 0;
+  void *data = NULL;
+  if (napi_is_buffer(env, v, &is_buffer) != napi_ok || !is_buffer) return -1;
+  if (napi_get_buffer_info(env, v, &data, &length) != napi_ok || length != want) return -1;
+  *out = data;
+  return 0;
+}
+
+static napi_value Destroy(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  uint32_t fam = 0, sport = 0, dport = 0;
+  const uint8_t *src = NULL, *dst = NULL;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 5 || napi_get_value_uint32(env, argv[0], &fam) != napi_ok ||
+      (fam != 4 && fam != 6) || address_arg(env, argv[1], fam == 4 ? 4 : 16, &src) < 0 || napi_get_value_uint32(env, argv[2], &sport) != napi_ok ||
+      address_arg(env, argv[3], fam == 4 ? 4 : 16, &dst) < 0 || napi_get_value_uint32(env, argv[4], &dport) != napi_ok || sport == 0 || sport > 65535 ||
+      dport == 0 || dport > 65535) {
+    napi_throw_type_error(env, NULL, "destroy(family 4|6, src Buffer, sport 1-65535, dst Buffer, dport 1-65535)");
+    return NULL;
+  }
+  int rc = destroy_tcp(fam == 4 ? AF_INET : AF_INET6, src, (uint16_t)sport, dst, (uint16_t)dport);
+  if (rc < 0) return throw_errno(env, -rc);
+  napi_value zero;
+  napi_create_uint32(env, 0, &zero);
+  return zero;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_value fn, size;
   napi_create_function(env, "dump", NAPI_AUTO_LENGTH, Dump, NULL, &fn);
   napi_set_named_property(env, exports, "dump", fn);
   napi_create_function(env, "owners", NAPI_AUTO_LENGTH, Owners, NULL, &fn);
   napi_set_named_property(env, exports, "owners", fn);
+  napi_create_function(env, "destroy", NAPI_AUTO_LENGTH, Destroy, NULL, &fn);
+  napi_set_named_property(env, exports, "destroy", fn);
   napi_create_uint32(env, RECORD_SIZE, &size);
   napi_set_named_property(env, exports, "recordSize", size);
   return exports;

@@ -10,6 +10,7 @@ import { lazyHandlers } from './lazyHandlers';
 import type { scanCalls } from '../../shared/contract/scan';
 import type { reportCalls } from '../../shared/contract/report';
 import type { historyCalls } from '../../shared/contract/history';
+import type { connectionCalls } from '../../shared/contract/connection';
 import { defaultDataDir } from './history/paths';
 import type { HistoryRecorder } from './history/recorder';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
@@ -44,6 +45,7 @@ const HISTORY_CALLS = [
   'history.status', 'history.query', 'history.timeline', 'history.changes',
   'history.baselineSave', 'history.baselineCheck', 'history.alerts', 'history.settings',
 ] as const;
+const CONNECTION_CALLS = ['connection.close'] as const;
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
 const scanNamesComplete: Exhaustive<keyof typeof scanCalls, (typeof SCAN_CALLS)[number]> = true;
 const reportNamesComplete: Exhaustive<keyof typeof reportCalls, (typeof REPORT_CALLS)[number]> = true;
@@ -51,6 +53,8 @@ const historyNamesComplete: Exhaustive<keyof typeof historyCalls, (typeof HISTOR
 void scanNamesComplete;
 void reportNamesComplete;
 void historyNamesComplete;
+const connectionNamesComplete: Exhaustive<keyof typeof connectionCalls, (typeof CONNECTION_CALLS)[number]> = true;
+void connectionNamesComplete;
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -133,6 +137,10 @@ export class Engine {
       ...this.liveHandlers(),
       ...lazyHandlers(SCAN_CALLS, async () => (await import('./scan/handlers')).scanHandlers(this)),
       ...lazyHandlers(REPORT_CALLS, async () => (await import('./report/handlers')).reportHandlers(this.monitor, this.options.transport)),
+      ...lazyHandlers(CONNECTION_CALLS, async () => {
+        const { closeConnection } = await import('./connections/close');
+        return { 'connection.close': (req) => closeConnection({ adapter: this.adapter, refresh: () => this.monitor.refresh() }, req) };
+      }),
       ...lazyHandlers(HISTORY_CALLS, async () =>
         (await import('./history/handlers')).historyHandlers({ dataDir: this.historyDataDir, snapshot: () => this.monitor.snapshot(), recorder: () => this.recorder }),
       ),

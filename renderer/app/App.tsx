@@ -6,6 +6,7 @@ import { ProbePage } from '../pages/probe/ProbePage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { ScanPage } from '../pages/scan/ScanPage';
 import { pageFromHash, PAGES, type Page } from '../stores/ui';
+import { CapabilityNotice } from './CapabilityNotice';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useServices, useSockets, useUi } from './services';
 
@@ -52,6 +53,7 @@ export function App() {
         </nav>
       </header>
       <ConnectionBanner />
+      <CapabilityNotice />
       <main className={`page page-${page}`}>
         <h1 className="sr-only" tabIndex={-1} ref={heading}>
           {TITLES[page]}

@@ -26,6 +26,8 @@ export const CapabilitiesSchema = z.object({
   trafficCounters: CapabilitySchema,
   /** Ending a process from the app; the note says how it is done on this OS. */
   endProcess: CapabilitySchema,
+  /** Aborting one established TCP connection (TCPView's "Close Connection"). */
+  closeConnection: CapabilitySchema,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export type CapabilityName = keyof Capabilities;
@@ -39,6 +41,7 @@ export const HelloResponseSchema = z.object({
   /** What this OS allows here. Optional, so that a peer from before capabilities still reads. */
   capabilities: CapabilitiesSchema.optional(),
 });
+export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 
 export const ProcessDetailsSchema = z.object({
   process: ProcessInfoSchema,

@@ -3,6 +3,7 @@ import { liveCalls, liveEvents } from './calls';
 import { scanCalls, scanEvents } from './scan';
 import { reportCalls } from './report';
 import { historyCalls, historyEvents } from './history';
+import { connectionCalls } from './connection';
 
 export * from './version';
 export * from './sockets';
@@ -12,6 +13,7 @@ export * from './wire';
 export * from './scan';
 export * from './report';
 export * from './history';
+export * from './connection';
 
 /** The whole contract: every call and every event stream, by name. */
 export const calls = {
@@ -19,6 +21,7 @@ export const calls = {
   ...scanCalls,
   ...reportCalls,
   ...historyCalls,
+  ...connectionCalls,
 } as const;
 export const events = { ...liveEvents, ...scanEvents, ...historyEvents } as const;
 

@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, portscope } from '../support/cli';
+import { portscope, unreachableFor } from '../support/cli';
 import { portOf, SocketBag } from '../support/sockets';
 
 // A user who may not look into other users' fd tables: the row must say so, not guess an owner.
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-/**
- * Whether that user can reach the CLI and the Node that runs it: a checkout under a folder only
- * its owner may enter (a `mktemp -d` folder, mode 700) cannot be run as anyone else. Asked of the
- * system as that user, so every folder on the way and any ACL count.
- */
-function unreachableFor(uid: number): string | null {
-  const probe = spawnSync('/bin/sh', ['-c', 'test -r "$1" && test -x "$2"', 'sh', BIN, process.execPath], { uid, encoding: 'utf8' });
-  if (probe.error) return `could not run /bin/sh as uid ${uid} (${probe.error.message})`;
-  return probe.status === 0 ? null : `uid ${uid} cannot read ${BIN} or run ${process.execPath} (a folder on the way is closed to other users)`;
-}
 const unreachable = isRoot ? unreachableFor(NOBODY) : null;
 const bag = new SocketBag();
 let port: number;

@@ -11,6 +11,7 @@ export const extraCommands: Record<string, () => Promise<unknown>> = {
   history: () => import('./history'),
   baseline: () => import('./baseline'),
   agent: () => import('./agent'),
+  close: () => import('./close'),
 };
 
 /** Loads what argv needs: its command's module, or every module for help and mistyped names. */

@@ -18,6 +18,9 @@ export function linuxCapabilities(elevated = process.getuid?.() === 0): Capabili
         ? 'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.'
         : "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need root.",
     ),
+    closeConnection: elevated
+      ? yes('the kernel aborts the connection (SOCK_DESTROY, as `ss -K`); it needs CONFIG_INET_DIAG_DESTROY')
+      : no('run as root (sudo) to close connections: the kernel lets only CAP_NET_ADMIN abort a socket'),
   };
 }
 
@@ -40,6 +43,7 @@ export function windowsCapabilities(elevated: boolean, tables: 'ip-helper' | 'wi
       "Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up." +
         (elevated ? '' : " Other users' processes need administrator."),
     ),
+    closeConnection: no('closing connections on Windows (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as administrator) is not built yet'),
   };
 }
 
@@ -54,5 +58,6 @@ export function darwinCapabilities(elevated = process.getuid?.() === 0): Capabil
     endProcess: yes(
       'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.' + (elevated ? '' : " Other users' processes need sudo."),
     ),
+    closeConnection: no("macOS offers no way to abort another process's TCP connection"),
   };
 }

@@ -1,6 +1,7 @@
 import { runCommand } from '../system/runner';
 import { createLinuxAdapter } from './linux/adapter';
 import { createWindowsAdapter } from './windows/adapter';
+import { createDarwinAdapter } from './darwin/adapter';
 import { createUnsupportedAdapter } from './unsupported';
 import type { CommandRunner, PlatformAdapter } from './types';
 
@@ -23,6 +24,7 @@ export function createPlatformAdapter(options: PlatformOptions = {}): PlatformAd
   try {
     if (platform === 'linux') return createLinuxAdapter({ procRoot: options.procRoot, etcRoot: options.etcRoot, run });
     if (platform === 'win32') return createWindowsAdapter({ run });
+    if (platform === 'darwin') return createDarwinAdapter({ run });
   } catch (err) {
     return createUnsupportedAdapter(platform, `the ${platform} socket reader could not start: ${err instanceof Error ? err.message : String(err)}`);
   }

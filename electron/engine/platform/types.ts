@@ -45,7 +45,8 @@ export interface OwnerLookup {
 export type CommandRunner = (
   command: string,
   args: readonly string[],
-  options?: { timeoutMs?: number },
+  /** env: added to this process's environment (LC_ALL=C for locale-independent output). */
+  options?: { timeoutMs?: number; env?: Readonly<Record<string, string>> },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
 /**
@@ -76,4 +77,10 @@ export interface PlatformAdapter {
   readProcess(pid: number): ProcessInfo | null;
   /** True for a process that exited and awaits its parent's wait() (a zombie); where the OS can tell. */
   isDefunct?(pid: number): boolean;
+  /**
+   * Aborts the one TCP connection with exactly these endpoints (addresses as the socket table
+   * prints them, of this family). Throws an error whose `code` is the errno name: ENOENT (gone),
+   * EPERM/EACCES (not allowed), EOPNOTSUPP (the kernel cannot). Absent where the OS cannot do it.
+   */
+  closeConnection?(family: Family, c: { localAddress: string; localPort: number; remoteAddress: string; remotePort: number }): void;
 }

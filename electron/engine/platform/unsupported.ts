@@ -13,6 +13,7 @@ export function createUnsupportedAdapter(platform: string, reason: string): Plat
     firewallRules: { available: false, note: `no firewall reader for ${platform}` },
     trafficCounters: missing,
     endProcess: missing,
+    closeConnection: missing,
   };
   return {
     name: platform,

@@ -7,7 +7,13 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
     execFile(
       command,
       [...args],
-      { timeout: options.timeoutMs ?? 10_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', windowsHide: true },
+      {
+        timeout: options.timeoutMs ?? 10_000,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+        windowsHide: true,
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      },
       (err, stdout, stderr) => {
         if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
           reject(err); // could not start it at all (ENOENT, EACCES)

@@ -2,6 +2,7 @@ import type { ProcessInfo } from '../../../shared/contract';
 import { Dialog } from '../Dialog';
 import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
+import { useHello } from '../../app/useHello';
 
 /** `exited`: the process is gone (ended here or on its own): the button stays, disabled, so the outcome keeps its place. */
 export function EndProcess({ process, onEnded, exited = false }: { process: ProcessInfo; onEnded: () => void; exited?: boolean }) {
@@ -13,6 +14,8 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
       {name} (pid {process.pid})
     </>
   );
+  const hello = useHello();
+  const endNote = hello?.platform === 'win32' ? (hello.capabilities?.endProcess.note ?? null) : null;
   return (
     <>
       <button
@@ -53,7 +56,10 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
             </>
           }
         >
-          {state.signal === 'SIGTERM' ? (
+          {endNote ? (
+            // Windows has no SIGTERM: say what End really does there (TerminateProcess).
+            <p>{endNote}</p>
+          ) : state.signal === 'SIGTERM' ? (
             <p>
               Portscope will ask <strong>{who}</strong> to exit (SIGTERM). Its connections close and any service it provides stops.
             </p>

@@ -18,6 +18,7 @@ import { readDualStack } from './dualStack';
 import { linuxCapabilities } from '../capabilities';
 import { endpointKey } from '../socketKey';
 import { loadSockDiag, RecordDecoder, type SockDiagAddon } from './sockDiag';
+import { addressBytes } from './addressBytes';
 
 export interface LinuxAdapterOptions {
   /** Where procfs is mounted; tests point this at crafted trees. */
@@ -322,5 +323,11 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     }
   }
 
-  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct };
+  function closeConnection(family: Family, c: { localAddress: string; localPort: number; remoteAddress: string; remotePort: number }): void {
+    // Only this machine's own kernel can abort its sockets: never for a crafted procfs tree.
+    if (!netlink?.destroy) throw Object.assign(new Error('the native sock_diag reader is not built'), { code: 'EOPNOTSUPP' });
+    netlink.destroy(family, addressBytes(c.localAddress, family), c.localPort, addressBytes(c.remoteAddress, family), c.remotePort);
+  }
+
+  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct, closeConnection };
 }

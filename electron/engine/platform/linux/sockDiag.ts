@@ -9,6 +9,8 @@ export interface SockDiagAddon {
   dump(family: 4 | 6, protocol: 6 | 17): Buffer;
   /** u32 denied, u32 vanished, then (u32 pid, u32 inode) pairs: see native/sockdiag.c. */
   owners(procRoot: string, wanted: Uint32Array | null, firstPids: Uint32Array | null, onlyFirst: boolean): Buffer;
+  /** SOCK_DESTROY of the one TCP socket with this 4-tuple (addresses in network order); throws with an errno `code`. */
+  destroy?(family: 4 | 6, src: Buffer, sport: number, dst: Buffer, dport: number): number;
   recordSize: number;
 }
 

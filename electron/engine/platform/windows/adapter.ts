@@ -108,7 +108,10 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
       processes = listProcesses(api);
       entry = processes.get(pid);
     }
-    return entry ? readWindowsProcess(api, entry, services.of(pid)) : null;
+    if (!entry) return null;
+    // Only svchost.exe needs its services named to be told apart from its siblings; asking the
+    // service manager costs up to half a second the first time, so other processes skip it.
+    return readWindowsProcess(api, entry, /^svchost\.exe$/i.test(entry.exeFile) ? services.of(pid) : []);
   }
 
   function capabilities(): Capabilities {

@@ -74,10 +74,6 @@ export class ServiceMap {
     return this.byPid.get(pid) ?? [];
   }
 
-  forget(): void {
-    this.readAt = -Infinity;
-  }
-
   private refresh(): void {
     this.readAt = performance.now();
     const api = this.api;

@@ -1,0 +1,17 @@
+import { useHello } from './useHello';
+
+/**
+ * What this OS does not let the engine see here ("run as administrator to see ..."), so that
+ * unknown owners are explained rather than looking like a fault. Silent when nothing is missing.
+ */
+export function CapabilityNotice() {
+  const capabilities = useHello()?.capabilities;
+  if (!capabilities) return null;
+  const missing = [capabilities.socketOwners, capabilities.processDetails].filter((c) => !c.available && c.note);
+  if (missing.length === 0) return null;
+  return (
+    <div className="banner banner-info capability-notice" role="note" aria-label="What this system does not show">
+      {missing.map((c) => `${c.note!.charAt(0).toUpperCase()}${c.note!.slice(1)}.`).join(' ')}
+    </div>
+  );
+}
