@@ -266,6 +266,8 @@ test('a connection closed actively stays one row, yellow, as it goes to TIME_WAI
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('ESTABLISHED');
     const key = await row.getAttribute('data-key');
+    // A row still green from its arrival stays green through a change: let the green fade first.
+    await expect(row).not.toHaveAttribute('data-mark', /.+/);
     client.destroy();
     const same = connectionsTable(dashboard).locator(`[data-key="${key}"]`);
     await expect(same).toContainText('TIME_WAIT');
