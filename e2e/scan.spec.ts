@@ -40,6 +40,29 @@ test('a loopback scan shows the open port, with charts', async ({ dashboard, lis
   await screen(dashboard, 'scan-loopback', true);
 });
 
+test('a large scan shows its closed ports, and its few open ports stand out in States per host', async ({ dashboard }) => {
+  const listeners = await Promise.all(Array.from({ length: 6 }, () => openTcpListener()));
+  try {
+    await dashboard.setViewportSize({ width: 1280, height: 900 });
+    await go(dashboard, 'Scan');
+    await scan(dashboard, `20000-29999,${listeners.map((l) => l.port).join(',')}`);
+    const panel = dashboard.getByRole('region', { name: 'Scan results' });
+    // Open only unticked: every closed port is a row, as in a small scan.
+    await expect(panel.getByRole('heading')).toContainText(/Results 10,0\d\d/);
+    await expect(panel).not.toContainText('not shown');
+    const chart = dashboard.getByRole('figure').filter({ hasText: 'States per host' });
+    const openBar = chart.locator('path.recharts-rectangle[fill="#2f9e44"]').first();
+    const closedBar = chart.locator('path.recharts-rectangle[fill="#868e96"]').first();
+    const openBox = (await openBar.boundingBox())!;
+    const closedBox = (await closedBar.boundingBox())!;
+    expect(openBox.height).toBeGreaterThan(8);
+    expect(closedBox.height).toBeGreaterThan(openBox.height);
+    await screen(dashboard, 'scan-large-states', true);
+  } finally {
+    await Promise.all(listeners.map((l) => l.close()));
+  }
+});
+
 test('two scans of this session are compared port by port', async ({ dashboard }) => {
   const l = await openTcpListener();
   await go(dashboard, 'Scan');
@@ -47,7 +70,7 @@ test('two scans of this session are compared port by port', async ({ dashboard }
   await l.close();
   await dashboard.getByRole('button', { name: 'Start scan' }).click();
   const history = dashboard.getByRole('region', { name: 'Scan history' });
-  await expect(history.getByRole('table', { name: 'Scans of this session' }).getByRole('row')).toHaveCount(3);
+  await expect(history.getByRole('table', { name: 'Recent scans' }).getByRole('row')).toHaveCount(3);
   const diff = history.getByRole('table', { name: 'Differences between the two scans' });
   await expect(diff.getByRole('row').nth(1)).toContainText(`${l.port}/tcp`);
   await expect(diff.getByRole('row').nth(1)).toContainText('open');
@@ -133,4 +156,21 @@ test('a running scan shows live progress and can be cancelled', async ({ dashboa
   await dashboard.getByRole('button', { name: 'Cancel' }).click();
   await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });
   await screen(dashboard, 'scan-cancelled');
+});
+
+test('a scan of 127.0.0.0/8 asks for confirmation with an estimate, then runs and cancels', async ({ dashboard }) => {
+  await go(dashboard, 'Scan');
+  await dashboard.getByLabel('Targets').fill('127.0.0.0/8');
+  await dashboard.getByLabel('Ports', { exact: true }).fill('1');
+  await dashboard.getByRole('button', { name: 'Start scan' }).click();
+  const dialog = dashboard.getByRole('dialog');
+  await expect(dialog).toContainText('Large scan: start it?');
+  await expect(dialog).toContainText(/16,777,216 probes to 16,777,216 hosts would take about \d+/);
+  await screen(dashboard, 'scan-large-confirm');
+  await dialog.getByRole('checkbox', { name: /scan this large/ }).check();
+  await dialog.getByRole('button', { name: 'Scan' }).click();
+  const progress = dashboard.getByRole('group', { name: 'Scan progress' });
+  await expect(progress).toContainText(/[1-9][\d,]* \/ 16,777,216 probes · 16,777,216 hosts × 1 ports/, { timeout: 15_000 });
+  await dashboard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });
 });

@@ -52,8 +52,12 @@ function tableFilters(cmd: Command): Command {
  * `--report ''` (an unset shell variable) must not silently do nothing: no option of any
  * command takes an empty value, and saying so here covers every command at once.
  */
+/** Options whose command refuses an empty value itself, with a more specific message. */
+const OWN_EMPTY_CHECK = new Set(['--ports']);
+
 function refuseEmptyValues(cmd: Command): void {
   for (const option of cmd.options) {
+    if (option.long && OWN_EMPTY_CHECK.has(option.long)) continue;
     const value: unknown = cmd.getOptionValue(option.attributeName());
     const empty = value === '' || (Array.isArray(value) && value.some((v) => v === ''));
     if (empty) throw new UsageError(`${option.long ?? option.flags} needs a value, not an empty string`);
@@ -130,8 +134,11 @@ export async function main(argv: string[], sink: Output = processOutput, engineF
   const { program, exit } = buildProgram(out, engineFactory);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    out.finish();
     return exit.code;
   } catch (err) {
+    // A command that fails mid-line: its error starts on a line of its own.
+    out.finish();
     if (err instanceof CommanderError) {
       // help and version "errors" are normal exits; the message was already printed.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;

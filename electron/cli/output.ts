@@ -29,6 +29,8 @@ export type Styled = string | Control;
 /** What commands write through: every string is sanitized; `styled` also passes Controls. */
 export interface SafeOutput extends Output {
   styled(stream: 'stdout' | 'stderr', ...parts: Styled[]): void;
+  /** Ends standard output with a line break if a command left its last line open, so the shell prompt starts on its own line. */
+  finish(): void;
 }
 
 /**
@@ -43,11 +45,25 @@ export function terminalText(text: string): string {
 
 export function safeOutput(sink: Output): SafeOutput {
   if (isSafe(sink)) return sink;
-  const write = (stream: 'stdout' | 'stderr', text: string) => (stream === 'stdout' ? sink.stdout(text) : sink.stderr(text));
+  // Whether standard output's last text ended its line (nothing written counts as ended).
+  let lineOpen = false;
+  const toStdout = (text: string, ended: boolean | null) => {
+    if (text === '') return;
+    sink.stdout(text);
+    if (ended !== null) lineOpen = !ended;
+  };
   const safe: SafeOutput = {
-    stdout: (text) => sink.stdout(terminalText(text)),
+    stdout: (text) => toStdout(terminalText(text), text.endsWith('\n')),
     stderr: (text) => sink.stderr(terminalText(text)),
-    styled: (stream, ...parts) => write(stream, parts.map((p) => (p instanceof Control ? p.sequence : terminalText(p))).join('')),
+    styled: (stream, ...parts) => {
+      const text = parts.map((p) => (p instanceof Control ? p.sequence : terminalText(p))).join('');
+      const lastText = parts.filter((p): p is string => typeof p === 'string' && p !== '').at(-1);
+      if (stream === 'stdout') toStdout(text, lastText === undefined ? null : lastText.endsWith('\n'));
+      else sink.stderr(text);
+    },
+    finish: () => {
+      if (lineOpen) toStdout('\n', true);
+    },
     get isTTY() {
       return sink.isTTY;
     },
@@ -70,7 +86,9 @@ export const processOutput: Output = {
   get isTTY() {
     return Boolean(process.stdout.isTTY);
   },
+  /** The terminal's width; piped, $COLUMNS if set (as ls and git honour it), else 200. */
   get columns() {
-    return process.stdout.columns || 200;
+    const env = Number(process.env.COLUMNS);
+    return process.stdout.columns || (Number.isInteger(env) && env > 0 ? env : 200);
   },
 };

@@ -18,6 +18,8 @@ export interface Column {
   header: string;
   max?: number;
   align?: 'left' | 'right';
+  /** Takes the width the other columns leave on the line (at least `max`, or 20). */
+  fill?: boolean;
 }
 
 function fit(text: string, max: number | undefined): string {
@@ -25,11 +27,24 @@ function fit(text: string, max: number | undefined): string {
   return `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
-export function renderTable(columns: Column[], rows: string[][]): string {
-  const cells = rows.map((r) => r.map((c, i) => fit(terminalSafe(c), columns[i]?.max)));
-  // A loop, not Math.max(...cells): spreading 130,000 rows as arguments overflows the stack.
+/** A loop, not Math.max(...cells): spreading 130,000 rows as arguments overflows the stack. */
+function columnWidths(columns: Column[], cells: string[][]): number[] {
   const widths = columns.map((c) => c.header.length);
   for (const r of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, r[i]?.length ?? 0);
+  return widths;
+}
+
+export function renderTable(columns: Column[], rows: string[][], lineWidth = 200): string {
+  const safe = rows.map((r) => r.map((c) => terminalSafe(c)));
+  const fixed = columns.map((c) => (c.fill ? { ...c, max: undefined } : c));
+  let cells = safe.map((r) => r.map((c, i) => (fixed[i]?.fill ? c : fit(c, fixed[i]?.max))));
+  const fillAt = columns.findIndex((c) => c.fill);
+  if (fillAt >= 0) {
+    const others = columnWidths(columns, cells).reduce((sum, w, i) => (i === fillAt ? sum : sum + w + 2), 0);
+    const room = Math.max(columns[fillAt]!.max ?? 20, lineWidth - others);
+    cells = cells.map((r) => r.map((c, i) => (i === fillAt ? fit(c, room) : c)));
+  }
+  const widths = columnWidths(columns, cells);
   const line = (r: string[]) =>
     r
       .map((c, i) => (columns[i]?.align === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

@@ -18,7 +18,10 @@ import {
   sessionCookieName,
 } from './security';
 import { PLACEHOLDER_HTML, resolveStatic } from './static-files';
-import { attachSession, type SessionLimits } from './ws-session';
+import { attachSession, DEFAULT_MAX_UNSENT_BYTES, type SessionLimits } from './ws-session';
+import { limitConnections, TIMEOUT_CHECK_MS, type ConnectionLimits } from './connection-limits';
+import { rateLimitedLog } from './log-limit';
+import { DEFAULT_WORK_BUDGET_BYTES, WorkBudget } from './work-budget';
 import { SessionStore, WIRE_PROTOCOL, wireSecretFromProtocols, type Session } from './sessions';
 import { MAX_WIRE_MESSAGE_BYTES } from '../../shared/contract/wire';
 
@@ -38,6 +41,13 @@ export interface HostOptions {
   sessionTtlMs?: number;
   /** Per-connection budgets: calls in flight, unsent bytes (see ws-session.ts). */
   connection?: SessionLimits;
+  /** HTTP-level limits: idle connections, timeouts (see connection-limits.ts). */
+  http?: ConnectionLimits;
+  /** Bytes of requests worked on at once, across all connections. */
+  workBudgetBytes?: number;
+  /** Open WebSockets per session and in all. */
+  maxSocketsPerSession?: number;
+  maxSockets?: number;
 }
 
 export interface HostHandle {
@@ -60,10 +70,17 @@ export interface HostHandle {
  */
 export async function startHost(options: HostOptions): Promise<HostHandle> {
   const log = options.log ?? (() => {});
+  // What clients can make the server say is said a few times per minute, then counted.
+  const note = rateLimitedLog(log);
+  const budget = new WorkBudget(options.workBudgetBytes ?? DEFAULT_WORK_BUDGET_BYTES);
+  const maxPerSession = options.maxSocketsPerSession ?? 16;
+  const maxSockets = options.maxSockets ?? 256;
+  const openBySession = new Map<number, number>();
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? newSecret();
   const sessions = new SessionStore({ ttlMs: options.sessionTtlMs });
-  const fanout = new EventFanout(options.link, { log, ...options.fanout });
+  // Events and answers share one budget of unsent bytes per connection (ws-session.ts).
+  const fanout = new EventFanout(options.link, { log: (m) => note('fanout', m), hardLimitBytes: options.connection?.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES, ...options.fanout });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayloadBytes ?? MAX_WIRE_MESSAGE_BYTES,
@@ -79,9 +96,9 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   /** Pages only: the cookie of a live session. */
   const hasPageSession = (req: IncomingMessage): boolean => sessions.fromPageSecret(readCookie(req.headers.cookie, cookieName)) !== null;
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
-      log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      note('request-failed', `request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) plain(res, 500, 'Internal error.', securityHeaders(hostPort(bindHost, port())));
       else res.destroy();
     });
@@ -158,12 +175,21 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
     const session = sessions.fromWireSecret(wireSecretFromProtocols(offeredProtocols(req)));
     if (!session) return refuse(401, 'Unauthorized');
+    const mine = openBySession.get(session.id) ?? 0;
+    if (mine >= maxPerSession || wss.clients.size >= maxSockets) return refuse(503, 'Service Unavailable');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attachSession(ws, options.link, fanout, log, options.connection);
+      openBySession.set(session.id, (openBySession.get(session.id) ?? 0) + 1);
+      attachSession(ws, options.link, fanout, note, { budget, ...options.connection });
       expireWith(ws, session);
+      ws.once('close', () => {
+        const left = (openBySession.get(session.id) ?? 1) - 1;
+        if (left > 0) openBySession.set(session.id, left);
+        else openBySession.delete(session.id);
+      });
     });
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  limitConnections(server, options.http);
 
   /** An open connection ends with its session: a reconnect then needs a fresh token exchange. */
   function expireWith(ws: WebSocket, session: Session): void {

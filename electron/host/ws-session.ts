@@ -3,26 +3,32 @@ import { ClientMessageSchema, isEventName, WIRE_HELLO, type WireError } from '..
 import { dispatchCall, describeIssues } from './dispatch';
 import type { EngineLink } from './engine-link';
 import type { EventFanout } from './fanout';
+import type { WorkBudget } from './work-budget';
 
 export interface SessionLimits {
   /**
    * Calls one connection may have in flight, counted until the answer has been handed to the
-   * kernel: a client that stops reading stops getting engine work done for it. Beyond this a call
-   * is answered with `unavailable`, not queued.
+   * kernel: a client that stops reading stops getting engine work done for it, and what is still
+   * being worked on when it is dropped (each answer may be megabytes) stays small. A dashboard
+   * has a few calls out at a time. Beyond this a call is answered with `unavailable`, not queued.
    */
   maxInFlight?: number;
   /** Answers (and events) queued for a client beyond this: it is not reading, and is dropped. */
   maxUnsentBytes?: number;
   /** Grace for a dropped client to read the close frame before the socket is destroyed. */
   dropGraceMs?: number;
-  /** Repeated log lines (one kind per connection) are summarized after this many. */
-  logBurst?: number;
+  /** Shared by every connection: bytes of requests being worked on (see work-budget.ts). */
+  budget?: WorkBudget;
 }
+
+/** Logs by kind, so the caller can rate-limit what clients make it say (see log-limit.ts). */
+export type KindLog = (kind: string, message: string) => void;
 
 /** Close code for a client dropped because its answers piled up unread (4000-4999: application-defined). */
 export const CLOSE_NOT_READING = 4008;
 
-const DEFAULTS = { maxInFlight: 64, maxUnsentBytes: 16 * 1024 * 1024, dropGraceMs: 2000 } as const;
+export const DEFAULT_MAX_UNSENT_BYTES = 16 * 1024 * 1024;
+const DEFAULTS = { maxInFlight: 16, maxUnsentBytes: DEFAULT_MAX_UNSENT_BYTES, dropGraceMs: 2000 } as const;
 
 /**
  * One dashboard's WebSocket: contract calls answered by id, event subscriptions handed to the
@@ -30,7 +36,7 @@ const DEFAULTS = { maxInFlight: 64, maxUnsentBytes: 16 * 1024 * 1024, dropGraceM
  * call gets an error result, an unreadable frame closes this connection (1008) with the reason,
  * and nothing reaches the engine unchecked.
  */
-export function attachSession(ws: WebSocket, link: EngineLink, fanout: EventFanout, log: (message: string) => void = () => {}, limits: SessionLimits = {}): void {
+export function attachSession(ws: WebSocket, link: EngineLink, fanout: EventFanout, log: KindLog = () => {}, limits: SessionLimits = {}): void {
   const maxInFlight = limits.maxInFlight ?? DEFAULTS.maxInFlight;
   const maxUnsent = limits.maxUnsentBytes ?? DEFAULTS.maxUnsentBytes;
   const grace = limits.dropGraceMs ?? DEFAULTS.dropGraceMs;
@@ -47,7 +53,7 @@ export function attachSession(ws: WebSocket, link: EngineLink, fanout: EventFano
     const unsent = ws.bufferedAmount;
     if (dropped || unsent <= maxUnsent) return;
     dropped = true;
-    log(`dropping a WebSocket client that is not reading: ${unsent} bytes of answers unsent`);
+    log('drop', `dropping a WebSocket client that is not reading: ${unsent} bytes of answers unsent`);
     fanout.removeClient(ws);
     ws.close(CLOSE_NOT_READING, truncate(`Not reading: ${Math.round(unsent / 1048576)} MiB of answers unsent. Reconnect and read what you ask for.`));
     setTimeout(() => ws.terminate(), grace).unref();
@@ -65,14 +71,35 @@ export function attachSession(ws: WebSocket, link: EngineLink, fanout: EventFano
       ws.close(1003, 'Binary frames are not part of the Portscope protocol.');
       return;
     }
+    if (dropped) return;
+    // The budget is taken before the frame is even parsed: parsing a 60 MB call is work too.
+    const size = frameBytes(data);
+    const budget = limits.budget;
+    if (budget && !budget.tryTake(size)) {
+      const id = peekId(data);
+      const message = `Portscope is busy with ${mib(budget.inUse)} MiB of other requests (limit ${mib(budget.limitBytes)} MiB); send this ${mib(size)} MiB request again when they finish.`;
+      if (id !== null) reply(id, { ok: false, error: { code: 'unavailable', message } });
+      else ws.close(1013, 'Server busy: try again later.');
+      return;
+    }
+    let held = budget ? size : 0;
+    const giveBack = () => {
+      budget?.giveBack(held);
+      held = 0;
+    };
+    // A call keeps its share until it is answered; anything else is done with it now.
+    if (!handle(data, giveBack)) giveBack();
+  });
+
+  /** Handles one text frame; true when a dispatched call took over `release`. */
+  function handle(data: RawData, release: () => void): boolean {
     let raw: unknown;
     try {
       raw = JSON.parse(data.toString());
     } catch {
       ws.close(1008, 'Malformed message: not JSON.');
-      return;
+      return false;
     }
-    if (dropped) return;
     const parsed = ClientMessageSchema.safeParse(raw);
     if (!parsed.success) {
       // A call with a readable id gets an answer it can match; anything else cannot be answered.
@@ -82,38 +109,54 @@ export function attachSession(ws: WebSocket, link: EngineLink, fanout: EventFano
       } else {
         ws.close(1008, truncate(`Malformed message: ${describeIssues(parsed.error.issues)}`));
       }
-      return;
+      return false;
     }
     const message = parsed.data;
     switch (message.type) {
       case 'call': {
         if (inFlight >= maxInFlight) {
           reply(message.id, { ok: false, error: { code: 'unavailable', message: `Too many calls in flight (${maxInFlight}); read the answers first.` } });
-          return;
+          return false;
         }
         inFlight++;
-        void dispatchCall(link, message.name, message.payload).then((result) =>
+        void dispatchCall(link, message.name, message.payload).then((result) => {
+          release();
           reply(message.id, result, () => {
             inFlight--;
-          }),
-        );
-        return;
+          });
+        });
+        return true;
       }
       case 'subscribe':
         // An unknown stream is ignored rather than fatal: a newer dashboard may ask for streams
         // an older engine lacks, and should keep working with the rest.
         if (isEventName(message.name)) fanout.subscribe(ws, message.name);
-        else log(`ignored a subscription to unknown event stream ${JSON.stringify(message.name)}`);
-        return;
+        else log('unknown-stream', `ignored a subscription to unknown event stream ${JSON.stringify(message.name.slice(0, 80))}`);
+        return false;
       case 'unsubscribe':
         if (isEventName(message.name)) fanout.unsubscribe(ws, message.name);
-        return;
+        return false;
     }
-  });
+  }
 
   ws.on('close', () => fanout.removeClient(ws));
-  ws.on('error', (err) => log(`WebSocket error: ${err.message}`));
+  ws.on('error', (err) => log('ws-error', `WebSocket error: ${err.message}`));
 }
+
+function frameBytes(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
+/** The call id from a frame's start, without parsing it all (clients put `type` and `id` first). */
+function peekId(data: RawData): number | null {
+  const first = Array.isArray(data) ? data[0] : data instanceof ArrayBuffer ? Buffer.from(data) : data;
+  const head = first?.subarray(0, 256).toString('latin1') ?? '';
+  const m = /"id"\s*:\s*(\d{1,15})[,}\s]/.exec(head);
+  return m ? Number(m[1]) : null;
+}
+
+const mib = (bytes: number) => (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0);
 
 /** Close reasons must fit in a control frame (123 bytes). */
 function truncate(reason: string): string {

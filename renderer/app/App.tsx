@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
+import { HistoryPage } from '../pages/history/HistoryPage';
 import { ProbePage } from '../pages/probe/ProbePage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { ScanPage } from '../pages/scan/ScanPage';
@@ -10,7 +11,7 @@ import { CapabilityNotice } from './CapabilityNotice';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useServices, useSockets, useUi } from './services';
 
-const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose', reports: 'Reports' };
+const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose', reports: 'Reports', history: 'History' };
 
 export function App() {
   const { ui } = useServices();
@@ -63,6 +64,7 @@ export function App() {
         {page === 'probe' ? <ProbePage /> : null}
         {page === 'diagnose' ? <DiagnosePage /> : null}
         {page === 'reports' ? <ReportsPage /> : null}
+        {page === 'history' ? <HistoryPage /> : null}
       </main>
       <ProcessPanel />
     </div>

@@ -1,5 +1,6 @@
 import type { RendererClient } from '../contract/types';
 import { createDiagnoseStore } from '../stores/diagnose';
+import { createHistoryStore } from '../stores/history';
 import { createProbeStore } from '../stores/probe';
 import { createScanStore } from '../stores/scan/store';
 import { connectSocketFeed, type FeedOptions } from '../stores/sockets/feed';
@@ -15,8 +16,9 @@ export function createServices(client: RendererClient, page: Page = 'dashboard',
     sockets,
     feed: connectSocketFeed(client, sockets, feedOptions),
     ui: createUiStore(page),
-    scans: createScanStore(client),
+    scans: createScanStore(client, typeof localStorage === 'undefined' ? null : localStorage),
     probes: createProbeStore(client),
     diagnoses: createDiagnoseStore(client),
+    history: createHistoryStore(client),
   };
 }

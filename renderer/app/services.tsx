@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { RendererClient } from '../contract/types';
 import type { DiagnoseStore, DiagnoseStoreState } from '../stores/diagnose';
+import type { HistoryStore } from '../stores/history';
 import type { ProbeStore, ProbeStoreState } from '../stores/probe';
 import type { ScanStore, ScanStoreState } from '../stores/scan/store';
 import type { LiveFeed } from '../stores/sockets/feed';
@@ -17,6 +18,8 @@ export interface AppServices {
   scans: ScanStore;
   probes: ProbeStore;
   diagnoses: DiagnoseStore;
+  /** History page state, and the app's alerts (with browser-mode notifications). */
+  history: HistoryStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

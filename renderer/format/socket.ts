@@ -41,6 +41,8 @@ export const OWNER_EXPLANATION: Record<OwnerStatus, string> = {
 
 export function processLabel(row: SocketRow): string {
   if (row.processName) return row.pids.length > 1 ? `${row.processName} (+${row.pids.length - 1})` : row.processName;
+  // A known pid without a name (a netstat -ano capture without tasklist): the pid is still the owner.
+  if (row.pid !== null) return `pid ${row.pid}`;
   return OWNER_TEXT[row.ownerStatus] || '—';
 }
 

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SocketRow } from '../../shared/contract';
 import { DEFAULT_FILTER, type RowFilter } from './sockets/query';
 
-export const PAGES = ['dashboard', 'scan', 'probe', 'diagnose', 'reports'] as const;
+export const PAGES = ['dashboard', 'scan', 'probe', 'diagnose', 'reports', 'history'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** What the process panel's "probe / diagnose this port" hands to those pages. */

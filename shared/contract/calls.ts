@@ -94,7 +94,8 @@ export type MonitorSettings = z.infer<typeof MonitorSettingsSchema>;
  */
 export const liveCalls = {
   'contract.hello': {
-    request: z.object({ version: z.literal(CONTRACT_VERSION).or(z.string()) }).strict(),
+    // Capped: the engine names the version it refuses, and must not echo a megabyte back.
+    request: z.object({ version: z.literal(CONTRACT_VERSION).or(z.string().max(64)) }).strict(),
     response: HelloResponseSchema,
   },
   'sockets.snapshot': { request: z.object({}).strict(), response: SnapshotSchema },

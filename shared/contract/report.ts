@@ -164,14 +164,32 @@ export type ReportDiff = z.infer<typeof ReportDiffSchema>;
 export const ReportImportRequestSchema = z
   .object({
     text: z.string().max(REPORT_IMPORT_MAX_CHARS),
+    /**
+     * The file's bytes, base64, instead of `text`: captures arrive as UTF-16 (PowerShell) or in a
+     * console's OEM code page, which only the engine decodes. Wins over `text` (then sent empty).
+     */
+    base64: z.string().max(Math.ceil(REPORT_IMPORT_MAX_CHARS / 3) * 4).optional(),
     /** The file's name, for messages only. */
     fileName: z.string().max(4096).optional(),
   })
   .strict();
 
+/** What an imported capture was (format label, encoding) and where a cut-off one stopped. */
+export const CaptureInfoSchema = z.object({
+  format: z.string(),
+  label: z.string(),
+  encoding: z.string().nullable(),
+  stoppedAt: z.object({ line: z.number().int().positive(), reason: z.string() }).nullable(),
+});
+export type CaptureInfo = z.infer<typeof CaptureInfoSchema>;
+
 export const ReportImportResponseSchema = z.discriminatedUnion('kind', [
-  /** A saved Portscope report, and what changed since (null when it holds no listeners). */
-  z.object({ kind: z.literal('report'), report: ReportSchema, diff: ReportDiffSchema.nullable() }),
+  /**
+   * A saved Portscope report, and what changed since (null when it holds no listeners); or a
+   * capture from another machine (netstat, ss, lsof, …) read into the same report, with `capture`
+   * saying what it was and where an incomplete one stopped. A capture has no diff.
+   */
+  z.object({ kind: z.literal('report'), report: ReportSchema, diff: ReportDiffSchema.nullable(), capture: CaptureInfoSchema.nullable().optional() }),
   /** nmap XML, as a scan section the scan view and its charts show. */
   z.object({ kind: z.literal('nmap'), scan: ReportScanSchema, warnings: z.array(z.string()) }),
 ]);

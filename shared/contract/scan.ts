@@ -52,7 +52,11 @@ export const ScanRequestSchema = z
     resolveAll: z.boolean().default(false),
     /** Confirms the user may scan targets outside loopback, private, link-local and unique-local ranges. */
     authorized: z.boolean().default(false),
-    /** Allows more than 16,777,216 probes. */
+    /**
+     * Confirms a large scan: more than LARGE_SCAN_HOSTS hosts or LARGE_SCAN_PROBES probes. Without
+     * it such a scan is refused (`denied`, message starting with LARGE_SCAN_REFUSAL) with an
+     * estimate of its duration, so nobody starts a /8 by a typo.
+     */
     force: z.boolean().default(false),
     /** Banner, HTTP and TLS hints for open TCP ports (a few seconds at most per port). */
     serviceHints: z.boolean().default(false),
@@ -78,11 +82,21 @@ export const ScanTargetSchema = z.object({
 });
 export type ScanTarget = z.infer<typeof ScanTargetSchema>;
 
+/** Above these sizes a scan needs `force` (see ScanRequest.force). */
+export const LARGE_SCAN_HOSTS = 65_536;
+export const LARGE_SCAN_PROBES = 1_000_000;
+/** How the refusal of an unconfirmed large scan begins, so a front end can ask the right question. */
+export const LARGE_SCAN_REFUSAL = 'Large scan:';
+export const isLargeScanRefusal = (message: string): boolean => message.startsWith(LARGE_SCAN_REFUSAL);
+
 export const ScanStartResponseSchema = z.object({
   scanId: z.string(),
   /** Probes to send (hosts × ports), retries not counted. */
   total: z.number().int().nonnegative(),
+  /** The first hosts (at most 100): a /8 is not spelled out. */
   hosts: z.array(ScanTargetSchema),
+  /** How many hosts the scan covers. */
+  hostCount: z.number().int().nonnegative(),
   portCount: z.number().int().nonnegative(),
   workers: z.number().int().positive(),
   /** Notes about the request, e.g. a name that resolved to several addresses. */
@@ -143,6 +157,12 @@ export const HostResultSchema = z.object({
   counts: StateCountsSchema,
   /** Closed ports counted but left out of `results` (includeClosed = auto/never). */
   closedOmitted: z.number().int().nonnegative(),
+  /**
+   * Every closed port of this host as a compact list (`1-21,23-79`), listed or not, so a
+   * comparison knows what was probed. Absent in older results and imports: their omitted closed
+   * ports are "not recorded".
+   */
+  closedPorts: z.string().nullable().optional(),
   /** Smoothed round-trip time to this host, from the probes' answers. */
   srttMs: z.number().nonnegative().nullable(),
 });
@@ -159,8 +179,13 @@ export const ScanSummarySchema = z.object({
   counts: StateCountsSchema,
   hostsUp: z.number().int().nonnegative(),
   hostsDown: z.number().int().nonnegative(),
+  /** Every phase: probing and service hints. */
   durationMs: z.number().nonnegative(),
+  /** Probes per second while probing (service hints are not probes). */
   ratePerSec: z.number().nonnegative(),
+  /** The probing phase, and the service-hint phase after it (0 without hints); absent in older results. */
+  probingMs: z.number().nonnegative().optional(),
+  hintsMs: z.number().nonnegative().optional(),
 });
 export type ScanSummary = z.infer<typeof ScanSummarySchema>;
 
@@ -175,6 +200,13 @@ export const ScanResultSchema = z.object({
   hosts: z.array(HostResultSchema),
   /** Sorted by host (as given), then port. Closed ports per `includeClosed`. */
   results: z.array(PortResultSchema),
+  /** The ports asked for, as a compact list (`1-300`); absent in older results. */
+  ports: z.string().optional(),
+  /**
+   * Hosts left out of `hosts` (counted in the summary): a scan of more than LARGE_SCAN_HOSTS hosts
+   * lists only those with an open port, as nmap lists only hosts that are up.
+   */
+  hostsOmitted: z.number().int().nonnegative().optional(),
   summary: ScanSummarySchema,
   warnings: z.array(z.string()),
 });
@@ -187,8 +219,10 @@ export const ScanProgressSchema = z.object({
   open: z.number().int().nonnegative(),
   /** Probes finished per second over the last second or so. */
   ratePerSec: z.number().nonnegative(),
-  /** Estimated time left; null until there is a rate to go by. */
+  /** Estimated time left, service hints included; null until there is a rate to go by. */
   etaMs: z.number().nonnegative().nullable(),
+  /** `probing`, then `hints` (banners, HTTP, TLS of open ports) when asked for. */
+  phase: z.enum(['probing', 'hints']).optional(),
   elapsedMs: z.number().nonnegative(),
   /** Current parallel probes (shrinks when the scan backs off from resource errors). */
   concurrency: z.number().int().nonnegative(),
@@ -200,6 +234,27 @@ export type ScanFound = z.infer<typeof ScanFoundSchema>;
 
 export const ScanDoneSchema = z.object({ scanId: z.string(), result: ScanResultSchema.nullable(), error: z.string().nullable() });
 export type ScanDone = z.infer<typeof ScanDoneSchema>;
+
+/** Sorted, distinct ports as `1-21,23,25-30`. */
+export function compactPortList(sorted: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Calls `each` for every port of a compact list (the inverse of compactPortList). */
+export function forEachPort(list: string, each: (port: number) => void): void {
+  if (list === '') return;
+  for (const part of list.split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    for (let p = a!; p <= (b ?? a!); p++) each(p);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Probe (telnet/nc-style reachability of one host:port, repeated)
@@ -273,6 +328,8 @@ export const DiagnoseRequestSchema = z
     protocol: ProtocolSchema.default('tcp'),
     /** Per-address connection timeout for the reachability step. */
     timeoutMs: z.number().int().min(50).max(10_000).default(1500),
+    /** Connect to 127.0.0.1 and ::1 only, not to this machine's other addresses. */
+    loopbackOnly: z.boolean().default(false),
   })
   .strict();
 export type DiagnoseRequest = z.input<typeof DiagnoseRequestSchema>;
@@ -282,7 +339,7 @@ export const StepStatusSchema = z.enum(['ok', 'warn', 'fail', 'skip']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 export const DiagnoseStepSchema = z.object({
-  /** Stable id: `listening`, `process`, `addresses`, `reachability`, `firewall`. */
+  /** Stable id: `listening`, `process`, `addresses`, `targets`, `reachability`, `firewall`. */
   id: z.string(),
   name: z.string(),
   status: StepStatusSchema,

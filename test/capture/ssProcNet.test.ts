@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSs, parseSsUsers } from '../../electron/engine/capture/ss';
 import { parseProcNetCapture } from '../../electron/engine/capture/procNet';
+import { parseProcPid } from '../../electron/engine/capture/procPid';
 import { corpusFiles, corpusPresent, corpusText, countLines } from './corpus';
 
 describe.skipIf(!corpusPresent)('ss on every real capture', () => {
@@ -90,5 +91,21 @@ describe('/proc/net from this machine (real procfs)', () => {
     const r = parseProcNetCapture(text);
     expect(r.sockets.length).toBe(countLines(text, /^\s*\d+:\s/));
     expect(r.sockets.every((s) => s.protocol === 'tcp')).toBe(true);
+  });
+});
+
+describe.skipIf(!corpusPresent)('/proc/<pid>/stat and status on every real capture', () => {
+  it.each(corpusFiles('linux-procnet', (f) => /-(stat|status)\.txt$/.test(f)))('%s: one process', (rel) => {
+    const r = parseProcPid(corpusText(rel));
+    expect(r.processes).toHaveLength(1);
+    expect(r.stoppedAt).toBeUndefined();
+  });
+
+  it('names with spaces, newlines and a fake ") S 1 2 3" stay whole; status gives uid and ppid', () => {
+    expect(parseProcPid(corpusText('linux-procnet/jc-proc-pid-stat-systemd.txt')).processes).toEqual([{ pid: 1, name: 'systemd', ppid: 0 }]);
+    expect(parseProcPid(corpusText('linux-procnet/jc-proc-pid-stat-comm-paren-hack.txt')).processes![0]!.name).toContain(') S 1 2 3 4 5');
+    expect(parseProcPid(corpusText('linux-procnet/jc-proc-pid-stat-comm-space-newline.txt')).processes![0]!.name).toMatch(/ |\n/);
+    expect(parseProcPid(corpusText('linux-procnet/jc-proc-pid-status-systemd.txt')).processes).toEqual([{ pid: 1, name: 'systemd', ppid: 0, uid: 0 }]);
+    expect(parseProcPid(corpusText('linux-procnet/procfs-proc-26231-status.txt')).processes![0]).toMatchObject({ pid: 26231, name: 'prometheus', ppid: 1 });
   });
 });

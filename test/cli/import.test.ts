@@ -100,4 +100,28 @@ describe('portscope import of large and hostile input', () => {
     fs.writeFileSync(other, '<!doctype html>\n<html><body><p>hi</p></body></html>');
     expectUsageLine(portscope(['import', other]), /is an HTML page, not a Portscope JSON report or nmap XML/);
   });
+
+  it("lets nmap's service and version take the terminal's width instead of cutting at 20", () => {
+    const version = '9.6p1 Ubuntu 3ubuntu13.5 protocol 2.0 with a long vendor build tag';
+    const xml = bigNmapXml(['127.0.0.1'], version).replace(/\n<port protocol="tcp" portid="(?!22")\d+">.*?<\/port>/g, '');
+    const file = path.join(dir, 'sv.xml');
+    fs.writeFileSync(file, xml);
+    const service = `ssh (OpenSSH ${version})`;
+    const saved = process.env.COLUMNS;
+    try {
+      delete process.env.COLUMNS;
+      const wide = portscope(['import', file]);
+      expect(wide.status, wide.stderr).toBe(0);
+      expect(wide.stdout).toContain(`127.0.0.1    22  tcp    open   syn-ack  ${service}\n`);
+      process.env.COLUMNS = '80';
+      const narrow = portscope(['import', file]);
+      const row = narrow.stdout.split('\n').find((l) => l.startsWith('127.0.0.1    22'))!;
+      expect(row.length).toBe(80);
+      expect(row.endsWith('…')).toBe(true);
+      expect(row).toContain(service.slice(0, 30));
+    } finally {
+      if (saved === undefined) delete process.env.COLUMNS;
+      else process.env.COLUMNS = saved;
+    }
+  });
 });

@@ -111,14 +111,15 @@ describe('diagnosePort', () => {
       ['listening', 'ok'],
       ['process', 'ok'],
       ['addresses', 'warn'],
+      ['targets', 'ok'],
       ['reachability', 'warn'],
       // No rule names the port and the input policy is drop: other machines are probably blocked.
       ['firewall', 'warn'],
     ]);
-    expect(r.steps[4]!.message).toMatch(/input policy is drop/);
+    expect(r.steps[5]!.message).toMatch(/input policy is drop/);
     expect(steps).toEqual(r.steps);
     expect(r.steps[1]!.message).toContain(`pid ${process.pid}`);
-    expect(r.steps[3]!.details).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+: connected/), expect.stringMatching(/^\[::1\]:\d+: refused/)]);
+    expect(r.steps[4]!.details).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+: connected/), expect.stringMatching(/^\[::1\]:\d+: refused/)]);
     expect(r.nextStep).toMatch(/0\.0\.0\.0/);
     for (const s of r.steps) expect(s.durationMs).toBeGreaterThanOrEqual(0);
   });
@@ -137,5 +138,32 @@ describe('diagnosePort', () => {
     expect(r.verdict).toBe('not-listening');
     expect(r.steps.find((s) => s.id === 'firewall')).toMatchObject({ status: 'skip', message: expect.stringContaining('not installed') });
     expect(r.steps.find((s) => s.id === 'reachability')!.message).toMatch(/refused/);
+  });
+
+  it('names every address it will connect to before it connects to any', async () => {
+    // Two loopback addresses stand in for the machine's own: tests connect to loopback only.
+    const interfaces = () => ({ ...loopbackOnly(), eth9: [{ address: '127.0.0.2', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '02:00:00:00:00:01', internal: false, cidr: '127.0.0.2/8' }] });
+    const events: string[] = [];
+    const server = net.createServer((c) => {
+      events.push(`connect ${c.localAddress}`);
+      c.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
+    try {
+      const port = portOf(server);
+      const r = await diagnosePort(engine, { port, protocol: 'tcp', timeoutMs: 500 }, (_i, s) => events.push(`step ${s.id}`), { interfaces, run: runner(null) });
+      // The server may see the last accepted connection a moment after the client did.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const targets = r.steps.find((s) => s.id === 'targets')!;
+      expect(targets.message).toBe(`Connecting to port ${port} on 127.0.0.1, ::1, 127.0.0.2 (this machine has no other address).`);
+      expect(targets.details).toEqual(['127.0.0.1 on lo', '::1 on lo', '127.0.0.2 on eth9']);
+      const named = events.indexOf('step targets');
+      const firstConnect = events.findIndex((e) => e.startsWith('connect'));
+      expect(named).toBeGreaterThanOrEqual(0);
+      expect(firstConnect).toBeGreaterThan(named);
+      expect(events.filter((e) => e.startsWith('connect')).sort()).toEqual(['connect 127.0.0.1', 'connect 127.0.0.2']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

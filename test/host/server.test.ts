@@ -325,7 +325,7 @@ describe('calls over the WebSocket', () => {
     expect((await closed(b.ws)).code).toBe(1009);
   });
 
-  it('answers calls beyond 64 in flight on one connection with unavailable, without queueing them', async () => {
+  it('answers calls beyond 16 in flight on one connection with unavailable, without queueing them', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
     link.answers['monitor.configure'] = async () => {
@@ -333,11 +333,11 @@ describe('calls over the WebSocket', () => {
       return { intervalMs: 1000, paused: false };
     };
     const c = await open();
-    for (let id = 1; id <= 70; id++) c.ws.send(JSON.stringify({ type: 'call', id, name: 'monitor.configure', payload: {} }));
-    const refused = await c.messages.next<{ ok: boolean; error: { code: string } }>((m) => m.id === 65);
+    for (let id = 1; id <= 20; id++) c.ws.send(JSON.stringify({ type: 'call', id, name: 'monitor.configure', payload: {} }));
+    const refused = await c.messages.next<{ ok: boolean; error: { code: string } }>((m) => m.id === 17);
     expect(refused.error.code).toBe('unavailable');
     release();
-    expect(await c.messages.next((m) => m.id === 64)).toMatchObject({ ok: true });
+    expect(await c.messages.next((m) => m.id === 16)).toMatchObject({ ok: true });
     expect(await c.messages.next((m) => m.id === 1)).toMatchObject({ ok: true });
     delete link.answers['monitor.configure'];
     c.ws.close();

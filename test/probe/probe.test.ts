@@ -98,6 +98,7 @@ describe('ProbeRunner on loopback', () => {
     const result = await started.done;
     expect(result.cancelled).toBe(true);
     expect(result.sent).toBeLessThan(3);
+    expect(result.verdict).toMatch(new RegExp(`^Cancelled after ${result.sent} of 100 attempts\\. `));
   });
 });
 

@@ -18,7 +18,7 @@ describe('scan page', () => {
     client.handle('scan.start', (req) => {
       requests.push(req);
       if (!req.authorized) throw new ContractError('denied', '203.0.113.5 is outside loopback and private ranges.');
-      return { scanId: 'x', total: 1, hosts: [], portCount: 1, workers: 1, warnings: [] };
+      return { scanId: 'x', total: 1, hosts: [], hostCount: 1, portCount: 1, workers: 1, warnings: [] };
     });
     const services = createServices(client, 'scan');
     render(

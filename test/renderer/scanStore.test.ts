@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortResult, ScanResult } from '../../shared/contract';
 import { ContractError } from '../../shared/contract/errors';
-import { diffScans, rttHistogram } from '../../renderer/stores/scan/diff';
+import { diffScans, outcomeLabel, rttHistogram } from '../../renderer/stores/scan/diff';
 import { createScanStore } from '../../renderer/stores/scan/store';
 import { createProbeStore } from '../../renderer/stores/probe';
 import { FakeClient } from './fixtures';
@@ -36,7 +36,7 @@ describe('scan store', () => {
       client.emit('scan.progress', { scanId: 's1', done: 1, total: 2, open: 1, ratePerSec: 10, etaMs: 100, elapsedMs: 5, concurrency: 4 });
       client.emit('scan.found', { scanId: 's1', result: port(22, 'open') });
       client.emit('scan.found', { scanId: 'other', result: port(99, 'open') });
-      return { scanId: 's1', total: 2, hosts: [{ spec: '127.0.0.1', address: '127.0.0.1', family: 4, name: null }], portCount: 2, workers: 1, warnings: [] };
+      return { scanId: 's1', total: 2, hosts: [{ spec: '127.0.0.1', address: '127.0.0.1', family: 4, name: null }], hostCount: 1, portCount: 2, workers: 1, warnings: [] };
     });
     const store = createScanStore(client);
     await store.getState().start({ targets: ['127.0.0.1'], ports: '22-23' });
@@ -55,7 +55,7 @@ describe('scan store', () => {
     client.handle('scan.start', (req) => {
       requests.push(req);
       if (!req.authorized) throw new ContractError('denied', '8.8.8.8 is a public address.');
-      return { scanId: 's2', total: 1, hosts: [], portCount: 1, workers: 1, warnings: [] };
+      return { scanId: 's2', total: 1, hosts: [], hostCount: 1, portCount: 1, workers: 1, warnings: [] };
     });
     const store = createScanStore(client);
     await store.getState().start({ targets: ['8.8.8.8'], ports: '53' });
@@ -66,9 +66,29 @@ describe('scan store', () => {
     expect(requests.at(-1)).toMatchObject({ targets: ['8.8.8.8'], authorized: true });
   });
 
+  it('asks to confirm a large scan with the estimate the engine gives, and retries with force only (never authorized)', async () => {
+    const client = new FakeClient();
+    const requests: Array<{ force?: boolean; authorized?: boolean }> = [];
+    client.handle('scan.start', (req) => {
+      requests.push(req);
+      if (!req.force) throw new ContractError('denied', 'Large scan: 16,777,216 probes to 16,777,216 hosts would take about 14 min. Confirm with --force.');
+      return { scanId: 's9', total: 16_777_216, hosts: [], hostCount: 16_777_216, portCount: 1, workers: 2, warnings: [] };
+    });
+    const store = createScanStore(client);
+    await store.getState().start({ targets: ['127.0.0.0/8'], ports: '1' });
+    expect(store.getState()).toMatchObject({ phase: 'needs-authorization', confirmation: 'large' });
+    expect(store.getState().authorizationMessage).toMatch(/about 14 min/);
+    await store.getState().authorize();
+    expect(store.getState().phase).toBe('running');
+    expect(requests.map((r) => [r.force ?? false, r.authorized ?? false])).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+  });
+
   it('cancels a running scan', async () => {
     const client = new FakeClient();
-    client.handle('scan.start', () => ({ scanId: 's3', total: 100, hosts: [], portCount: 100, workers: 1, warnings: [] }));
+    client.handle('scan.start', () => ({ scanId: 's3', total: 100, hosts: [], hostCount: 1, portCount: 100, workers: 1, warnings: [] }));
     client.handle('scan.cancel', () => ({ cancelled: true }));
     const store = createScanStore(client);
     await store.getState().start({ targets: ['127.0.0.1'], ports: '1-100' });
@@ -81,14 +101,23 @@ describe('scan store', () => {
 });
 
 describe('scan diff and RTT histogram', () => {
-  it('lists ports that changed state, appeared or vanished', () => {
-    const a = result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]);
-    const b = result('b', [port(22, 'open'), port(80, 'open'), port(8080, 'filtered')]);
-    expect(diffScans(a, b)).toEqual([
-      { host: '127.0.0.1', port: 80, protocol: 'tcp', before: 'closed', after: 'open' },
-      { host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: null },
-      { host: '127.0.0.1', port: 8080, protocol: 'tcp', before: null, after: 'filtered' },
-    ]);
+  it('compares only ports both scans probed: a port one scan never probed is no change', () => {
+    const a = { ...result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]), ports: '22,80,443' };
+    const b = { ...result('b', [port(22, 'open'), port(80, 'open'), port(8080, 'filtered')]), ports: '22,80,8080' };
+    expect(diffScans(a, b)).toEqual([{ host: '127.0.0.1', port: 80, protocol: 'tcp', before: 'closed', after: 'open' }]);
+  });
+
+  it('reads closed ports a scan only counted from its compact list, and says "not recorded" when an older one kept none', () => {
+    const small = { ...result('a', [port(22, 'open'), port(80, 'closed'), port(443, 'open')]), ports: '1-500' };
+    const counted = result('b', [port(22, 'open')]);
+    counted.ports = '1-2000';
+    counted.hosts[0] = { ...counted.hosts[0]!, closedOmitted: 1999, closedPorts: '1-21,23-2000' };
+    expect(diffScans(small, counted)).toEqual([{ host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: 'closed' }]);
+    const older = result('c', [port(22, 'open')]);
+    older.hosts[0] = { ...older.hosts[0]!, closedOmitted: 1999 };
+    const changes = diffScans(small, older);
+    expect(changes).toEqual([{ host: '127.0.0.1', port: 443, protocol: 'tcp', before: 'open', after: 'not-recorded' }]);
+    expect(changes.map((c) => outcomeLabel(c.after))).toEqual(['not recorded']);
   });
 
   it('buckets round-trip times and ignores ports without one', () => {
@@ -96,6 +125,10 @@ describe('scan diff and RTT histogram', () => {
     expect(h.reduce((n, b) => n + b.count, 0)).toBe(3);
     expect(h[1]?.count).toBe(2); // 0.1 ms buckets: 0.1 and 0.15 share the second
     expect(rttHistogram([])).toEqual([]);
+    // Microsecond times (the kernel's, on loopback) get labels that tell the buckets apart.
+    const micro = rttHistogram([port(1, 'open', 0.005), port(2, 'open', 0.011), port(3, 'open', 0.037)]).map((b) => b.label);
+    expect(new Set(micro).size).toBe(micro.length);
+    expect(micro[0]).toBe('0–0.005 ms');
   });
 });
 

@@ -6,6 +6,7 @@ import { App } from '../../renderer/app/App';
 import { createServices } from '../../renderer/app/createServices';
 import { ServicesProvider, type AppServices } from '../../renderer/app/services';
 import { VisibleText } from '../../renderer/components/text/VisibleText';
+import { TopProcessesChart } from '../../renderer/components/charts/TopProcessesChart';
 import { FakeClient, makeProcess, makeRow, makeSnapshot } from './fixtures';
 
 // What the red team used: a right-to-left override reversed "(pid 24389)" in the panel header.
@@ -86,5 +87,11 @@ describe('hostile process names in the app', () => {
     expect(within(dialog).getByRole('heading').textContent).toBe('End evil\\u202e(pid 1)\\u2066?');
     expect(dialog.textContent).toContain('evil\\u202e(pid 1)\\u2066 (pid 4321)');
     expect(dialog.textContent).toContain('Command line: serve --x\\u202e\\x1b[31m\\u200b');
+  });
+
+  it('shows them as escapes in the top-processes chart labels (SVG text)', () => {
+    const { container } = render(<TopProcessesChart data={[{ name: 'evil\u202efdp.exe (42)', count: 2 }]} />);
+    expect(container.textContent).not.toMatch(RAW);
+    expect(container.textContent).toContain('evil\\u202efdp.exe (42)');
   });
 });

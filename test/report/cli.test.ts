@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,22 @@ describe('portscope report', () => {
     const md = await run('report', '-w', 'connections', '-f', 'md');
     expect(md.stdout).toContain('## Connections (');
     expect(md.stdout).not.toContain('## Listening ports');
+  });
+
+  it('--table connections implies --what connections (and CSV), unless --what says otherwise', async () => {
+    const client = net.connect(server.tcpPort, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    const csv = await run('report', '--table', 'connections');
+    client.destroy();
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.startsWith('protocol,local_address,local_port,remote_address')).toBe(true);
+    const rows = parseCsv(csv.stdout);
+    expect(rows.slice(1).some((r) => Number(r[2]) === server.tcpPort && r[5] === 'ESTABLISHED')).toBe(true);
+    const file = path.join(dir, 'connections.csv');
+    expect((await run('report', '--table', 'connections', '-o', file)).stdout).toMatch(/^Wrote the connections table \(CSV/);
+    const contradiction = await run('report', '--what', 'listeners', '--table', 'connections');
+    expect(contradiction.code).toBe(2);
+    expect(contradiction.stderr).toMatch(/^portscope: this report has no connections table; it has: listeners, processes\n$/);
   });
 
   it('fails in one clear line for unknown formats, contradictions and unwritable paths', async () => {

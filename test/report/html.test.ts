@@ -126,6 +126,27 @@ describe('HTML report', () => {
     await page.close();
   });
 
+  it('follows a dark screen (prefers-color-scheme) and stays light when printed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await page.setContent(html);
+    const colours = () =>
+      page.evaluate(() => {
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string; color: string } }).getComputedStyle(
+          (globalThis as unknown as { document: { body: unknown } }).document.body,
+        );
+        return { bg: style.backgroundColor, ink: style.color };
+      });
+    const light = { bg: 'rgb(255, 255, 255)', ink: 'rgb(28, 40, 51)' };
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    expect(await colours()).toEqual(light);
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    expect(await colours()).toEqual({ bg: 'rgb(19, 24, 30)', ink: 'rgb(227, 232, 237)' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots/report-dark.png'), fullPage: false });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await colours()).toEqual(light);
+    await page.close();
+  });
+
   it('the report it was made from validates against the schema', async () => {
     const res = await engine.handlers['report.export']({ what: 'listeners', format: 'json', scan: { source: 'portscope', target: 't', command: null, scanner: null, result: scanFixture([1], []) } });
     expect(() => ReportSchema.parse(JSON.parse(res.content!))).not.toThrow();

@@ -79,12 +79,13 @@ describe('report from the live engine', () => {
 
   it('refuses what is not a report, with a message that says why', async () => {
     const cases: Array<[string, RegExp]> = [
-      ['hello', /neither a Portscope JSON report nor nmap XML/],
+      ['hello', /not in a format Portscope reads \(accepted: a Portscope JSON report, nmap XML/],
       ['{"schema":"portscope.report","version":2}', /version 2 report; this Portscope reads version 1 \(update Portscope/],
       ['{"a":1}', /not a Portscope report/],
       ['{"schema":"portscope.report",', /not valid JSON/],
       ['{"schema":"portscope.report","version":1,"machine":{}}', /not a valid Portscope report: generator/],
-      ['<html><body>hi</body></html>', /not nmap output: its root element is <html>/],
+      ['<html><body>hi</body></html>', /is an HTML page, not a Portscope JSON report or nmap XML/],
+      ['<svg><g/></svg>', /not nmap output: its root element is <svg>/],
     ];
     for (const [text, message] of cases) {
       await expect(fixture.engine.handlers['report.import']({ text })).rejects.toThrow(message);

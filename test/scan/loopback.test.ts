@@ -147,7 +147,7 @@ describe('portscope scan (built CLI, bundled worker)', () => {
     [['127.0.0.1', '--ports', '80-70'], '80-70'],
     [['127.0.0.1', '--ports', '0'], 'port 0'],
     [['127.0.0.1', '--ports', '65536'], '65536'],
-    [['127.0.0.1', '--ports', ''], 'no ports'],
+    [['127.0.0.1', '--ports', ''], '--ports'],
   ])('rejects %j with one line naming the culprit, exit 2', (args, culprit) => {
     const r = portscope(['scan', ...args]);
     expect(r.status).toBe(2);
@@ -162,6 +162,9 @@ describe('portscope scan (built CLI, bundled worker)', () => {
     expect(one.stderr).toMatch(/^portscope: 8\.8\.8\.8 is outside your local networks.*may be illegal.*--i-am-authorized/);
     const many = portscope(['scan', '127.0.0.1,192.0.2.0/24', '--ports', '80']);
     expect(many.status).toBe(2);
-    expect(many.stderr).toMatch(/192\.0\.2\.0, 192\.0\.2\.1, 192\.0\.2\.2 and 253 more are outside/);
+    expect(many.stderr).toMatch(/^portscope: 192\.0\.2\.0\/24 is outside your local networks/);
+    const linkLocal = portscope(['scan', '169.254.169.254', '--ports', '80']);
+    expect(linkLocal.status).toBe(2);
+    expect(linkLocal.stderr).toMatch(/^portscope: 169\.254\.169\.254 is outside your local networks.*link-local.*--i-am-authorized/);
   });
 });

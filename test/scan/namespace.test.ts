@@ -130,7 +130,7 @@ describe.skipIf(why)('scans of a firewalled host in a network namespace', () => 
     expect(ok.status).toBe(0);
     const okResult = JSON.parse(ok.stdout);
     expect(okResult.verdict).toBe('ok');
-    expect(okResult.steps.map((s: { id: string }) => s.id)).toEqual(['listening', 'process', 'addresses', 'reachability', 'firewall']);
+    expect(okResult.steps.map((s: { id: string }) => s.id)).toEqual(['listening', 'process', 'addresses', 'targets', 'reachability', 'firewall']);
     expect(okResult.steps[1].message).toMatch(/node/);
     const none = JSON.parse(cli(server, ['diagnose', String(CLOSED), '--json']).stdout);
     expect(none.verdict).toBe('not-listening');

@@ -4,7 +4,9 @@ import dgram from 'node:dgram';
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { createPlatformAdapter } from '../../electron/engine/platform';
+import { createWindowsAdapter } from '../../electron/engine/platform/windows/adapter';
 import { SocketSnapshotter } from '../../electron/engine/sockets/snapshotter';
+import { runCommand } from '../../electron/engine/system/runner';
 
 const [outFile, mode = 'snapshot'] = process.argv.slice(2);
 
@@ -22,13 +24,14 @@ const own = {
     const server = net.createServer().listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
   }),
 };
-const adapter = createPlatformAdapter();
+// fallback: the adapter as it runs when koffi cannot load (netstat + tasklist through the runner).
+const adapter = mode === 'fallback' ? createWindowsAdapter({ run: runCommand, api: null }) : createPlatformAdapter();
 const snapshotter = new SocketSnapshotter(adapter);
 const started = performance.now();
 const snap = await snapshotter.take();
 const coldMs = performance.now() - started;
 const out: Record<string, unknown> = { own, adapter: adapter.name, capabilities: adapter.capabilities(), coldMs, warnings: snap.warnings };
-if (mode === 'snapshot') {
+if (mode === 'snapshot' || mode === 'fallback') {
   out.rows = snap.rows;
   out.processes = [...snap.processes.values()];
   out.self = adapter.readProcess(process.pid);

@@ -10,7 +10,7 @@ import type { ProcessInfo, SocketRow } from '../../shared/contract/sockets';
 import type { Capabilities } from '../../shared/contract/calls';
 // @ts-expect-error plain JS helper shared with .ci/run and the benchmark
 import { cacheDir, prepareWindowsNode, runWindowsNode, startWindowsNode } from '../../scripts/wine/windows-node.mjs';
-import { connectWs, login } from '../host/support/http';
+import { connectWs, loginSession } from '../host/support/http';
 
 interface DriverOutput {
   own: { pid: number; udp4Port: number; udp6Port: number; tcpPort: number };
@@ -44,6 +44,11 @@ function connect(host: string, port: number): Promise<net.Socket> {
 
 function rowsAt(rows: SocketRow[], protocol: string, address: string, port: number): SocketRow[] {
   return rows.filter((r) => r.protocol === protocol && r.localAddress === address && r.localPort === port);
+}
+
+/** One connection end: a local port may also serve other connections (to other remotes, or in TIME_WAIT). */
+function connectionEnd(rows: SocketRow[], localPort: number, remotePort: number): SocketRow[] {
+  return rows.filter((r) => r.protocol === 'tcp' && r.localPort === localPort && r.remotePort === remotePort);
 }
 
 describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, koffi, iphlpapi)', () => {
@@ -91,10 +96,10 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
     expect(rowsAt(out.rows, 'tcp', '::1', v6)).toEqual([expect.objectContaining({ family: 6, state: 'LISTEN', remoteAddress: '::', remotePort: 0, scopeId: null })]);
     const clientPort = client.localPort!;
     // Both ends of the loopback connection: the client's and the accepted one.
-    expect(rowsAt(out.rows, 'tcp', '127.0.0.1', clientPort), `client port ${clientPort}`).toEqual([
-      expect.objectContaining({ family: 4, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: v4 }),
+    expect(connectionEnd(out.rows, clientPort, v4)).toEqual([
+      expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1' }),
     ]);
-    expect(out.rows.filter((r) => r.protocol === 'tcp' && r.localPort === v4 && r.remotePort === clientPort)).toEqual([
+    expect(connectionEnd(out.rows, v4, clientPort)).toEqual([
       expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1' }),
     ]);
   });
@@ -143,6 +148,24 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
     expect(self.ppid).not.toBeNull();
   });
 
+  it("without koffi, reads Wine's own netstat.exe and tasklist.exe through the runner: same sockets, no guessed owners", async () => {
+    const outFile = path.join(cacheDir, `fallback-${process.pid}.json`);
+    const r = await runWindowsNode([path.relative(process.cwd(), driverBundle), path.relative(process.cwd(), outFile), 'fallback']);
+    expect(r.code, r.stderr).toBe(0);
+    const fb = JSON.parse(readFileSync(outFile, 'utf8')) as DriverOutput;
+    expect(fb.warnings[0]).toMatch(/reading netstat -ano and tasklist instead of the IP Helper API/);
+    // Wine 8's netstat.exe prints connections only (no listeners, whatever the flags): both ends
+    // of this test's connection are there, with their exact endpoints and state.
+    expect(connectionEnd(fb.rows, client.localPort!, v4)).toEqual([
+      expect.objectContaining({ family: 4, state: 'ESTABLISHED', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1', pid: null, ownerStatus: 'not-found' }),
+    ]);
+    expect(connectionEnd(fb.rows, v4, client.localPort!)).toEqual([
+      expect.objectContaining({ protocol: 'tcp', state: 'ESTABLISHED', localAddress: '127.0.0.1' }),
+    ]);
+    // Wine's netstat prints no PID column even with -o: no row may claim an owner.
+    expect(fb.rows.filter((x) => x.pid !== null)).toEqual([]);
+  }, 180_000);
+
   it('portscope list --json / who / scan / diagnose run under Windows Node and see the same sockets', async () => {
     const list = await runWindowsNode(['bin/portscope.js', 'list', '--json']);
     expect(list.code, list.stderr).toBe(0);
@@ -175,8 +198,8 @@ describe.skipIf(notReady !== null)('Windows engine under Wine (Windows Node.js, 
       }
       expect(url).not.toBeNull();
       const port = Number(url!.port);
-      const cookie = await login(port, url!.searchParams.get('token')!);
-      const c = await connectWs(port, '/ws', { cookie }, url!.origin);
+      const { protocols } = await loginSession(port, url!.searchParams.get('token')!);
+      const c = await connectWs(port, '/ws', {}, url!.origin, protocols);
       if (!c.ok) throw new Error(`upgrade refused: ${c.status}`);
       const hello = (await c.messages.next((m) => m.type === 'hello', 60_000)) as { version: string };
       c.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'contract.hello', payload: { version: hello.version } }));

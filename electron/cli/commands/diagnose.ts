@@ -9,6 +9,7 @@ import { terminalSafe } from '../table';
 
 export interface DiagnoseCliOptions {
   udp?: boolean;
+  loopbackOnly?: boolean;
   json?: boolean;
   timeout: number;
 }
@@ -28,7 +29,7 @@ export function diagnoseText(r: DiagnoseResult): string {
 }
 
 export async function diagnoseCommand(engine: Engine, port: number, o: DiagnoseCliOptions, out: SafeOutput): Promise<number> {
-  const parsed = DiagnoseRequestSchema.safeParse({ port, protocol: o.udp ? 'udp' : 'tcp', timeoutMs: o.timeout });
+  const parsed = DiagnoseRequestSchema.safeParse({ port, protocol: o.udp ? 'udp' : 'tcp', timeoutMs: o.timeout, loopbackOnly: o.loopbackOnly ?? false });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
   if (!o.json) out.stdout(`Diagnosing port ${port}/${parsed.data.protocol} on this machine\n\n`);
   // Steps print as they finish: the reachability and firewall checks can take a moment.
@@ -50,6 +51,7 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .description('why can clients not reach my server? a checklist for a port on this machine')
     .argument('<port>', 'local port number', (v) => parsePort(v))
     .option('--udp', 'a UDP service')
+    .option('--loopback-only', "connect to 127.0.0.1 and ::1 only, not to this machine's other addresses")
     .option('--json', 'print the result as JSON')
     .option(
       '-w, --timeout <ms>',

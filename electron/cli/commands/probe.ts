@@ -7,6 +7,7 @@ import { parsePort } from '../options';
 import type { Output } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
+import { formatEndpoint } from '../../../shared/net/address';
 import { formatRtt } from './scanFormat';
 
 export interface ProbeCliOptions {
@@ -44,7 +45,7 @@ function attemptLine(a: ProbeAttempt): string {
 }
 
 export function probeSummary(r: ProbeResult): string {
-  const label = `${terminalSafe(r.host)}:${r.port}${r.protocol === 'udp' ? '/udp' : ''}`;
+  const label = `${terminalSafe(formatEndpoint(r.host, r.port))}${r.protocol === 'udp' ? '/udp' : ''}`;
   const lines = [`--- ${label} probe statistics ---`];
   const okWord = r.protocol === 'udp' ? 'replied' : 'connected';
   lines.push(`${r.sent} sent, ${r.received} ${okWord}, ${Math.round(r.loss * 100)}% failed${r.rtt ? `; rtt min/avg/max = ${r.rtt.minMs.toFixed(3)}/${r.rtt.avgMs.toFixed(3)}/${r.rtt.maxMs.toFixed(3)} ms` : ''}`);
@@ -92,7 +93,7 @@ export async function probeCommand(engine: Engine, host: string, port: number, o
     const started = await engine.handlers['probe.start'](parsed.data);
     probeId = started.probeId;
     if (!o.json) {
-      const where = `${terminalSafe(host)}:${port}${o.udp ? '/udp' : '/tcp'}`;
+      const where = `${terminalSafe(formatEndpoint(host, port))}${o.udp ? '/udp' : '/tcp'}`;
       out.stdout(`Probing ${where}: ${o.count} attempt${o.count > 1 ? 's' : ''}, every ${o.interval} ms, ${o.timeout} ms timeout\n`);
     }
     for (const a of early.filter((e) => e.probeId === probeId)) show(a);

@@ -6,6 +6,7 @@ import {
   REPORT_TABLES,
   type Report,
   type ReportDiff,
+  type CaptureInfo,
   type ReportImportResponse,
   type ReportScan,
   type ReportTable,
@@ -31,6 +32,8 @@ interface ReportOptions {
   output: string;
   table?: ReportTable;
   title?: string;
+  /** Whether --what was typed (and not its default), so --table can choose it otherwise. */
+  whatGiven?: boolean;
 }
 
 /**
@@ -43,7 +46,10 @@ export async function reportCommand(options: ReportOptions, ctx: CommandContext)
     return EXIT_OK;
   }
   const toStdout = options.output === '-';
-  const format = resolveFormat(toStdout ? null : options.output, options.format);
+  // --table is CSV's choice of table: it implies CSV on standard output, and
+  // `--table connections` implies `--what connections` unless --what was given.
+  const format = resolveFormat(toStdout ? null : options.output, options.format ?? (options.table && (toStdout || !path.extname(options.output)) ? 'csv' : undefined));
+  if (options.table === 'connections' && !options.whatGiven) options = { ...options, what: 'connections' };
   if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
   const snapshot = await freshSnapshot(ctx.getEngine().monitor);
   const report = reportFromSnapshot(snapshot, options.what, { title: options.title ?? null });
@@ -90,7 +96,7 @@ const FS_REASONS: Record<string, string> = {
  * process substitution like `<(nmap -oX - …)` report 0 and never end). Over the cap, or on any
  * error opening the file, the user gets one line and exit 2.
  */
-async function readInput(file: string): Promise<string> {
+async function readInput(file: string): Promise<Buffer> {
   const name = file === '-' ? 'standard input' : shownName(file);
   const tooLarge = () => new UsageError(`cannot import ${name}: it is too large (over ${REPORT_IMPORT_MAX_CHARS / 1024 / 1024} MiB)`);
   let stream: NodeJS.ReadableStream;
@@ -124,13 +130,16 @@ async function readInput(file: string): Promise<string> {
   } finally {
     if (file !== '-') (stream as unknown as { destroy?: () => void }).destroy?.();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // Bytes, not text: the engine decodes them (a capture may be UTF-16 or in an OEM code page).
+  return Buffer.concat(chunks);
 }
 
-function scanTable(scan: ReportScan): string {
+/** nmap's service and version (`ssh (OpenSSH 9.6p1 Ubuntu 3ubuntu13.5 …)`) take the rest of the line. */
+function scanTable(scan: ReportScan, width: number): string {
   return renderTable(
-    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20 }],
+    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20, fill: true }],
     scan.result.results.map((r) => [r.host, String(r.port), r.protocol, r.state, r.reason, r.hint?.guess ?? r.service ?? '']),
+    width,
   );
 }
 
@@ -143,7 +152,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): v
       out.stdout(`\n${t.title} (${rows.length})\n${rows.length ? socketTable(rows, t.id === 'connections', out.columns) : '  none'}\n`);
     }
   }
-  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan)}\n`);
+  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
   if (diff) {
     out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
     if (diff.hostname !== report.machine.hostname) {
@@ -166,16 +175,35 @@ function showNmap(scan: ReportScan, out: SafeOutput): void {
   for (const h of r.hosts) {
     out.stdout(`  ${terminalSafe(h.address)}${h.name ? ` (${terminalSafe(h.name)})` : ''}: ${h.state}, ${terminalSafe(h.reason)}${h.srttMs !== null ? `, rtt ${h.srttMs.toFixed(2)} ms` : ''}\n`);
   }
-  out.stdout(`\n${r.results.length ? scanTable(scan) : 'No ports listed.'}\n`);
+  out.stdout(`\n${r.results.length ? scanTable(scan, out.columns) : 'No ports listed.'}\n`);
   for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
+}
+
+/**
+ * A capture from another machine: `--json` prints its rows as `portscope list --json` does (notes
+ * on stderr); otherwise the same tables as a saved report, under a line saying what was read.
+ */
+function showCapture(report: Report, capture: CaptureInfo, json: boolean, out: SafeOutput): number {
+  if (json) {
+    out.stdout(`${JSON.stringify([...(report.listeners ?? []), ...(report.connections ?? [])])}\n`);
+  } else {
+    showReport(report, null, out);
+    if (report.processes.length > 0 && (report.listeners?.length ?? 0) + (report.connections?.length ?? 0) === 0) {
+      out.stdout(`\nProcesses (${report.processes.length})\n${renderTable([{ header: 'PID', align: 'right' }, { header: 'Name', max: 40 }, { header: 'User', max: 16 }, { header: 'Command', max: 60 }], report.processes.map((p) => [String(p.pid), p.name, p.user ?? '', p.commandLine]))}\n`);
+    }
+  }
+  for (const w of report.warnings) out.stderr(`note: ${terminalSafe(w)}\n`);
+  if (capture.stoppedAt) out.stderr(`note: stopped at line ${capture.stoppedAt.line}: ${terminalSafe(capture.stoppedAt.reason)}\n`);
+  return EXIT_OK;
 }
 
 /** `portscope import <file>`: a saved report (with what changed since) or nmap XML, as tables. */
 export async function importCommand(file: string, options: { json?: boolean; diff: boolean }, ctx: CommandContext): Promise<number> {
-  const text = await readInput(file);
+  const bytes = await readInput(file);
   const engine = ctx.getEngine();
-  const result: ReportImportResponse = await engine.handlers['report.import']({ text, fileName: file === '-' ? 'standard input' : file });
+  const result: ReportImportResponse = await engine.handlers['report.import']({ text: '', base64: bytes.toString('base64'), fileName: file === '-' ? 'standard input' : file });
   const shown = result.kind === 'report' && !options.diff ? { ...result, diff: null } : result;
+  if (shown.kind === 'report' && shown.capture) return showCapture(shown.report, shown.capture, options.json === true, ctx.out);
   if (options.json) {
     ctx.out.stdout(`${JSON.stringify(shown, null, 2)}\n`);
     return EXIT_OK;
@@ -198,15 +226,15 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
     .option('--title <text>', 'a title for the report')
     .option('--schema', 'print the JSON report format as a JSON Schema and exit')
-    .action(async (opts: ReportOptions) => {
-      ctx.exit.code = await reportCommand(opts, ctx);
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      ctx.exit.code = await reportCommand({ ...opts, whatGiven: cmd.getOptionValueSource('what') !== 'default' }, ctx);
     });
 
   program
     .command('import')
-    .description('show a saved Portscope JSON report (and what changed since) or an nmap XML file (-oX)')
+    .description('show a saved Portscope JSON report (and what changed since), an nmap XML file (-oX), or another machine\'s netstat / ss / lsof / procfs / Get-NetTCPConnection capture')
     .argument('<file>', "the file, or '-' for standard input")
-    .option('--json', 'print the parsed report (or scan) and the diff as JSON')
+    .option('--json', 'print the parsed report (or scan) and the diff as JSON; for a capture, its rows as `list --json` prints them')
     .option('--no-diff', 'do not compare a saved report with the live sockets')
     .action(async (file: string, opts: { json?: boolean; diff: boolean }) => {
       ctx.exit.code = await importCommand(file, opts, ctx);

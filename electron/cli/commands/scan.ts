@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ContractError } from '../../../shared/contract/errors';
 import {
+  LARGE_SCAN_HOSTS,
+  LARGE_SCAN_PROBES,
   ScanRequestSchema,
   TIMING_PROFILES,
   type PortResult,
@@ -182,13 +184,15 @@ export function scanText(r: ScanResult, columns = 200): string {
   const c = r.summary.counts;
   const parts = [`${num(c.open)} open`, `${num(c.closed)} closed`, `${num(c.filtered)} filtered`];
   if (proto === 'udp' || c['open|filtered'] > 0) parts.push(`${num(c['open|filtered'])} open|filtered`);
-  const hostWord = r.hosts.length === 1 ? 'host' : 'hosts';
+  const hostCount = Math.max(r.hosts.length, r.summary.hostsUp + r.summary.hostsDown);
+  const hostWord = hostCount === 1 ? 'host' : 'hosts';
+  if (r.hostsOmitted) lines.push(`Not shown: ${num(r.hostsOmitted)} hosts without an open port (scans of more than ${num(LARGE_SCAN_HOSTS)} hosts list only hosts with one).`);
   const extra: string[] = [];
   if (r.summary.selfConnects > 0) extra.push(`${num(r.summary.selfConnects)} loopback self-connection(s) probed again`);
   if (r.summary.resourceBackoffs > 0) extra.push(`backed off ${num(r.summary.resourceBackoffs)} time(s) for lack of file descriptors or local ports`);
   lines.push(
-    `${r.cancelled ? 'Cancelled' : 'Done'}: ${num(r.hosts.length)} ${hostWord} (${num(r.summary.hostsUp)} up), ${num(r.summary.probes)} ${proto.toUpperCase()} ports: ${parts.join(', ')}; ` +
-      `${formatDuration(r.summary.durationMs)} (${num(Math.round(r.summary.ratePerSec))} probes/s).`,
+    `${r.cancelled ? 'Cancelled' : 'Done'}: ${num(hostCount)} ${hostWord} (${num(r.summary.hostsUp)} up), ${num(r.summary.probes)} ${proto.toUpperCase()} ports: ${parts.join(', ')}; ` +
+      `${formatDuration(r.summary.durationMs)} (${num(Math.round(r.summary.ratePerSec))} probes/s${r.summary.hintsMs ? `; service hints ${formatDuration(r.summary.hintsMs)}` : ''}).`,
   );
   for (const e of extra) lines.push(`note: ${e}.`);
   return `${lines.join('\n')}\n`;
@@ -200,7 +204,8 @@ function describeAll(c: ScanResult['summary']['counts']): string {
 }
 
 function portRow(p: PortResult, hints: boolean): string[] {
-  const row = [`${p.port}/${p.protocol}`, p.state, p.service ?? '', p.reason, p.rttMs === null ? '' : formatRtt(p.rttMs)];
+  // What the port answered (a banner hint) beats the IANA name: 8000 says http, not irdmi.
+  const row = [`${p.port}/${p.protocol}`, p.state, p.hint?.guess ?? p.service ?? '', p.reason, p.rttMs === null ? '' : formatRtt(p.rttMs)];
   if (hints) {
     const h = p.hint;
     const text = h ? [h.guess, h.http?.statusLine, h.http?.server, h.tls ? `TLS ${h.tls.protocol ?? ''} ${h.tls.subject ?? ''}`.trim() : null, h.banner].filter(Boolean).join(' | ') : '';
@@ -233,7 +238,7 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
     .option('--json', 'print the whole result as JSON')
     .option('--report <file>', 'also write a report; the format follows the extension (.json, .csv, .html, .md)')
     .option('--i-am-authorized', 'confirm you may scan targets outside loopback and private networks')
-    .option('--force', 'allow scans of more than 16,777,216 probes')
+    .option('--force', `confirm a large scan (more than ${num(LARGE_SCAN_HOSTS)} hosts or ${num(LARGE_SCAN_PROBES)} probes); without it, such a scan is refused with an estimate of its duration`)
     .action(async (targets: string[], opts: ScanCliOptions) => {
       const abort = new AbortController();
       // Ctrl-C stops the scan and still prints what it found; a second one quits at once.

@@ -26,5 +26,6 @@ export function progressLine(p: ScanProgress, width: number): string {
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
   const pct = `${Math.floor(frac * 100)}%`.padStart(4);
   const eta = p.etaMs === null ? 'ETA --' : `ETA ${formatDuration(p.etaMs)}`;
-  return `${bar} ${pct}  ${num(p.done)}/${num(p.total)}  open ${num(p.open)}  ${num(p.ratePerSec)}/s  ${eta}`;
+  const rate = p.phase === 'hints' ? 'service hints' : `${num(p.ratePerSec)}/s`;
+  return `${bar} ${pct}  ${num(p.done)}/${num(p.total)}  open ${num(p.open)}  ${rate}  ${eta}`;
 }

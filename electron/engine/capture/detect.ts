@@ -6,6 +6,7 @@ import { parseTasklist } from '../platform/windows/tasklist';
 import { parseNetTcpConnectionCsv, parseNetTcpConnectionJson } from './netTcpConnection';
 import { PROC_NET_HEADER, parseProcNetCapture } from './procNet';
 import { parseSs } from './ss';
+import { PROC_STAT, PROC_STATUS, parseProcPid } from './procPid';
 import type { CaptureFormat, CaptureParse, CapturedProcess } from './types';
 
 /** How each format is named in messages, and the command that produces it. */
@@ -18,13 +19,14 @@ export const FORMAT_LABELS: Record<CaptureFormat, string> = {
   'lsof-F': 'lsof -F',
   ss: 'ss -tanp / -tulnp',
   'proc-net': 'Linux /proc/net/{tcp,tcp6,udp,udp6}',
+  'proc-pid': 'Linux /proc/<pid>/stat or status',
   ps: 'ps',
 };
 
 /** The one line an unrecognised file gets. */
 export const ACCEPTED_FORMATS_LINE =
   'accepted: a Portscope JSON report, nmap XML (-oX), Windows netstat -ano (any language; UTF-8, UTF-16 or OEM code page), tasklist /fo csv, ' +
-  'Get-NetTCPConnection | ConvertTo-Csv or ConvertTo-Json, macOS netstat -anv, lsof -i -n -P, lsof -F, ss -tanp / -tulnp, /proc/net/{tcp,tcp6,udp,udp6}, ps';
+  'Get-NetTCPConnection | ConvertTo-Csv or ConvertTo-Json, macOS netstat -anv, lsof -i -n -P, lsof -F, ss -tanp / -tulnp, /proc/net/{tcp,tcp6,udp,udp6}, /proc/<pid>/stat or status, ps';
 
 export interface DetectedCapture {
   format: CaptureFormat;
@@ -70,6 +72,7 @@ export function detectCapture(text: string, fileName = ''): DetectedCapture | nu
   if (LSOF_F.test(head)) return { format: 'lsof-F', platform: 'unknown', parsed: parseLsofFields(body) };
   if (LSOF_HEADER.test(head) || LSOF_ROW.test(head)) return { format: 'lsof', platform: 'unknown', parsed: parseLsofText(body) };
   if (TASKLIST_CSV.test(head) || TASKLIST_TABLE.test(head) || TASKLIST_ROW.test(head)) return { format: 'windows-tasklist', platform: 'win32', parsed: parseTasklist(body) };
+  if (PROC_STATUS.test(head) || PROC_STAT.test(head)) return { format: 'proc-pid', platform: 'linux', parsed: parseProcPid(body) };
   if (PS_HEADER.test(head.split('\n', 1)[0] ?? '')) return { format: 'ps', platform: 'unknown', parsed: parsePs(body) };
   return null;
 }

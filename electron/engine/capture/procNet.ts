@@ -59,9 +59,9 @@ export function parseProcNetCapture(text: string, fileName = ''): CaptureParse {
         scopeId: null,
         pid: null,
         processName: null,
-        uid: s.uid ?? undefined,
         inode: s.inode,
       };
+      if (s.uid !== null) row.uid = s.uid;
       sockets.push(row);
     }
     if (parsed.malformed > 0) {

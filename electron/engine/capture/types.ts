@@ -69,6 +69,7 @@ export const CAPTURE_FORMATS = [
   'lsof-F',
   'ss',
   'proc-net',
+  'proc-pid',
   'ps',
 ] as const;
 export type CaptureFormat = (typeof CAPTURE_FORMATS)[number];

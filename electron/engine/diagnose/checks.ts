@@ -17,6 +17,8 @@ export interface DiagnoseDeps {
 export interface DiagnoseEnv {
   interfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
   run?: CommandRunner;
+  /** Whose firewall to read (default: this OS); tests drive the Windows and macOS readers here. */
+  platform?: NodeJS.Platform;
 }
 
 /** Facts the checks share, filled in as they run (later checks build on earlier ones). */
@@ -24,6 +26,10 @@ export interface DiagnoseContext {
   port: number;
   protocol: 'tcp' | 'udp';
   timeoutMs: number;
+  /** Try loopback only, never the machine's other addresses (for people who do not want that). */
+  loopbackOnly: boolean;
+  /** The addresses the reachability step connects to, chosen (and named) by the step before it. */
+  targets: LocalAddress[];
   listeners: SocketRow[];
   reach: Array<{ address: string; result: AttemptResult }>;
   firewall: FirewallFinding | null;
@@ -130,13 +136,64 @@ export function addressesCheck(): Check {
   };
 }
 
-/** This machine's own addresses (link-local IPv6 needs a scope and is left out). */
-export function localAddresses(interfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces): string[] {
-  const out = new Set<string>(['127.0.0.1', '::1']);
-  for (const list of Object.values(interfaces())) {
-    for (const i of list ?? []) if (!(i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80'))) out.add(i.address);
+export interface LocalAddress {
+  address: string;
+  /** The interface it belongs to (`lo`, `eth0`). */
+  iface: string;
+  loopback: boolean;
+}
+
+/** This machine's own addresses, loopback first (link-local IPv6 needs a scope and is left out). */
+export function localAddresses(interfaces: () => NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces): LocalAddress[] {
+  const out = new Map<string, LocalAddress>([
+    ['127.0.0.1', { address: '127.0.0.1', iface: 'lo', loopback: true }],
+    ['::1', { address: '::1', iface: 'lo', loopback: true }],
+  ]);
+  for (const [iface, list] of Object.entries(interfaces())) {
+    for (const i of list ?? []) {
+      if (i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80')) continue;
+      if (!out.has(i.address)) out.set(i.address, { address: i.address, iface, loopback: i.internal || isLoopbackAddress(i.address) });
+    }
   }
-  return [...out];
+  return [...out.values()];
+}
+
+const named = (a: LocalAddress) => (a.loopback ? a.address : `${a.address} (${a.iface})`);
+
+/**
+ * Says which addresses the next step will connect to, before it does: connecting to the
+ * machine's own LAN or public addresses is the point of the check, but nobody should be surprised
+ * by it. With loopback-only, the other addresses are named as left out.
+ */
+export function targetsCheck(env: DiagnoseEnv): Check {
+  return {
+    id: 'targets',
+    name: 'Which addresses will be tried?',
+    async run(ctx) {
+      const all = localAddresses(env.interfaces);
+      const others = all.filter((a) => !a.loopback);
+      ctx.targets = ctx.loopbackOnly ? all.filter((a) => a.loopback) : all;
+      const list = ctx.targets.map(named).join(', ');
+      if (ctx.loopbackOnly) {
+        return {
+          status: 'ok',
+          message:
+            others.length > 0
+              ? `Loopback only, as asked: connecting to ${list}; not to this machine's other addresses ${others.map(named).join(', ')}.`
+              : `Loopback only, as asked: connecting to ${list} (this machine has no other address).`,
+          details: others.map((a) => `not tried: ${named(a)}`),
+        };
+      }
+      return {
+        status: 'ok',
+        message:
+          others.length > 0
+            ? `Connecting to port ${ctx.port} on this machine's own addresses: ${list}. (--loopback-only, or "Loopback only" in the app, tries 127.0.0.1 and ::1 alone.)`
+            : `Connecting to port ${ctx.port} on ${list} (this machine has no other address).`,
+        details: ctx.targets.map((a) => `${a.address} on ${a.iface}`),
+      };
+    },
+  };
 }
 
 export function reachabilityCheck(env: DiagnoseEnv): Check {
@@ -144,7 +201,7 @@ export function reachabilityCheck(env: DiagnoseEnv): Check {
     id: 'reachability',
     name: 'Reachable on each local address?',
     async run(ctx) {
-      const addresses = localAddresses(env.interfaces);
+      const addresses = (ctx.targets.length > 0 ? ctx.targets : localAddresses(env.interfaces).filter((a) => !ctx.loopbackOnly || a.loopback)).map((a) => a.address);
       ctx.reach = await Promise.all(
         addresses.map(async (address) => ({
           address,
@@ -172,10 +229,12 @@ export function firewallCheck(env: DiagnoseEnv): Check {
     id: 'firewall',
     name: 'Does a local firewall rule affect it?',
     async run(ctx) {
-      const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol);
+      const programs = [...new Set(ctx.listeners.map((r) => r.processName).filter((n): n is string => Boolean(n)))];
+      const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol, { platform: env.platform, programs });
       ctx.firewall = fw;
-      if (fw.source === null) return { status: 'skip', message: `Could not read the firewall rules (${fw.unreadable}).`, details: [] };
-      const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => `${p}: policy drop`)];
+      if (fw.source === null) return { status: 'skip', message: `Could not read the ${fw.tool ?? 'firewall'} rules (${fw.unreadable}).`, details: [] };
+      const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => (fw.tool ? p : `${p}: policy drop`)), ...(fw.notes ?? [])];
+      if (fw.tool) return osFirewallOutcome(fw, fw.tool, ctx.port, ctx.protocol, details);
       const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
       const accepting = fw.matches.find((m) => m.action === 'accept');
       if (blocking && (!accepting || fw.matches.indexOf(blocking) < fw.matches.indexOf(accepting))) {
@@ -188,6 +247,15 @@ export function firewallCheck(env: DiagnoseEnv): Check {
       return { status: 'ok', message: `No ${fw.source} rule names port ${ctx.port}/${ctx.protocol}.`, details };
     },
   };
+}
+
+/** Windows and macOS: the same verdicts, worded with the OS's firewall name. */
+function osFirewallOutcome(fw: FirewallFinding, tool: string, port: number, protocol: string, details: string[]): CheckOutcome {
+  const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
+  if (blocking) return { status: 'fail', message: `A ${tool} rule blocks port ${port}/${protocol}: ${blocking.rule}`, details };
+  if (fw.matches.some((m) => m.action === 'accept')) return { status: 'ok', message: `A ${tool} rule allows port ${port}/${protocol}.`, details };
+  if (fw.dropPolicies.length > 0) return { status: 'warn', message: `No ${tool} rule allows port ${port}/${protocol}, and ${fw.dropPolicies.join('; ')}: other machines are probably blocked.`, details };
+  return { status: 'ok', message: `No ${tool} rule affects port ${port}/${protocol}.`, details };
 }
 
 export function toStep(check: Check, outcome: CheckOutcome, durationMs: number): DiagnoseStep {

@@ -5,6 +5,7 @@ import {
   listeningCheck,
   processCheck,
   reachabilityCheck,
+  targetsCheck,
   toStep,
   type Check,
   type DiagnoseContext,
@@ -19,13 +20,22 @@ import {
  */
 export async function diagnosePort(
   deps: DiagnoseDeps,
-  request: { port: number; protocol: 'tcp' | 'udp'; timeoutMs: number },
+  request: { port: number; protocol: 'tcp' | 'udp'; timeoutMs: number; loopbackOnly?: boolean },
   onStep: (index: number, step: DiagnoseStep) => void = () => {},
   env: DiagnoseEnv = {},
 ): Promise<DiagnoseResult> {
   const started = performance.now();
-  const ctx: DiagnoseContext = { port: request.port, protocol: request.protocol, timeoutMs: request.timeoutMs, listeners: [], reach: [], firewall: null };
-  const checks: Check[] = [listeningCheck(deps), processCheck(deps), addressesCheck(), reachabilityCheck(env), firewallCheck(env)];
+  const ctx: DiagnoseContext = {
+    port: request.port,
+    protocol: request.protocol,
+    timeoutMs: request.timeoutMs,
+    loopbackOnly: request.loopbackOnly ?? false,
+    targets: [],
+    listeners: [],
+    reach: [],
+    firewall: null,
+  };
+  const checks: Check[] = [listeningCheck(deps), processCheck(deps), addressesCheck(), targetsCheck(env), reachabilityCheck(env), firewallCheck(env)];
   const steps: DiagnoseStep[] = [];
   for (const check of checks) {
     const t = performance.now();
@@ -56,7 +66,7 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResu
     return {
       verdict: 'blocked',
       summary: `A program listens on ${label}, but a local firewall rule blocks it.`,
-      nextStep: `Change or remove the rule (${firewall.message.replace(/^.*?: /, '')}), or add an accept rule for port ${ctx.port} before it.`,
+      nextStep: ctx.firewall?.advice ?? `Change or remove the rule (${firewall.message.replace(/^.*?: /, '')}), or add an accept rule for port ${ctx.port} before it.`,
     };
   }
   const reachable = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');
@@ -66,7 +76,9 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResu
       summary: `A program listens on ${label}, but connections to it fail on every local address.`,
       nextStep:
         firewall?.status === 'skip'
-          ? 'The firewall rules could not be read: run this as root (sudo portscope diagnose …) to check them, and check the service\'s own access rules.'
+          ? ctx.firewall?.tool === 'Windows Firewall'
+            ? 'The Windows Firewall rules could not be read: run this in a terminal opened as administrator, or look in wf.msc → Inbound Rules; and check the service\'s own access rules.'
+            : 'The firewall rules could not be read: run this as root (sudo portscope diagnose …) to check them, and check the service\'s own access rules.'
           : 'Check the service\'s own access rules (allow/deny lists, bind settings) and any filter in front of it.',
     };
   }
@@ -86,7 +98,9 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResu
   }
   return {
     verdict: 'ok',
-    summary: `Port ${label} is listening and reachable on this machine's addresses.`,
+    summary: ctx.loopbackOnly
+      ? `Port ${label} is listening and reachable on loopback (this machine's other addresses were not tried, as asked).`
+      : `Port ${label} is listening and reachable on this machine's addresses.`,
     nextStep:
       'If clients elsewhere still cannot connect, look between them and this machine: a router or cloud firewall, port forwarding (NAT), or the client using the wrong address. ' +
       `Try from a client: portscope probe <this-address>:${ctx.port}`,

@@ -1,8 +1,16 @@
 import type { CommandRunner } from '../platform/types';
+import { readDarwinFirewall } from './firewall-darwin';
+import { readWindowsFirewall } from './firewall-windows';
 
 export interface FirewallFinding {
   /** Where the rules came from: `nftables`, `iptables`, or null when none could be read. */
-  source: 'nftables' | 'iptables' | null;
+  source: 'nftables' | 'iptables' | 'windows-firewall' | 'macos-firewall' | 'pf' | null;
+  /** The OS's name for its firewall, for messages ("Windows Firewall"); absent on Linux. */
+  tool?: string;
+  /** The next step in the OS's own tools when the firewall blocks the port or cannot be read. */
+  advice?: string;
+  /** What else was (not) read, for the details list. */
+  notes?: string[];
   /** Rules that name this port, with their verdict. */
   matches: Array<{ rule: string; action: 'accept' | 'drop' | 'reject' | 'other'; chain: string | null }>;
   /** Input chains whose default is to drop: a port without an accept rule is blocked there. */
@@ -73,8 +81,20 @@ export function parseIptablesSave(text: string, port: number, protocol: 'tcp' | 
   return { matches, dropPolicies };
 }
 
-/** Reads nftables (then iptables) rules through the runner; says why when it cannot. */
-export async function readFirewall(run: CommandRunner, port: number, protocol: 'tcp' | 'udp'): Promise<FirewallFinding> {
+/**
+ * Reads the firewall of this OS through the runner (Linux: nftables, then iptables; Windows and
+ * macOS: their own readers); says why when it cannot. `programs` are the listeners' process
+ * names, for rules that name a program (Windows) or the per-program macOS application firewall.
+ */
+export async function readFirewall(
+  run: CommandRunner,
+  port: number,
+  protocol: 'tcp' | 'udp',
+  options: { platform?: NodeJS.Platform; programs?: readonly string[] } = {},
+): Promise<FirewallFinding> {
+  const platform = options.platform ?? process.platform;
+  if (platform === 'win32') return readWindowsFirewall(run, port, protocol, options.programs);
+  if (platform === 'darwin') return readDarwinFirewall(run, port, protocol, options.programs);
   const reasons: string[] = [];
   try {
     const nft = await run('nft', ['list', 'ruleset'], { timeoutMs: 5000 });

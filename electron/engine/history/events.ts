@@ -82,15 +82,23 @@ export function trackedFrom(r: SocketRow, process: ProcessInfo | undefined): Tra
   };
 }
 
-/** A change worth an event: state or owner. (Learning a process's exe later is not.) */
+/**
+ * A change worth an event: a listener's state or owner, a connection's owner. A connection's walk
+ * through SYN_SENT, ESTABLISHED, FIN_WAIT… is its normal life, not news (and at 40 connections a
+ * second it would be most of the database). Learning a process's exe later is not news either.
+ */
 export function meaningfulChange(before: TrackedSocket, after: TrackedSocket): boolean {
-  return before.state !== after.state || before.owner.pid !== after.owner.pid || before.owner.name !== after.owner.name;
+  if (before.owner.pid !== after.owner.pid || before.owner.name !== after.owner.name) return true;
+  return after.listener && before.state !== after.state;
 }
 
-/** Connections are grouped by process, protocol and remote endpoint (the service side's port). */
+/**
+ * Connections are grouped by process, protocol and remote endpoint (the service side's port), not
+ * by state: a group's row keeps the state of its first connection.
+ */
 export function connectionGroupKey(e: HistoryEventRecord): string {
   const s = e.socket;
   const local = s.servicePort === s.localPort ? s.localPort : 0;
   const remote = s.servicePort === s.remotePort ? s.remotePort : 0;
-  return `${e.kind}|${s.owner.pid ?? ''}|${s.owner.name ?? ''}|${s.protocol}|${local}|${s.remoteAddress}|${remote}|${s.state}`;
+  return `${e.kind}|${s.owner.pid ?? ''}|${s.owner.name ?? ''}|${s.protocol}|${local}|${s.remoteAddress}|${remote}`;
 }

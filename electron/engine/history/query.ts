@@ -1,6 +1,7 @@
 import type { HistoryEvent, HistoryFilter, HistoryQueryResult, HourlySummary, Timeline, TimelineLane } from '../../../shared/contract/history';
 import type { Exposure, Protocol, SocketState } from '../../../shared/contract/sockets';
 import type { Database } from './sqlite';
+import { GROUP_BUCKET_MS } from './store';
 
 type Row = Record<string, unknown>;
 
@@ -32,27 +33,30 @@ export function eventFromRow(r: Row): HistoryEvent {
   };
 }
 
+/** A grouped connection row covers at most this long after its `at` (the store's group bucket). */
+const GROUP_SPAN_MS = GROUP_BUCKET_MS;
+
 interface Where {
   sql: string;
   params: Array<string | number>;
 }
 
-function where(filter: HistoryFilter, sinceMs: number | null, untilMs: number | null): Where {
+function where(filter: HistoryFilter, sinceMs: number | null, untilMs: number | null, portColumn: 'local_port' | 'remote_port' | null): Where {
   const parts: string[] = [];
   const params: Array<string | number> = [];
+  if (portColumn !== null && filter.port !== undefined) {
+    parts.push(`${portColumn} = ?`);
+    params.push(filter.port);
+  }
   if (sinceMs !== null) {
-    // A grouped row whose last connection is inside the window belongs to it too.
-    parts.push('last_at >= ?');
-    params.push(sinceMs);
+    // A grouped row whose last connection is inside the window belongs to it too; the bound on
+    // `at` lets the (port, at) index do the work.
+    parts.push('at >= ? AND last_at >= ?');
+    params.push(sinceMs - GROUP_SPAN_MS, sinceMs);
   }
   if (untilMs !== null) {
     parts.push('at <= ?');
     params.push(untilMs);
-  }
-  if (filter.port !== undefined) {
-    // Two index lookups joined, rather than an OR that makes SQLite scan the table.
-    parts.push('id IN (SELECT id FROM events WHERE local_port = ? UNION ALL SELECT id FROM events WHERE remote_port = ?)');
-    params.push(filter.port, filter.port);
   }
   if (filter.pid !== undefined) {
     parts.push('pid = ?');
@@ -66,13 +70,32 @@ function where(filter: HistoryFilter, sinceMs: number | null, untilMs: number | 
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Events matching the filter, oldest first; with more than `limit`, the newest `limit`. */
+/**
+ * Events matching the filter, oldest first; with more than `limit`, the newest `limit`. A port
+ * is looked up as two index walks (local side, remote side), newest first, each stopping at the
+ * limit, then merged: an OR would make SQLite sort every matching row of a busy port.
+ */
 export function queryEvents(db: Database, filter: HistoryFilter): HistoryQueryResult {
   const sinceMs = filter.since ? Date.parse(filter.since) : null;
   const untilMs = filter.until ? Date.parse(filter.until) : null;
   const limit = filter.limit ?? 10_000;
-  const w = where(filter, sinceMs, untilMs);
-  const rows = db.prepare(`SELECT * FROM events ${w.sql} ORDER BY at DESC, id DESC LIMIT ?`).all(...w.params, limit + 1) as Row[];
+  const run = (column: 'local_port' | 'remote_port' | null, columns: string) => {
+    const w = where(filter, sinceMs, untilMs, column);
+    // The planner, left alone, may pick the time index and filter millions of rows by port.
+    const from = column ? `events INDEXED BY events_${column}` : 'events';
+    const order = column ? `ORDER BY ${column} DESC, at DESC` : 'ORDER BY at DESC';
+    return db.prepare(`SELECT ${columns} FROM ${from} ${w.sql} ${order} LIMIT ?`).all(...w.params, limit + 1) as Row[];
+  };
+  let rows: Row[];
+  if (filter.port === undefined) rows = run(null, '*');
+  else {
+    // Ids first (the index alone answers), then whole rows for the newest `limit` only: a busy
+    // port's two walks would otherwise build twice the rows it returns.
+    const byId = new Map<number, number>();
+    for (const r of [...run('local_port', 'id, at'), ...run('remote_port', 'id, at')]) byId.set(Number(r.id), Number(r.at));
+    const newest = [...byId].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit + 1).map(([id]) => id);
+    rows = db.prepare('SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC').all(JSON.stringify(newest)) as Row[];
+  }
   const truncated = rows.length > limit;
   const events = rows.slice(0, limit).reverse().map(eventFromRow);
   return { events, summaries: querySummaries(db, filter, sinceMs, untilMs), truncated };

@@ -5,6 +5,9 @@ import { dbPath } from './paths';
 import { configure, migrate } from './schema';
 import { sqlite, type Database, type Statement } from './sqlite';
 
+/** Connection events to one endpoint from one process share a row per this long. */
+export const GROUP_BUCKET_MS = 60_000;
+
 /** A writer whose heartbeat is older than this is presumed gone, even if its pid was reused. */
 export const WRITER_STALE_MS = 30_000;
 
@@ -113,7 +116,7 @@ export class HistoryStore {
   writeTick(events: readonly HistoryEventRecord[], at: number): void {
     if (!this.session) throw new Error('writeTick without the writer lease');
     const st = (this.statements ??= this.prepareWrites());
-    const bucket = Math.floor(at / 60_000);
+    const bucket = Math.floor(at / GROUP_BUCKET_MS);
     if (bucket !== this.groupBucket) {
       this.groupRows.clear();
       this.groupBucket = bucket;

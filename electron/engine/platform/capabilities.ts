@@ -34,7 +34,10 @@ export function windowsCapabilities(elevated: boolean, tables: 'ip-helper' | 'wi
         : tables === 'wine'
           ? no('Wine does not name the owners of TCP sockets (only of its own UDP sockets): they show as unknown')
           : yes('read from `netstat -ano` and `tasklist`: the IP Helper API could not be loaded'),
-    processDetails: elevated
+    processDetails:
+      tables === 'netstat'
+        ? no('only process names are known: the IP Helper API (koffi) could not be loaded, so netstat and tasklist were read')
+        : elevated
       ? yes()
       : no("run as administrator to see the path, command line and account of other users' processes"),
     firewallRules: yes('Windows Firewall rules are read with PowerShell Get-NetFirewallRule'),

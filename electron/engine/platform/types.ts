@@ -46,7 +46,9 @@ export type CommandRunner = (
   command: string,
   args: readonly string[],
   /** env: added to this process's environment (LC_ALL=C for locale-independent output). */
-  options?: { timeoutMs?: number; env?: Readonly<Record<string, string>> },
+  /** latin1: every output byte becomes one character, for callers that decode it themselves
+   * (Windows consoles write their OEM code page): Buffer.from(stdout, 'latin1') gives the bytes. */
+  options?: { timeoutMs?: number; env?: Readonly<Record<string, string>>; encoding?: 'utf8' | 'latin1' },
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 
 /**

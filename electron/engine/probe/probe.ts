@@ -1,4 +1,5 @@
 import dns from 'node:dns/promises';
+import { formatEndpoint } from '../../../shared/net/address';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/errors';
@@ -112,11 +113,14 @@ export function summarize(probeId: string, o: ProbeOptions, address: string | nu
   const sent = attempts.length;
   const loss = sent === 0 ? 0 : (sent - ok.length) / sent;
   const rtt = rtts.length ? { minMs: Math.min(...rtts), avgMs: rtts.reduce((a, b) => a + b, 0) / rtts.length, maxMs: Math.max(...rtts) } : null;
-  return { probeId, host: o.host, address, port: o.port, protocol: o.protocol, attempts, sent, received: ok.length, loss, rtt, banner, verdict: verdict(o, attempts, ok.length), cancelled };
+  // A cancelled series says so first: "58 of 58 answered" would read as a finished one.
+  const said = verdict(o, attempts, ok.length);
+  const text = cancelled ? `Cancelled after ${sent} of ${o.count} attempt${o.count === 1 ? '' : 's'}. ${said}` : said;
+  return { probeId, host: o.host, address, port: o.port, protocol: o.protocol, attempts, sent, received: ok.length, loss, rtt, banner, verdict: text, cancelled };
 }
 
 function verdict(o: ProbeOptions, attempts: ProbeAttempt[], okCount: number): string {
-  const target = `${o.host}:${o.port}${o.protocol === 'udp' ? '/udp' : ''}`;
+  const target = `${formatEndpoint(o.host, o.port)}${o.protocol === 'udp' ? '/udp' : ''}`;
   if (attempts.length === 0) return `No attempt was made to ${target}.`;
   const outcomes = new Set(attempts.map((a) => a.outcome));
   if (okCount === attempts.length) return o.protocol === 'udp' ? `${target} answers: the port is open.` : `${target} is reachable: the port is open.`;

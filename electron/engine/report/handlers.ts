@@ -7,6 +7,7 @@ import { diffListeners } from './diff';
 import { ReportError } from './errors';
 import { FILE_EXTENSIONS, MIME_TYPES, formatFromPath, renderReport, suggestedFileName } from './formats';
 import { importText } from './importReport';
+import { importCapture } from '../capture/importCapture';
 import { reportFromSnapshot } from './model';
 
 /** What the report handlers need from the engine: the socket table, fresh. */
@@ -64,7 +65,10 @@ export function reportHandlers(source: SnapshotSource, transport: 'electron' | '
       return { ...base, content: null, path: path.resolve(req.path), bytes };
     },
     'report.import': async (req) => {
-      const imported = importText(req.text, req.fileName ? path.basename(req.fileName) : undefined);
+      const name = req.fileName ? path.basename(req.fileName) : undefined;
+      const capture = await importCapture(req, name);
+      if ('response' in capture) return capture.response;
+      const imported = importText(capture.text, name);
       if (imported.kind === 'nmap') return imported;
       const { report } = imported;
       if (!report.listeners) return { kind: 'report', report, diff: null };

@@ -2,11 +2,16 @@
  * The HTML report's stylesheet. Screen: a readable column up to 1200px. Print: A4 with margins,
  * table headers repeated on every page, rows never split, long command lines wrapped, charts two
  * per row, colours kept (print-color-adjust) so the charts mean the same on paper.
+ * A dark screen (prefers-color-scheme) gets dark colours; paper is always light, since the dark
+ * palette sits in a screen-only media query.
  */
 export const HTML_STYLE = `
-:root { color-scheme: light; --ink: #1c2833; --muted: #5d6d7e; --rule: #d5d8dc; --band: #f4f6f7; }
+:root { color-scheme: light; --ink: #1c2833; --muted: #5d6d7e; --rule: #d5d8dc; --band: #f4f6f7; --bg: #ffffff; --alt: #fbfcfc; --cmd: #34495e; --note: #a04000; }
+@media screen and (prefers-color-scheme: dark) {
+  :root { color-scheme: dark; --ink: #e3e8ed; --muted: #9aa6b2; --rule: #39434e; --band: #1f272f; --bg: #13181e; --alt: #182028; --cmd: #b4c3d1; --note: #f5a560; }
+}
 * { box-sizing: border-box; }
-body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); margin: 24px auto; max-width: 1200px; padding: 0 16px; }
+body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--bg); margin: 24px auto; max-width: 1200px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 2px; overflow-wrap: anywhere; }
 h2 { font-size: 16px; margin: 22px 0 8px; border-bottom: 2px solid var(--ink); padding-bottom: 3px; }
 h2 .count { font-weight: normal; color: var(--muted); font-size: 13px; }
@@ -30,13 +35,13 @@ th { background: var(--band); border-bottom: 1px solid var(--ink); white-space: 
 td { overflow-wrap: anywhere; }
 td.c-protocol, td.c-state, td.c-exposure, td.c-pid, td.c-port, td.c-local_port, td.c-remote_port, td.c-seq, td.c-time,
 td.c-outcome, td.c-status, td.c-step, td.c-rtt_ms, td.c-duration_ms, td.c-service, td.c-uid, td.c-ppid { white-space: nowrap; overflow-wrap: normal; }
-tbody tr:nth-child(even) td { background: #fbfcfc; }
+tbody tr:nth-child(even) td { background: var(--alt); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.c-local_address, td.c-remote_address, td.c-host { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11px; white-space: nowrap; }
 td.c-process, td.c-name { min-width: 7em; }
-td.c-command_line { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10.5px; color: #34495e; word-break: break-all; min-width: 14em; }
-td.c-risks { color: #a04000; font-size: 11px; }
-.warnings li { color: #a04000; }
+td.c-command_line { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 10.5px; color: var(--cmd); word-break: break-all; min-width: 14em; }
+td.c-risks { color: var(--note); font-size: 11px; }
+.warnings li { color: var(--note); }
 @page { size: A4; margin: 12mm 10mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }

@@ -1,6 +1,7 @@
 import { REPORT_SCHEMA, REPORT_VERSION, ReportSchema, type Report, type ReportScan } from '../../../shared/contract/report';
 import { ReportError } from './errors';
 import { parseNmapXml } from './nmap';
+import { ACCEPTED_FORMATS_LINE } from '../capture/detect';
 
 export type Imported = { kind: 'report'; report: Report } | { kind: 'nmap'; scan: ReportScan; warnings: string[] };
 
@@ -24,7 +25,7 @@ export function importText(text: string, name = 'the file'): Imported {
   }
   if (head.startsWith('<')) return { kind: 'nmap', ...parseNmapXml(text) };
   if (!head.startsWith('{')) {
-    throw new ReportError('bad-request', `${name} is neither a Portscope JSON report nor nmap XML (-oX output)`);
+    throw new ReportError('bad-request', `${name} is not in a format Portscope reads (${ACCEPTED_FORMATS_LINE})`);
   }
   let data: unknown;
   try {

@@ -51,5 +51,7 @@ export function workerEntry(): WorkerEntry {
 }
 
 export function startWorker(entry: WorkerEntry = workerEntry()): Worker {
-  return new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
+  // A scan thread needs little memory (one host group's addresses and its connects in flight);
+  // without a limit each thread's heap grows lazily towards V8's default of several hundred MB.
+  return new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
 }

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { kernelRttReader } from './tcpInfo';
 
 /**
  * The cheapest way Node can issue a connect(): libuv's TCP handle from the `tcp_wrap` binding
@@ -14,7 +15,8 @@ export interface ConnectToken {
   aborted: boolean;
 }
 
-export type ConnectDone<T extends ConnectToken> = (token: T, status: number, localPort: number) => void;
+/** `kernelRttUs`: the kernel's handshake round-trip time of an accepted connect, or -1 when unknown. */
+export type ConnectDone<T extends ConnectToken> = (token: T, status: number, localPort: number, kernelRttUs: number) => void;
 
 export interface Connector<T extends ConnectToken> {
   readonly kind: 'tcp_wrap' | 'net';
@@ -28,6 +30,7 @@ interface TcpHandle {
   connect(req: ConnectReq, address: string, port: number): number;
   connect6(req: ConnectReq, address: string, port: number): number;
   getsockname(out: { port?: number }): number;
+  readonly fd: number;
   close(): void;
   destroy?: () => void;
 }
@@ -54,17 +57,22 @@ function loadBinding(): TcpWrapBinding | null {
 
 function wrapConnector<T extends ConnectToken>(b: TcpWrapBinding, done: ConnectDone<T>): Connector<T> {
   const scratch: { port?: number } = {};
+  const kernelRtt = kernelRttReader();
   function oncomplete(status: number, handle: TcpHandle, req: ConnectReq): void {
     const token = req.token as T;
     if (token.aborted) return; // closed by a timeout: the kernel's late answer is not news
     let localPort = 0;
-    if (status === 0 && req.wantLocalPort) {
-      scratch.port = 0;
-      handle.getsockname(scratch);
-      localPort = scratch.port ?? 0;
+    let rttUs = -1;
+    if (status === 0) {
+      if (req.wantLocalPort) {
+        scratch.port = 0;
+        handle.getsockname(scratch);
+        localPort = scratch.port ?? 0;
+      }
+      if (kernelRtt) rttUs = kernelRtt(handle.fd);
     }
     handle.close();
-    done(token, status, localPort);
+    done(token, status, localPort, rttUs);
   }
   return {
     kind: 'tcp_wrap',
@@ -98,11 +106,11 @@ function netConnector<T extends ConnectToken>(done: ConnectDone<T>): Connector<T
       socket.once('connect', () => {
         const localPort = socket.localPort ?? 0;
         socket.destroy();
-        if (!token.aborted) done(token, 0, localPort);
+        if (!token.aborted) done(token, 0, localPort, -1);
       });
       socket.once('error', (err: NodeJS.ErrnoException) => {
         socket.destroy();
-        if (!token.aborted) done(token, typeof err.errno === 'number' ? -Math.abs(err.errno) : -1, 0);
+        if (!token.aborted) done(token, typeof err.errno === 'number' ? -Math.abs(err.errno) : -1, 0, -1);
       });
       return 0;
     },

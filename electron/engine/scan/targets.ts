@@ -1,16 +1,27 @@
 import dns from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { ContractError } from '../../../shared/contract/errors';
-import type { ScanTarget } from '../../../shared/contract/scan';
+import { addressString } from './address';
+import { HostSet, withoutDuplicates, type HostRun } from './hostSet';
 
-/** A target spec, checked but not yet resolved: literal addresses are expanded, names wait for DNS. */
-export type ParsedTarget = { kind: 'addresses'; spec: string; count: number; expand: () => string[] } | { kind: 'name'; spec: string; name: string };
+/**
+ * A target spec, checked but not yet resolved. Literal addresses are a run of consecutive
+ * addresses (`start`, `count`), never expanded here: a /8 is 16,777,216 hosts, and the scan walks
+ * it in batches (see HostSet). Names wait for DNS.
+ */
+export type ParsedTarget =
+  | { kind: 'addresses'; spec: string; family: 4 | 6; start: bigint; count: number; expand: () => string[] }
+  | { kind: 'name'; spec: string; name: string };
 
-/** Expanding more than this many hosts would only exhaust memory; nmap users split such scans. */
+/** Expanding more than this many hosts from one spec is refused; nmap users split such scans. */
 export const MAX_HOSTS = 1 << 24;
 
 function bad(message: string): ContractError {
   return new ContractError('bad-request', message);
+}
+
+function run(spec: string, family: 4 | 6, start: bigint, count: number): ParsedTarget {
+  return { kind: 'addresses', spec, family, start, count, expand: () => Array.from({ length: count }, (_, i) => addressString(family, start + BigInt(i))) };
 }
 
 const V4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -28,10 +39,6 @@ function parseV4(text: string, spec: string): number {
   return value;
 }
 
-function v4String(value: number): string {
-  return `${Math.floor(value / 16777216) % 256}.${Math.floor(value / 65536) % 256}.${Math.floor(value / 256) % 256}.${value % 256}`;
-}
-
 function parseV6(text: string, spec: string): bigint {
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   if (bare.includes('%')) throw bad(`'${spec}': scoped IPv6 addresses (%interface) are not supported in scans`);
@@ -39,12 +46,6 @@ function parseV6(text: string, spec: string): bigint {
   let value = 0n;
   for (const part of ipaddr.IPv6.parse(bare).parts) value = (value << 16n) | BigInt(part);
   return value;
-}
-
-function v6String(value: bigint): string {
-  const parts: number[] = [];
-  for (let i = 7; i >= 0; i--) parts.push(Number((value >> BigInt(i * 16)) & 0xffffn));
-  return ipaddr.IPv6.parse(parts.map((p) => p.toString(16)).join(':')).toString();
 }
 
 function cidr(spec: string, base: string, prefixText: string): ParsedTarget {
@@ -55,15 +56,14 @@ function cidr(spec: string, base: string, prefixText: string): ParsedTarget {
     const hostBits = 128 - prefix;
     if (hostBits > 24) throw bad(`'${spec}' holds 2^${hostBits} addresses; scan at most ${MAX_HOSTS} hosts at a time (use /104 or longer)`);
     const start = (parseV6(base, spec) >> BigInt(hostBits)) << BigInt(hostBits);
-    const count = 2 ** hostBits;
-    return { kind: 'addresses', spec, count, expand: () => Array.from({ length: count }, (_, i) => v6String(start + BigInt(i))) };
+    return run(spec, 6, start, 2 ** hostBits);
   }
   if (prefix > 32) throw bad(`'${spec}': prefix length ${prefix} is more than 32`);
   const hostBits = 32 - prefix;
   if (hostBits > 24) throw bad(`'${spec}' holds 2^${hostBits} addresses; scan at most ${MAX_HOSTS} hosts at a time (use /8 or longer)`);
   const count = 2 ** hostBits;
   const start = Math.floor(parseV4(base, spec) / count) * count;
-  return { kind: 'addresses', spec, count, expand: () => Array.from({ length: count }, (_, i) => v4String(start + i)) };
+  return run(spec, 4, BigInt(start), count);
 }
 
 /** `192.168.1.10-20` (last octet) or `192.168.1.10-192.168.1.20`. */
@@ -74,7 +74,7 @@ function v4Range(spec: string, from: string, to: string): ParsedTarget {
   if (end < start) throw bad(`address range '${spec}' runs backwards`);
   const count = end - start + 1;
   if (count > MAX_HOSTS) throw bad(`'${spec}' holds ${count} addresses; scan at most ${MAX_HOSTS} at a time`);
-  return { kind: 'addresses', spec, count, expand: () => Array.from({ length: count }, (_, i) => v4String(start + i)) };
+  return run(spec, 4, BigInt(start), count);
 }
 
 /** One item (no commas). */
@@ -84,14 +84,12 @@ export function parseTargetItem(spec: string): ParsedTarget {
   const slash = text.indexOf('/');
   if (slash >= 0) return cidr(text, text.slice(0, slash), text.slice(slash + 1));
   if (text.includes(':')) {
-    const value = parseV6(text, text);
-    return { kind: 'addresses', spec: text, count: 1, expand: () => [v6String(value)] };
+    return run(text, 6, parseV6(text, text), 1);
   }
   const dash = /^(\d{1,3}(?:\.\d{1,3}){3})-(\d{1,3}(?:\.\d{1,3}){3}|\d{1,3})$/.exec(text);
   if (dash) return v4Range(text, dash[1]!, dash[2]!);
   if (/^[\d.]+$/.test(text)) {
-    const value = parseV4(text, text);
-    return { kind: 'addresses', spec: text, count: 1, expand: () => [v4String(value)] };
+    return run(text, 4, BigInt(parseV4(text, text)), 1);
   }
   if (!HOSTNAME.test(text)) throw bad(`'${text}' is neither an IP address, a CIDR block, a range nor a host name`);
   return { kind: 'name', spec: text, name: text.replace(/\.$/, '') };
@@ -119,24 +117,19 @@ const systemResolver: Resolver = async (name, all) => {
 
 /**
  * Names go to the system resolver (what the user's other tools see: /etc/hosts, search domains).
- * Duplicate addresses are scanned once, in first-seen order.
+ * Duplicate addresses are scanned once, in first-seen order. Nothing is expanded: the result is a
+ * list of address runs, however many hosts they hold.
  */
 export async function resolveTargets(
   targets: readonly ParsedTarget[],
   resolveAll: boolean,
   warnings: string[],
   resolver: Resolver = systemResolver,
-): Promise<ScanTarget[]> {
-  const seen = new Set<string>();
-  const out: ScanTarget[] = [];
-  const add = (spec: string, address: string, name: string | null) => {
-    if (seen.has(address)) return;
-    seen.add(address);
-    out.push({ spec, address, family: address.includes(':') ? 6 : 4, name });
-  };
+): Promise<HostSet> {
+  const runs: HostRun[] = [];
   for (const t of targets) {
     if (t.kind === 'addresses') {
-      for (const a of t.expand()) add(t.spec, a, null);
+      runs.push({ spec: t.spec, name: null, family: t.family, start: t.start, count: t.count });
       continue;
     }
     let found: Array<{ address: string; family: number }>;
@@ -148,7 +141,11 @@ export async function resolveTargets(
     }
     if (found.length === 0) throw bad(`cannot resolve '${t.name}' (no addresses)`);
     if (!resolveAll && found.length > 1) warnings.push(`${t.name} resolves to ${found.length} addresses; scanning ${found[0]!.address} only (resolve all to scan each).`);
-    for (const f of found) add(t.spec, f.address, t.name);
+    for (const f of found) {
+      const family = f.address.includes(':') ? 6 : 4;
+      const bare = f.address.replace(/%.*$/, '');
+      runs.push({ spec: t.spec, name: t.name, family, start: family === 6 ? parseV6(bare, t.name) : BigInt(parseV4(bare, t.name)), count: 1 });
+    }
   }
-  return out;
+  return new HostSet(withoutDuplicates(runs));
 }

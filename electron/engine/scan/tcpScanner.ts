@@ -30,7 +30,7 @@ export class TcpScanner {
   private readonly attempts: Uint8Array;
   private readonly retryQueue = new NumberQueue();
   private readonly rtt: RttEstimator[];
-  private readonly net: Connector<InFlight> = createConnector<InFlight>((rec, status, localPort) => this.complete(rec, status, localPort));
+  private readonly net: Connector<InFlight> = createConnector<InFlight>((rec, status, localPort, kernelRttUs) => this.complete(rec, status, localPort, kernelRttUs));
   private cursor = 0;
   private fifo: InFlight[] = [];
   private fifoHead = 0;
@@ -133,11 +133,13 @@ export class TcpScanner {
     return true;
   }
 
-  private complete(rec: InFlight, status: number, localPort: number): void {
+  private complete(rec: InFlight, status: number, localPort: number, kernelRttUs: number): void {
     if (rec.done) return;
     rec.done = true;
     this.stats.inflight--;
-    const rttMs = performance.now() - rec.start;
+    // The kernel's handshake time when it has one (0 means it took no sample); else our timer,
+    // which also counts the time this loop was busy with other probes.
+    const rttMs = kernelRttUs > 0 ? kernelRttUs / 1000 : performance.now() - rec.start;
     const hostIndex = rec.hostIndex;
     const port = rec.port;
     if (status === 0) {

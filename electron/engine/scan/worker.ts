@@ -10,7 +10,7 @@ Error.stackTraceLimit = 0;
 
 const FLUSH_MS = 50;
 
-function run(job: WorkerJob, post: (m: FromWorker) => void): { cancel: () => void } {
+function run(job: WorkerJob, post: (m: FromWorker) => void, onEnd: () => void): { cancel: () => void } {
   const items = new WorkItems(job);
   let batch: number[] = [];
   const sink = {
@@ -27,6 +27,7 @@ function run(job: WorkerJob, post: (m: FromWorker) => void): { cancel: () => voi
   const onFinish = (error: string | null) => {
     clearInterval(flusher);
     flush();
+    onEnd();
     post(error ? { type: 'error', message: error } : { type: 'done', stats: { ...scanner.stats }, srtt: scanner.srtt() });
   };
   const scanner = job.protocol === 'udp' ? new UdpScanner(job, sink, onFinish) : new TcpScanner(job, sink, onFinish);
@@ -39,12 +40,19 @@ if (port) {
   let current: { cancel: () => void } | null = null;
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'start') {
-      // From here on only the scan's own sockets and timers keep this thread alive: when it is
-      // over the thread ends by itself, even if its parent never terminates it. (A parent port
-      // left referenced keeps a worker, and so its process, alive forever.)
+      // A scan sends one job per host group. During a job only its own sockets and timers keep
+      // this thread alive (a parent port left referenced keeps a worker, and so its process,
+      // alive forever if the parent never ends it); between jobs the port waits for the next.
       port.unref();
       try {
-        current = run(msg.job, (m) => port.postMessage(m));
+        current = run(
+          msg.job,
+          (m) => port.postMessage(m),
+          () => {
+            current = null;
+            port.ref();
+          },
+        );
       } catch (err) {
         port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
       }

@@ -10,7 +10,7 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
       {
         timeout: options.timeoutMs ?? 10_000,
         maxBuffer: 64 * 1024 * 1024,
-        encoding: 'utf8',
+        encoding: options.encoding ?? 'utf8',
         windowsHide: true,
         ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       },

@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { visibleControls } from '../../../shared/text/visible';
 import { ChartCard } from './ChartCard';
 
 export interface ProcessCount {
@@ -7,14 +8,17 @@ export interface ProcessCount {
   count: number;
 }
 
-export const TopProcessesChart = memo(function TopProcessesChart({ data }: { data: readonly ProcessCount[] }) {
+export const TopProcessesChart = memo(function TopProcessesChart({ data: raw }: { data: readonly ProcessCount[] }) {
+  // SVG text cannot hold styled escapes: hidden characters in names become plain `\u202e` text,
+  // so a bidi override cannot turn "evil\u202efdp.exe" into "evilexe.pdf" on an axis label.
+  const data = useMemo(() => raw.map((d) => ({ ...d, name: visibleControls(d.name) })), [raw]);
   return (
     <ChartCard title="Top processes" summary={data[0] ? `most: ${data[0].name} (${data[0].count})` : undefined}>
       {data.length === 0 ? (
         <p className="chart-empty">No sockets.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data as ProcessCount[]} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} className="chart-grid" />
             <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 11 }} interval={0} />

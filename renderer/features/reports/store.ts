@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { REPORT_IMPORT_MAX_CHARS, type Report, type ReportDiff, type ReportScan } from '../../../shared/contract';
+import type { CaptureInfo } from '../../../shared/contract/report';
 import type { ReportSaveFormat } from '../../../shared/contract/report-save';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
@@ -8,7 +9,7 @@ import { MAX_WIRE_MESSAGE_BYTES } from '../../../shared/contract/wire';
 
 /** What "Open" put on screen: a saved Portscope report (with its diff), or an nmap scan. */
 export type Opened =
-  | { kind: 'report'; fileName: string; report: Report; diff: ReportDiff | null }
+  | { kind: 'report'; fileName: string; report: Report; diff: ReportDiff | null; capture?: CaptureInfo | null }
   | { kind: 'nmap'; fileName: string; scan: ReportScan; warnings: string[] };
 
 export interface ReportsState {
@@ -24,8 +25,10 @@ export interface ReportsState {
   exportReport(format: ReportSaveFormat, choice: ExportChoice): Promise<void>;
   /** Opens a file's text: a saved JSON report or nmap `-oX` XML. */
   openText(fileName: string, text: string): Promise<void>;
+  /** Opens a file's bytes (a capture in UTF-16 or a console code page): the engine decodes them. */
+  openBytes(fileName: string, bytes: Uint8Array): Promise<void>;
   /** Reads a File from a file input or a drop, refusing oversized ones before reading them. */
-  openFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<void>;
+  openFile(file: Pick<File, 'name' | 'size' | 'text'> & Partial<Pick<File, 'arrayBuffer'>>): Promise<void>;
   /** Compares the open report with the live state again. */
   compareAgain(): Promise<void>;
   close(): void;
@@ -46,6 +49,22 @@ export const BROWSER_MODE_MAX_MESSAGE_BYTES = MAX_WIRE_MESSAGE_BYTES;
 /** The size of the call message carrying `text` (JSON-escaped, UTF-8), with room for the envelope. */
 export function importMessageBytes(text: string, fileName: string): number {
   return new TextEncoder().encode(JSON.stringify({ text, fileName })).length + 256;
+}
+
+/** The text of valid UTF-8 bytes without a UTF-16 byte-order mark, else null. */
+function utf8OrNull(bytes: Uint8Array): string | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 export interface ReportsStoreOptions {
@@ -82,25 +101,15 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
     },
 
     async openText(fileName, text) {
-      const seq = ++openSeq;
-      set({ opening: true, openError: null });
-      try {
-        if (text.length > REPORT_IMPORT_MAX_CHARS) throw new Error(`${fileName} is too large to open (over ${Math.round(REPORT_IMPORT_MAX_CHARS / 1024 / 1024)} million characters).`);
-        if (maxMessageBytes !== null && importMessageBytes(text, fileName) > maxMessageBytes) {
-          throw new Error(
-            `${fileName} is ${formatBytes(new TextEncoder().encode(text).length)}; in the browser Portscope opens files up to ${formatBytes(maxMessageBytes)}. ` +
-              'Open it in the desktop app, or in a terminal with `portscope import <file>`. (A listening-ports report stays small; connections make reports of busy machines large.)',
-          );
-        }
-        const res = await client.call('report.import', { text, fileName });
-        if (seq !== openSeq) return;
-        openedText = text;
-        set({ opened: res.kind === 'report' ? { kind: 'report', fileName, report: res.report, diff: res.diff } : { kind: 'nmap', fileName, scan: res.scan, warnings: res.warnings } });
-      } catch (err) {
-        if (seq === openSeq) set({ openError: errorMessage(err).replace(/^\[[a-z-]+\]\s*/, '') });
-      } finally {
-        if (seq === openSeq) set({ opening: false });
-      }
+      await openWith(fileName, text, { text, fileName });
+    },
+
+    async openBytes(fileName, bytes) {
+      // UTF-8 text travels as text (the engine reads JSON, XML and UTF-8 captures from it); other
+      // bytes (UTF-16 from PowerShell, cp850/cp866/GBK from cmd.exe) as base64 for the engine to decode.
+      const text = utf8OrNull(bytes);
+      if (text !== null) await openWith(fileName, text, { text, fileName });
+      else await openWith(fileName, null, { text: '', base64: toBase64(bytes), fileName });
     },
 
     async openFile(file) {
@@ -108,19 +117,30 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
         set({ openError: `${file.name} is too large to open (${Math.round(file.size / 1024 / 1024)} MB).` });
         return;
       }
-      let text: string;
+      if (!file.arrayBuffer) {
+        let text: string;
+        try {
+          text = await file.text();
+        } catch (err) {
+          set({ openError: `Could not read ${file.name}: ${errorMessage(err)}` });
+          return;
+        }
+        await get().openText(file.name, text);
+        return;
+      }
+      let bytes: Uint8Array;
       try {
-        text = await file.text();
+        bytes = new Uint8Array(await file.arrayBuffer());
       } catch (err) {
         set({ openError: `Could not read ${file.name}: ${errorMessage(err)}` });
         return;
       }
-      await get().openText(file.name, text);
+      await get().openBytes(file.name, bytes);
     },
 
     async compareAgain() {
       const opened = get().opened;
-      if (!opened || opened.kind !== 'report' || openedText === null || get().comparing) return;
+      if (!opened || opened.kind !== 'report' || opened.capture || openedText === null || get().comparing) return;
       set({ comparing: true, openError: null });
       try {
         const res = await client.call('report.import', { text: openedText, fileName: opened.fileName });
@@ -138,6 +158,32 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
       set({ opened: null, openError: null, opening: false });
     },
   }));
+
+  /** Sends a file to `report.import` (as text or as base64 bytes) and shows what came back. */
+  async function openWith(fileName: string, text: string | null, request: { text: string; base64?: string; fileName: string }): Promise<void> {
+    const set = store.setState;
+    const seq = ++openSeq;
+    set({ opening: true, openError: null });
+    try {
+      const size = text ?? request.base64 ?? '';
+      if (text !== null && text.length > REPORT_IMPORT_MAX_CHARS) throw new Error(`${fileName} is too large to open (over ${Math.round(REPORT_IMPORT_MAX_CHARS / 1024 / 1024)} million characters).`);
+      if (maxMessageBytes !== null && importMessageBytes(size, fileName) > maxMessageBytes) {
+        throw new Error(
+          `${fileName} is ${formatBytes(text !== null ? new TextEncoder().encode(text).length : Math.floor((size.length * 3) / 4))}; in the browser Portscope opens files up to ${formatBytes(maxMessageBytes)}. ` +
+            'Open it in the desktop app, or in a terminal with `portscope import <file>`. (A listening-ports report stays small; connections make reports of busy machines large.)',
+        );
+      }
+      const res = await client.call('report.import', request);
+      if (seq !== openSeq) return;
+      openedText = text;
+      set({ opened: res.kind === 'report' ? { kind: 'report', fileName, report: res.report, diff: res.diff, capture: res.capture ?? null } : { kind: 'nmap', fileName, scan: res.scan, warnings: res.warnings } });
+    } catch (err) {
+      if (seq === openSeq) set({ openError: errorMessage(err).replace(/^\[[a-z-]+\]\s*/, '') });
+    } finally {
+      if (seq === openSeq) set({ opening: false });
+    }
+  }
+
   return Object.assign(store, { saver });
 }
 

@@ -31,7 +31,10 @@ export function ProbePage() {
       ) : null}
       {request && phase !== 'idle' ? (
         <p className="probe-status" role="status">
-          {request.host}:{request.port}/{request.protocol ?? 'tcp'} — {okCount} of {attempts.length} attempts answered
+          {request.host}:{request.port}/{request.protocol ?? 'tcp'} —{' '}
+          {result?.cancelled
+            ? `cancelled after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} (${okCount} answered)`
+            : `${okCount} of ${attempts.length} attempts answered`}
           {result ? `. ${result.verdict}` : busy ? '…' : ''}
         </p>
       ) : null}

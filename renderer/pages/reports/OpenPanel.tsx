@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ReportsStore } from '../../features/reports/store';
 
-/** Open a saved JSON report or an nmap `-oX` file: a file picker, or a drop onto the panel. */
+/** Open a saved JSON report, an nmap `-oX` file or a capture (netstat, ss, lsof…): a file picker, or a drop onto the panel. */
 export function OpenPanel({ store }: { store: ReportsStore }) {
   const opening = useStore(store, (s) => s.opening);
   const opened = useStore(store, (s) => s.opened);
@@ -24,7 +24,7 @@ export function OpenPanel({ store }: { store: ReportsStore }) {
         <h2 id={`${inputId}-h`}>Open</h2>
         {opened ? (
           <button type="button" onClick={() => store.getState().close()}>
-            Close {opened.kind === 'report' ? 'report' : 'scan'}
+            Close {opened.kind === 'report' ? (opened.capture ? 'capture' : 'report') : 'scan'}
           </button>
         ) : null}
       </header>
@@ -41,9 +41,9 @@ export function OpenPanel({ store }: { store: ReportsStore }) {
           open(e.dataTransfer.files);
         }}
       >
-        <label htmlFor={inputId}>A saved Portscope report (.json) or an nmap XML file (nmap -oX)</label>
+        <label htmlFor={inputId}>A saved Portscope report (.json), an nmap XML file (nmap -oX), or another machine’s netstat, ss, lsof, /proc/net or Get-NetTCPConnection output</label>
         <br />
-        <input ref={input} id={inputId} type="file" accept=".json,.xml,application/json,text/xml,application/xml" onChange={(e) => open(e.target.files)} disabled={opening} />
+        <input ref={input} id={inputId} type="file" onChange={(e) => open(e.target.files)} disabled={opening} />
         <p className="muted">or drop the file here. Portscope reads it on this machine and shows it read-only.</p>
       </div>
       <div className="report-status">

@@ -26,7 +26,7 @@ export function ReportsPage() {
         <OpenPanel store={store} />
       </div>
       {opened?.kind === 'report' ? (
-        <SavedReportView fileName={opened.fileName} report={opened.report} diff={opened.diff} comparing={comparing} onCompare={() => void store.getState().compareAgain()} />
+        <SavedReportView fileName={opened.fileName} report={opened.report} diff={opened.diff} capture={opened.capture ?? null} comparing={comparing} onCompare={() => void store.getState().compareAgain()} />
       ) : null}
       {opened?.kind === 'nmap' ? (
         <>
@@ -40,7 +40,7 @@ export function ReportsPage() {
           <ScanSection scan={opened.scan} heading={`nmap scan from ${opened.fileName}`} fileName={opened.fileName} />
         </>
       ) : null}
-      {!opened ? <p className="muted empty-page">Open a report saved earlier to see it as it was, and what changed since.</p> : null}
+      {!opened ? <p className="muted empty-page">Open a report saved earlier to see it as it was, and what changed since; or another machine’s netstat, ss or lsof output to see that machine.</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ProcessInfo, Report, ReportDiff, SocketRow } from '../../../shared/contract';
+import type { CaptureInfo } from '../../../shared/contract/report';
 import { DonutChart } from '../../components/charts/DonutChart';
 import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
 import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
@@ -35,11 +36,13 @@ export interface SavedReportViewProps {
   fileName: string;
   report: Report;
   diff: ReportDiff | null;
+  /** Set for a capture from another machine (netstat, ss, lsof…): nothing to compare with here. */
+  capture?: CaptureInfo | null;
   comparing: boolean;
   onCompare: () => void;
 }
 
-export function SavedReportView({ fileName, report, diff, comparing, onCompare }: SavedReportViewProps) {
+export function SavedReportView({ fileName, report, diff, capture = null, comparing, onCompare }: SavedReportViewProps) {
   const [search, setSearch] = useState('');
   const listening = useMemo(() => asLiveRows(report.listeners), [report]);
   const connections = useMemo(() => asLiveRows(report.connections), [report]);
@@ -57,12 +60,20 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
         <div className="report-head">
           <h2>
             <VisibleText text={report.title ?? fileName} />
-            <span className="readonly-tag">saved report · read-only</span>
+            <span className="readonly-tag">{capture ? `${capture.label} capture · read-only` : 'saved report · read-only'}</span>
           </h2>
         </div>
+        {capture?.stoppedAt ? (
+          <p role="alert" className="error-text">
+            The file stops being readable at line {capture.stoppedAt.line} ({capture.stoppedAt.reason}): everything before it is shown.
+          </p>
+        ) : null}
         <dl className="fields report-fields">
           <dt>File</dt>
-          <dd><VisibleText text={fileName} /></dd>
+          <dd>
+            <VisibleText text={fileName} />
+            {capture?.encoding ? <span className="muted"> ({capture.encoding})</span> : null}
+          </dd>
           <dt>Host</dt>
           <dd><VisibleText text={report.machine.hostname} /></dd>
           <dt>System</dt>
@@ -114,7 +125,7 @@ export function SavedReportView({ fileName, report, diff, comparing, onCompare }
 
       {diff ? (
         <DiffPanel diff={diff} reportHost={report.machine.hostname} comparing={comparing} onCompare={onCompare} />
-      ) : report.listeners === null ? null : (
+      ) : report.listeners === null || capture ? null : (
         <p className="muted">Could not compare with the live state.</p>
       )}
 

@@ -7,20 +7,33 @@ import { rttHistogram } from '../../stores/scan/diff';
 const STATE_FILL = { open: '#2f9e44', closed: '#868e96', filtered: '#f59f00', 'open|filtered': '#ae3ec9' } as const;
 
 export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: readonly HostResult[]; results: readonly PortResult[] }) {
-  const perHost = useMemo(() => hosts.slice(0, 40).map((h) => ({ host: h.name ?? h.address, ...h.counts })), [hosts]);
+  // Zero is left out (a log scale has no place for it); the counts are in the tooltip.
+  const perHost = useMemo(
+    () =>
+      hosts.slice(0, 40).map((h) => {
+        const row: Record<string, string | number | null> = { host: h.name ?? h.address };
+        for (const s of Object.keys(STATE_FILL) as Array<keyof typeof STATE_FILL>) row[s] = h.counts[s] > 0 ? h.counts[s] : null;
+        return row;
+      }),
+    [hosts],
+  );
   const histogram = useMemo(() => rttHistogram(results), [results]);
   return (
     <section className="charts scan-charts" aria-label="Scan charts">
-      <ChartCard title="States per host" summary={hosts.length > 40 ? `first 40 of ${hosts.length} hosts` : `${hosts.length} host${hosts.length === 1 ? '' : 's'}`}>
+      <ChartCard
+        title="States per host"
+        summary={`${hosts.length > 40 ? `first 40 of ${hosts.length} hosts` : `${hosts.length} host${hosts.length === 1 ? '' : 's'}`}, log scale`}
+      >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={perHost} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          {/* Side by side on a log scale: 6 open ports next to 10,000 closed ones stay visible. */}
+          <BarChart data={perHost} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barGap={1}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="chart-grid" />
             <XAxis dataKey="host" tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={48} />
+            <YAxis scale="log" domain={[0.5, 'auto']} allowDataOverflow ticks={LOG_TICKS} tickFormatter={compactCount} tick={{ fontSize: 11 }} width={48} />
             <Tooltip isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
             {(Object.keys(STATE_FILL) as Array<keyof typeof STATE_FILL>).map((s) => (
-              <Bar key={s} dataKey={s} stackId="s" fill={STATE_FILL[s]} isAnimationActive={false} />
+              <Bar key={s} dataKey={s} name={s} fill={STATE_FILL[s]} minPointSize={2} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -43,6 +56,12 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
     </section>
   );
 });
+
+const LOG_TICKS = [1, 10, 100, 1000, 10_000, 100_000];
+
+function compactCount(n: number): string {
+  return n >= 1000 ? `${n / 1000}k` : String(n);
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

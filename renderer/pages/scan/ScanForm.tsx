@@ -2,7 +2,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { PORT_PRESETS } from '../../../shared/catalog/presets';
 import { TIMING_PROFILES, type ScanRequest, type TimingProfile } from '../../../shared/contract';
 
-const PRESETS = [...PORT_PRESETS.map((p) => ({ id: p.id, label: `${p.label} (${p.ports.length} ports)` })), { id: 'top100', label: 'Top 100' }, { id: 'well-known', label: 'Well-known (1–1023)' }, { id: '-', label: 'All (1–65535)' }];
+/** What the All preset writes in the Ports field (and so in the history); sent as 1-65535. */
+export const ALL_PORTS = '1-65535 (all)';
+
+/** The port spec as the engine reads it: the All preset's words dropped. */
+export function portSpec(field: string): string {
+  return field.trim().replace(/\s*\(all\)$/i, '');
+}
+
+const PRESETS = [...PORT_PRESETS.map((p) => ({ id: p.id, label: `${p.label} (${p.ports.length} ports)` })), { id: 'top100', label: 'Top 100' }, { id: 'well-known', label: 'Well-known (1–1023)' }, { id: ALL_PORTS, label: 'All (1–65535)' }];
 
 const TIMING_TEXT: Record<TimingProfile, string> = {
   polite: 'polite — slow, gentle on the network',
@@ -26,7 +34,7 @@ export function ScanForm({ busy, onStart, onCancel, canCancel }: { busy: boolean
       .map((t) => t.trim())
       .filter(Boolean);
     if (list.length === 0 || !ports.trim()) return;
-    onStart({ targets: list, ports: ports.trim(), protocol, timing, serviceHints: hints && protocol === 'tcp' });
+    onStart({ targets: list, ports: portSpec(ports), protocol, timing, serviceHints: hints && protocol === 'tcp' });
   };
 
   return (

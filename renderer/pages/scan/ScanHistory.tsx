@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { diffScans } from '../../stores/scan/diff';
+import { diffScans, outcomeLabel } from '../../stores/scan/diff';
 import type { ScanRecord } from '../../stores/scan/store';
 import { formatDuration } from '../../format/time';
 
@@ -10,11 +10,16 @@ function short(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function describe(r: ScanRecord, history: readonly ScanRecord[]): string {
-  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(r.request.ports)} · ${r.result.protocol.toUpperCase()}`;
+/** Every port, however it was written (`-`, `1-65535`), reads as the All preset does. */
+export function portsLabel(ports: string): string {
+  return ports.trim() === '-' || ports.trim() === '1-65535' ? '1-65535 (all)' : ports;
 }
 
-/** This session's scans, and what changed between two of them (like nmap's ndiff). */
+function describe(r: ScanRecord, history: readonly ScanRecord[]): string {
+  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(portsLabel(r.request.ports))} · ${r.result.protocol.toUpperCase()}`;
+}
+
+/** Recent scans (kept across reloads), and what changed between two of them (like nmap's ndiff). */
 export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
   const [aId, setA] = useState<string>('');
   const [bId, setB] = useState<string>('');
@@ -28,10 +33,10 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
     <section className="panel scan-history" aria-label="Scan history">
       <header className="panel-head">
         <h2>
-          This session&apos;s scans <span className="count">{history.length}</span>
+          Recent scans <span className="count">{history.length}</span>
         </h2>
       </header>
-      <table className="mini-table" aria-label="Scans of this session">
+      <table className="mini-table" aria-label="Recent scans">
         <thead>
           <tr>
             <th scope="col">Scan</th>
@@ -44,7 +49,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
         <tbody>
           {history.map((h) => (
             <tr key={h.scanId}>
-              <td title={`${h.request.targets.join(', ')} · ${h.request.ports}`}>
+              <td title={`${h.request.targets.join(', ')} · ${portsLabel(h.request.ports)}`}>
                 {describe(h, history)}
                 {h.result.cancelled ? <span className="muted"> (cancelled)</span> : null}
               </td>
@@ -79,8 +84,10 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
           {changes === null ? (
             <p className="muted">Pick two different scans.</p>
           ) : changes.length === 0 ? (
-            <p>No port changed state between these scans.</p>
+            <p>No port changed state between these scans (only ports both probed are compared).</p>
           ) : (
+            <>
+            <p className="muted">Only ports both scans probed are compared.</p>
             <table className="mini-table" aria-label="Differences between the two scans">
               <thead>
                 <tr>
@@ -97,12 +104,13 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
                     <td>
                       {c.port}/{c.protocol}
                     </td>
-                    <td>{c.before ?? 'not listed'}</td>
-                    <td>{c.after ?? 'not listed'}</td>
+                    <td>{outcomeLabel(c.before)}</td>
+                    <td>{outcomeLabel(c.after)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </>
           )}
         </div>
       ) : null}

@@ -18,19 +18,21 @@ export function ScanPage() {
   const result = useScans((s) => s.result);
   const error = useScans((s) => s.error);
   const authorizationMessage = useScans((s) => s.authorizationMessage);
+  const confirmation = useScans((s) => s.confirmation);
   const history = useScans((s) => s.history);
   const busy = phase === 'starting' || phase === 'running' || phase === 'cancelling';
 
   // While running, the table shows open ports as they are found; the final result replaces them.
   const results = result?.results ?? found;
   const hosts: HostResult[] = useMemo(() => result?.hosts ?? [], [result]);
-  const closedOmitted = result ? result.hosts.reduce((n, h) => n + h.closedOmitted, 0) : 0;
 
   return (
     <div className="scan-page">
       <ScanForm busy={busy} canCancel={phase === 'running'} onStart={(r) => void scans.getState().start(r)} onCancel={() => void scans.getState().cancel()} />
       {phase === 'needs-authorization' ? (
         <AuthorizationDialog
+          key={confirmation ?? 'public'}
+          kind={confirmation ?? 'public'}
           what="Scan"
           message={authorizationMessage}
           onConfirm={() => void scans.getState().authorize()}
@@ -56,7 +58,7 @@ export function ScanPage() {
         <p className="muted empty-page">Choose targets and ports, then start a scan. Loopback and private addresses scan right away; public ones ask for your confirmation first.</p>
       ) : null}
       {result ? <ScanCharts hosts={hosts} results={result.results} /> : null}
-      {started || result ? <ScanResults results={results} closedOmitted={closedOmitted} running={busy} /> : null}
+      {started || result ? <ScanResults results={results} hosts={hosts} protocol={result?.protocol ?? 'tcp'} running={busy} /> : null}
       <ScanHistory history={history} />
     </div>
   );

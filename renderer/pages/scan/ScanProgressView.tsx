@@ -10,9 +10,9 @@ export function ScanProgressView({ started, progress, phase, cancelled = false }
     <div className="scan-progress" role="group" aria-label="Scan progress">
       <progress max={Math.max(total, 1)} value={phase === 'done' && !cancelled ? Math.max(total, 1) : done} aria-label="Probes done" />
       <span aria-live="polite">
-        {phase === 'done' ? (cancelled ? 'Cancelled' : 'Finished') : phase === 'cancelling' ? 'Cancelling…' : `${pct}%`} · {done.toLocaleString()} / {total.toLocaleString()} probes · {started.hosts.length} host
-        {started.hosts.length === 1 ? '' : 's'} × {started.portCount.toLocaleString()} ports
-        {progress ? ` · ${progress.open} open · ${Math.round(progress.ratePerSec).toLocaleString()}/s` : ''}
+        {phase === 'done' ? (cancelled ? 'Cancelled' : 'Finished') : phase === 'cancelling' ? 'Cancelling…' : `${pct}%`} · {done.toLocaleString()} / {total.toLocaleString()} probes · {started.hostCount.toLocaleString()} host
+        {started.hostCount === 1 ? '' : 's'} × {started.portCount.toLocaleString()} ports
+        {progress ? ` · ${progress.open} open · ${progress.phase === 'hints' ? 'reading service hints' : `${Math.round(progress.ratePerSec).toLocaleString()}/s`}` : ''}
         {progress && progress.etaMs !== null && phase === 'running' ? ` · about ${formatDuration(progress.etaMs)} left` : ''}
       </span>
       {started.warnings.map((w) => (

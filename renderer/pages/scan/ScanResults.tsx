@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { PortResult } from '../../../shared/contract';
+import { forEachPort, type HostResult, type PortResult } from '../../../shared/contract';
 import { VirtualTable } from '../../components/table/VirtualTable';
 import type { Column, SortState } from '../../components/table/types';
 import { formatMs } from '../../format/time';
@@ -24,9 +24,24 @@ const COLUMNS: Column<PortResult>[] = [
   { id: 'state', label: 'State', width: '7.5rem', sortKey: 'state', render: (r) => <span className={`pstate pstate-${r.state.replace('|', '-')}`}>{r.state}</span> },
   { id: 'reason', label: 'Reason', width: '8rem', render: (r) => <VisibleText text={r.reason} /> },
   { id: 'rtt', label: 'RTT', width: '6rem', sortKey: 'rtt', align: 'end', render: (r) => (r.rttMs === null ? '' : formatMs(r.rttMs)) },
-  { id: 'service', label: 'Service', width: 'minmax(6rem, 0.6fr)', sortKey: 'service', render: (r) => <VisibleText text={r.service ?? ''} /> },
+  // What the port answered beats what the IANA registry says (8000 is "irdmi" there, http here).
+  {
+    id: 'service',
+    label: 'Service',
+    width: 'minmax(6rem, 0.6fr)',
+    sortKey: 'service',
+    render: (r) => (
+      <span title={r.hint?.guess && r.service ? `registered for ${r.service}` : undefined}>
+        <VisibleText text={serviceName(r)} />
+      </span>
+    ),
+  },
   { id: 'hint', label: 'Service hint', width: 'minmax(10rem, 1.5fr)', render: (r) => <span title={visibleControls(hintText(r))}><VisibleText text={hintText(r)} /></span> },
 ];
+
+export function serviceName(r: PortResult): string {
+  return r.hint?.guess ?? r.service ?? '';
+}
 
 const STATE_ORDER = { open: 0, 'open|filtered': 1, filtered: 2, closed: 3 } as const;
 
@@ -39,28 +54,60 @@ function sortValue(r: PortResult, key: string): string | number {
     case 'rtt':
       return r.rttMs ?? Number.MAX_VALUE;
     case 'service':
-      return r.service ?? '\uffff';
+      return serviceName(r) || '\uffff';
     default:
       return r.port;
   }
 }
 
 const getKey = (r: PortResult) => `${r.protocol}|${r.host}|${r.port}`;
-const rowText = (r: PortResult) => `${r.host}:${r.port}/${r.protocol} ${r.state} ${r.reason}${r.rttMs !== null ? ` ${formatMs(r.rttMs)}` : ''}${r.service ? ` ${r.service}` : ''}`;
+const rowText = (r: PortResult) => `${r.host}:${r.port}/${r.protocol} ${r.state} ${r.reason}${r.rttMs !== null ? ` ${formatMs(r.rttMs)}` : ''}${serviceName(r) ? ` ${serviceName(r)}` : ''}`;
 
-export function ScanResults({ results, closedOmitted, running = false }: { results: readonly PortResult[]; closedOmitted: number; running?: boolean }) {
+/**
+ * Closed ports a scan only counted come back from each host's compact list, so every finished
+ * scan shows the same rows whatever its size (without their round-trip times, which were not kept).
+ */
+function withCountedClosed(results: readonly PortResult[], hosts: readonly HostResult[], protocol: PortResult['protocol']): PortResult[] {
+  const out = results.slice();
+  for (const h of hosts) {
+    if (h.closedOmitted === 0 || typeof h.closedPorts !== 'string') continue;
+    const listed = new Set(results.filter((r) => r.host === h.address && r.state === 'closed').map((r) => r.port));
+    const reason = protocol === 'udp' ? 'port-unreach' : 'conn-refused';
+    forEachPort(h.closedPorts, (port) => {
+      if (!listed.has(port)) out.push({ host: h.address, port, protocol, state: 'closed', reason, rttMs: null, service: null, hint: null });
+    });
+  }
+  return out;
+}
+
+export function ScanResults({
+  results,
+  hosts = [],
+  protocol = 'tcp',
+  running = false,
+  closedOmitted,
+}: {
+  results: readonly PortResult[];
+  hosts?: readonly HostResult[];
+  /** Without `hosts`: closed ports counted but not listed (older callers). */
+  closedOmitted?: number;
+  protocol?: PortResult['protocol'];
+  running?: boolean;
+}) {
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [sort, setSort] = useState<SortState>({ key: 'host', dir: 'asc' });
   const checkId = useId();
+  // Closed ports of older results that kept no list of them: counted, not recorded.
+  const notRecorded = closedOmitted ?? hosts.reduce((n, h) => n + (typeof h.closedPorts === 'string' ? 0 : h.closedOmitted), 0);
   const rows = useMemo(() => {
-    const filtered = onlyOpen ? results.filter((r) => r.state === 'open') : results.slice();
+    const filtered = onlyOpen ? results.filter((r) => r.state === 'open') : withCountedClosed(results, hosts, protocol);
     const sign = sort.dir === 'asc' ? 1 : -1;
     return filtered.sort((a, b) => {
       const x = sortValue(a, sort.key);
       const y = sortValue(b, sort.key);
       return (x < y ? -sign : x > y ? sign : 0) || a.port - b.port;
     });
-  }, [results, onlyOpen, sort]);
+  }, [results, hosts, protocol, onlyOpen, sort]);
 
   return (
     // A few results get a short table; many get a scrolling one.
@@ -68,7 +115,7 @@ export function ScanResults({ results, closedOmitted, running = false }: { resul
       <header className="panel-head">
         <h2>
           Results <span className="count">{rows.length.toLocaleString()}</span>
-          {closedOmitted > 0 ? <span className="muted"> · {closedOmitted.toLocaleString()} closed ports not shown</span> : null}
+          {notRecorded > 0 ? <span className="muted"> · {notRecorded.toLocaleString()} closed ports counted, not recorded</span> : null}
         </h2>
         <div className="panel-controls">
           <label className="check" htmlFor={checkId}>

@@ -1,30 +1,79 @@
-import type { PortResult, PortState, ScanResult } from '../../../shared/contract';
+import { forEachPort, type HostResult, type PortResult, type PortState, type ScanResult } from '../../../shared/contract';
+
+/** What a scan knows of a port: its state, or `not-recorded` (probed, but its closed ports were only counted). */
+export type PortOutcome = PortState | 'not-recorded';
 
 export interface PortChange {
   host: string;
   port: number;
   protocol: PortResult['protocol'];
-  /** null: the port was not listed in that scan (not scanned, or a closed port left out). */
-  before: PortState | null;
-  after: PortState | null;
+  before: PortOutcome;
+  after: PortOutcome;
 }
 
 const key = (r: Pick<PortResult, 'host' | 'port' | 'protocol'>) => `${r.protocol}|${r.host}|${r.port}`;
 
+function portSet(list: string | null | undefined): Set<number> | null {
+  if (list === null || list === undefined) return null;
+  const set = new Set<number>();
+  forEachPort(list, (p) => set.add(p));
+  return set;
+}
+
+/** Reads one scan's answer for any port: listed, among the closed ones it kept, or not probed at all. */
+class ScanView {
+  private readonly listed: Map<string, PortResult>;
+  private readonly hosts: Map<string, HostResult>;
+  private readonly ports: Set<number> | null;
+  private readonly closed = new Map<string, Set<number> | null>();
+
+  constructor(private readonly scan: ScanResult) {
+    this.listed = new Map(scan.results.map((r) => [key(r), r]));
+    this.hosts = new Map(scan.hosts.map((h) => [h.address, h]));
+    this.ports = portSet(scan.ports);
+  }
+
+  /** null: this scan did not probe the port (another host, port or protocol, or cancelled before it). */
+  outcome(host: string, port: number, protocol: PortResult['protocol']): PortOutcome | null {
+    if (protocol !== this.scan.protocol) return null;
+    const r = this.listed.get(key({ host, port, protocol }));
+    if (r) return r.state;
+    if (this.ports && !this.ports.has(port)) return null;
+    const h = this.hosts.get(host);
+    if (!h) return this.scan.hostsOmitted ? 'not-recorded' : null;
+    if (!this.closed.has(host)) this.closed.set(host, portSet(h.closedPorts));
+    const closed = this.closed.get(host)!;
+    if (closed) return closed.has(port) ? 'closed' : null;
+    // An older result: its omitted closed ports were counted, not listed.
+    return h.closedOmitted > 0 ? 'not-recorded' : null;
+  }
+}
+
 /**
  * What changed between two scans, port by port, like `ndiff`: ports that opened, closed or
- * became filtered. Ports with the same state in both are left out.
+ * became filtered. Only ports both scans probed are compared (a 1-300 scan says nothing about
+ * port 1000); ports with the same state in both are left out, and so is a port one scan saw
+ * closed where the other only counted its closed ports.
  */
 export function diffScans(a: ScanResult, b: ScanResult): PortChange[] {
-  const before = new Map(a.results.map((r) => [key(r), r]));
-  const after = new Map(b.results.map((r) => [key(r), r]));
-  const changes: PortChange[] = [];
-  for (const [k, r] of after) {
-    const old = before.get(k);
-    if (!old || old.state !== r.state) changes.push({ host: r.host, port: r.port, protocol: r.protocol, before: old?.state ?? null, after: r.state });
+  const va = new ScanView(a);
+  const vb = new ScanView(b);
+  const changes = new Map<string, PortChange>();
+  for (const r of [...a.results, ...b.results]) {
+    const k = key(r);
+    if (changes.has(k)) continue;
+    const before = va.outcome(r.host, r.port, r.protocol);
+    const after = vb.outcome(r.host, r.port, r.protocol);
+    if (before === null || after === null || before === after) continue;
+    if ((before === 'not-recorded' && after === 'closed') || (before === 'closed' && after === 'not-recorded')) continue;
+    changes.set(k, { host: r.host, port: r.port, protocol: r.protocol, before, after });
   }
-  for (const [k, r] of before) if (!after.has(k)) changes.push({ host: r.host, port: r.port, protocol: r.protocol, before: r.state, after: null });
-  return changes.sort((x, y) => x.host.localeCompare(y.host) || x.port - y.port);
+  return [...changes.values()].sort((x, y) => x.host.localeCompare(y.host) || x.port - y.port);
+}
+
+/** How a change reads in the table. */
+export function outcomeLabel(o: PortOutcome): string {
+  return o === 'not-recorded' ? 'not recorded' : o;
 }
 
 /** Round-trip times in buckets for the histogram; bucket width adapts to the spread. */
@@ -40,7 +89,9 @@ export function rttHistogram(results: readonly PortResult[], buckets = 12): Arra
     const i = Math.min(n - 1, Math.floor(v / width));
     counts[i] = (counts[i] ?? 0) + 1;
   }
-  return counts.map((count, i) => ({ label: `${fmt(i * width)}–${fmt((i + 1) * width)} ms`, from: i * width, count }));
+  // Kernel-measured loopback times are microseconds: the labels carry as many decimals as the width needs.
+  const decimals = Math.max(0, -Math.floor(Math.log10(width) + 1e-9));
+  return counts.map((count, i) => ({ label: `${fmt(i * width, decimals)}–${fmt((i + 1) * width, decimals)} ms`, from: i * width, count }));
 }
 
 function niceWidth(raw: number): number {
@@ -50,6 +101,6 @@ function niceWidth(raw: number): number {
   return 10 * exp;
 }
 
-function fmt(v: number): string {
-  return v < 1 ? v.toFixed(2).replace(/0+$/, '').replace(/\.$/, '') : String(Math.round(v * 10) / 10);
+function fmt(v: number, decimals: number): string {
+  return v === 0 ? '0' : v.toFixed(decimals);
 }

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PortResult, ScanDone, ScanFound, ScanProgress, ScanRequest, ScanResult, ScanStartResponse } from '../../../shared/contract';
 import { ContractError } from '../../../shared/contract/errors';
+import { isLargeScanRefusal } from '../../../shared/contract/scan';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
+import { loadHistory, saveHistory, type HistoryStorage } from './persist';
 
 export interface ScanRecord {
   scanId: string;
@@ -22,13 +24,15 @@ export interface ScanStoreState {
   found: PortResult[];
   result: ScanResult | null;
   error: string | null;
-  /** The engine's words when it refused a public target without authorization. */
+  /** The engine's words when it refused a public target, or a large scan, without confirmation. */
   authorizationMessage: string | null;
-  /** This session's finished scans, newest first. */
+  /** What the refusal asks to confirm: a public target (`authorized`) or a large scan (`force`). */
+  confirmation: 'public' | 'large' | null;
+  /** Finished scans, newest first, kept across reloads when the store has a storage. */
   history: ScanRecord[];
 
   start(request: ScanRequest): Promise<void>;
-  /** Retries the refused request with `authorized: true` after the user confirmed. */
+  /** Retries the refused request with `authorized: true` (or `force: true` for a large scan) after the user confirmed. */
   authorize(): Promise<void>;
   declineAuthorization(): void;
   cancel(): Promise<void>;
@@ -43,7 +47,7 @@ export const HISTORY_LIMIT = 20;
  * found ports and the final result arrive as events for that id. Events can overtake the start
  * answer, so those with an unknown id are held until it arrives.
  */
-export function createScanStore(client: RendererClient): ScanStore {
+export function createScanStore(client: RendererClient, storage: HistoryStorage | null = null): ScanStore {
   let unsubscribe: Array<() => void> = [];
   let early: Array<{ kind: 'progress' | 'found' | 'done'; payload: ScanProgress | ScanFound | ScanDone }> = [];
 
@@ -86,11 +90,12 @@ export function createScanStore(client: RendererClient): ScanStore {
       }
       const history = request ? [{ scanId: result.scanId, request, result }, ...get().history].slice(0, HISTORY_LIMIT) : get().history;
       set({ phase: 'done', result, error, history });
+      saveHistory(storage, history);
     }
 
     async function run(request: ScanRequest): Promise<void> {
       stopListening();
-      set({ phase: 'starting', request, started: null, progress: null, found: [], result: null, error: null, authorizationMessage: null });
+      set({ phase: 'starting', request, started: null, progress: null, found: [], result: null, error: null, authorizationMessage: null, confirmation: null });
       unsubscribe = [
         client.on('scan.progress', onProgress),
         client.on('scan.found', onFound),
@@ -117,8 +122,11 @@ export function createScanStore(client: RendererClient): ScanStore {
         }
       } catch (err) {
         stopListening();
-        if (err instanceof ContractError && err.code === 'denied' && !request.authorized) {
-          set({ phase: 'needs-authorization', authorizationMessage: err.message });
+        // A large scan is confirmed separately from a public target: saying yes to one never grants the other.
+        if (err instanceof ContractError && err.code === 'denied' && isLargeScanRefusal(err.message) && !request.force) {
+          set({ phase: 'needs-authorization', authorizationMessage: err.message, confirmation: 'large' });
+        } else if (err instanceof ContractError && err.code === 'denied' && !request.authorized) {
+          set({ phase: 'needs-authorization', authorizationMessage: err.message, confirmation: 'public' });
         } else {
           set({ phase: 'error', error: errorMessage(err) });
         }
@@ -134,14 +142,15 @@ export function createScanStore(client: RendererClient): ScanStore {
       result: null,
       error: null,
       authorizationMessage: null,
-      history: [],
+      confirmation: null,
+      history: loadHistory(storage),
       start: run,
       async authorize() {
-        const request = get().request;
-        if (request) await run({ ...request, authorized: true });
+        const { request, confirmation } = get();
+        if (request) await run(confirmation === 'large' ? { ...request, force: true } : { ...request, authorized: true });
       },
       declineAuthorization() {
-        set({ phase: 'idle', authorizationMessage: null });
+        set({ phase: 'idle', authorizationMessage: null, confirmation: null });
       },
       async cancel() {
         const id = get().started?.scanId;

@@ -29,6 +29,8 @@ export function darwinHeaderColumns(header: string): string[] {
 
 interface Layout {
   columns: string[];
+  /** The columns of a UDP row, which leaves `(state)` empty (computed once per header). */
+  udpColumns: string[];
   /** Index of `process:pid` (macOS 26), whose value may hold spaces and colons, or -1. */
   processCol: number;
   stateCol: number;
@@ -36,7 +38,8 @@ interface Layout {
 
 function layoutOf(header: string): Layout {
   const columns = darwinHeaderColumns(header);
-  return { columns, processCol: columns.indexOf('process:pid'), stateCol: columns.indexOf('(state)') };
+  const stateCol = columns.indexOf('(state)');
+  return { columns, udpColumns: stateCol >= 0 ? columns.filter((_, k) => k !== stateCol) : columns, processCol: columns.indexOf('process:pid'), stateCol };
 }
 
 /** `192.168.1.2.443`, `*.80`, `::1.7679`, `fe80::1%lo0.5353`, `*.*`: the port follows the last dot. */
@@ -89,7 +92,7 @@ export function parseDarwinNetstat(text: string): CaptureParse {
     const protocol = pm[1] as Protocol;
     const family: Family = pm[2] === '4' ? 4 : 6;
     // UDP rows print nothing under (state): the columns after it shift one to the left.
-    const cols = protocol === 'udp' && layout.stateCol >= 0 ? layout.columns.filter((_, k) => k !== layout!.stateCol) : layout.columns;
+    const cols = protocol === 'udp' ? layout.udpColumns : layout.columns;
     const processCol = cols.indexOf('process:pid');
     const values = new Map<string, string>();
     if (processCol >= 0) {

@@ -2,6 +2,7 @@ import type { Capabilities } from '../../../../shared/contract/calls';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
 import { windowsCapabilities } from '../capabilities';
 import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
+import { createWindowsFallbackAdapter } from './fallback';
 import { loadWin32Api, type Win32Api } from './ffi';
 import { decodeBasicTcpTable, decodeOwnerPidTable } from './ffiTables';
 import { listProcesses, readWindowsProcess, ServiceMap, type ToolhelpEntry } from './processes';
@@ -32,9 +33,7 @@ const TABLES: Array<[Protocol, Family]> = [
  */
 export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAdapter {
   const loaded = options.api !== undefined ? { api: options.api, error: options.api ? null : 'disabled' } : loadWin32Api();
-  if (!loaded.api) {
-    throw new Error(`the IP Helper API could not be loaded through koffi (${loaded.error})`);
-  }
+  if (!loaded.api) return createWindowsFallbackAdapter({ run: options.run, why: `koffi: ${loaded.error}` });
   const api = loaded.api;
   const buffers = new Map<string, Buffer>();
   const services = new ServiceMap(api);

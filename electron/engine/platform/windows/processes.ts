@@ -29,7 +29,7 @@ export interface ToolhelpEntry {
 
 /** pid 4 owns kernel-mode listeners; saying only "System" leaves users guessing which. */
 export const SYSTEM_PID = 4;
-const SYSTEM_EXPLAINED =
+export const SYSTEM_EXPLAINED =
   'Windows kernel (pid 4): owns the listeners of http.sys, the HTTP Server API behind IIS, WinRM, WSD and other services that share port 80/443/5985, and of SMB file sharing (445, 139)';
 
 function readUtf16z(buf: Buffer, at: number, maxChars: number): string {
