@@ -7,6 +7,7 @@ import { createWorkerLink } from '../host/worker/worker-link';
 import { appProtocolResponse } from './app-protocol';
 import { AppSettingsStore } from './app-settings';
 import { bindBackground } from './background';
+import { withProcessIcons } from './process-icons';
 import { bindContract } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME } from './policy';
@@ -45,7 +46,8 @@ if (!app.requestSingleInstanceLock()) {
     const workerFile = path.join(distDir, 'engine-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
     // The app records history while it runs, window open or closed to the tray.
     const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron', history: { record: true, recorder: 'app' } }, log });
-    const binding = bindContract({ ipcMain, link, log });
+    // Program icons come from the desktop: this process answers process.icon itself.
+    const binding = bindContract({ ipcMain, link: withProcessIcons(link, app, log), log });
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
     const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink })));

@@ -169,6 +169,8 @@ export class Engine {
         return { process: info, sockets: snap.rows.filter((r) => r.pids.includes(pid)) };
       },
       'process.signal': async (req) => this.signal(req.pid, req.signal, req.expectedStartTime),
+      // Icons come from the desktop (the Electron glue answers this call itself); plain Node has none.
+      'process.icon': async () => ({ available: false, dataUrl: null }),
       'monitor.configure': async (req) => {
         if (req.intervalMs !== undefined) this.monitor.setInterval(req.intervalMs);
         if (req.paused !== undefined) {

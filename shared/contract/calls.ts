@@ -49,6 +49,17 @@ export const ProcessDetailsSchema = z.object({
 });
 export type ProcessDetails = z.infer<typeof ProcessDetailsSchema>;
 
+/**
+ * A program's icon, as the desktop shows it (Electron's app.getFileIcon). `available` false: this
+ * front end has no icons at all (browser mode, the CLI), so the page stops asking.
+ */
+export const ProcessIconSchema = z.object({
+  available: z.boolean(),
+  /** A small PNG as a data: URL, or null when the program has none (or is gone). */
+  dataUrl: z.string().startsWith('data:image/').max(256 * 1024).nullable(),
+});
+export type ProcessIcon = z.infer<typeof ProcessIconSchema>;
+
 export const SignalRequestSchema = z.object({
   pid: Pid,
   signal: z.enum(['SIGTERM', 'SIGKILL']),
@@ -90,6 +101,7 @@ export const liveCalls = {
   'sockets.snapshot': { request: z.object({}).strict(), response: SnapshotSchema },
   'process.details': { request: z.object({ pid: Pid }).strict(), response: ProcessDetailsSchema.nullable() },
   'process.signal': { request: SignalRequestSchema.strict(), response: SignalResultSchema },
+  'process.icon': { request: z.object({ pid: Pid }).strict(), response: ProcessIconSchema },
   'monitor.configure': { request: MonitorSettingsSchema.partial().strict(), response: MonitorSettingsSchema },
 } as const;
 

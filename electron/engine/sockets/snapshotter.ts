@@ -202,16 +202,27 @@ export class SocketSnapshotter {
   }
 
   private record(wanted: ReadonlySet<number>, found: OwnerLookup, warnings: string[], partial = false): void {
-    const status: OwnerStatus = found.deniedPids > 0 ? 'permission-denied' : found.vanishedPids > 0 ? 'process-exited' : 'not-found';
     for (const inode of wanted) {
       const pids = found.owners.get(inode);
       if (pids) {
         this.owners.set(inode, pids);
         this.notFound.delete(inode);
         for (const pid of pids) this.noteRecentOwner(pid);
-      } else if (!partial || !this.notFound.has(inode)) {
-        // A partial search (new processes only) keeps the tick of the last full one.
-        this.notFound.set(inode, { tick: this.tick, status });
+        continue;
+      }
+      const before = this.notFound.get(inode);
+      // A partial search (new processes only) keeps the tick and the verdict of the last full one.
+      if (partial && before) continue;
+      if (found.deniedPids > 0) {
+        this.notFound.set(inode, { tick: this.tick, status: 'permission-denied' });
+      } else if (found.vanishedPids > 0 && !before) {
+        // Some process exited during the walk: it may have owned this socket, then the socket
+        // is gone by the next refresh. Look again then; if the socket is still there, its owner
+        // did not exit (a socket outlives no holder).
+        this.notFound.set(inode, { tick: this.tick - NOT_FOUND_RETRY_TICKS, status: 'process-exited' });
+      } else {
+        // Searched before and still here: whatever exited during this walk was not its owner.
+        this.notFound.set(inode, { tick: this.tick, status: 'not-found' });
       }
     }
     if (found.deniedPids > 0) {
@@ -237,6 +248,8 @@ export class SocketSnapshotter {
     }
     const rows: SocketRow[] = new Array(sockets.length);
     const next = new Map<number | string, SocketRow>();
+    // Inode-less rows seen for the first time: each may be a connection that just closed.
+    let fresh: SocketRow[] | null = null;
     for (let i = 0; i < sockets.length; i++) {
       const s = sockets[i]!;
       // Live sockets are keyed by inode (unique while the socket lives, and a number: no string
@@ -264,14 +277,44 @@ export class SocketSnapshotter {
       ) {
         row = before; // nothing about this socket changed
       } else {
-        const id = typeof key === 'string' && s.owner ? key : `${endpointKey(s)}|${s.inode}`;
+        // A socket keeps its row id while it lives, whatever changes (a UDP socket that
+        // connects, an owner that appears); only a new socket gets a new id.
+        const id =
+          before && before.protocol === s.protocol && before.localPort === s.localPort
+            ? before.id
+            : typeof key === 'string' && s.owner
+              ? key
+              : `${endpointKey(s)}|${s.inode}`;
         row = this.newRow(id, s, owner, listening);
+        // Not keyed by a lasting inode: may be a connection that closed since last time.
+        if (!before && s.protocol === 'tcp' && typeof key === 'string') (fresh ??= []).push(row);
       }
       rows[i] = row;
       next.set(key, row);
     }
+    if (fresh) this.inheritIds(fresh, next);
     this.previous = next;
     return rows;
+  }
+
+  /**
+   * A connection that is closed actively leaves the process (its inode goes to 0 on Linux, its
+   * pid to 0 on Windows) and lives on in FIN_WAIT2 or TIME_WAIT: the same connection, so the
+   * same row, marked changed, as
+   * TCPView's yellow, not a removed row and a new one. Its row is found by the endpoints of a
+   * socket that was here last time and is gone now.
+   */
+  private inheritIds(fresh: readonly SocketRow[], next: ReadonlyMap<number | string, SocketRow>): void {
+    const byEndpoints = new Map<string, SocketRow>();
+    for (const [key, row] of this.previous) {
+      if (row.protocol !== 'tcp' || row.state === 'LISTEN' || row.state === 'TIME_WAIT' || next.has(key)) continue;
+      byEndpoints.set(row.id.slice(0, row.id.lastIndexOf('|')), row);
+    }
+    if (byEndpoints.size === 0) return;
+    for (const row of fresh) {
+      const gone = byEndpoints.get(row.id.slice(0, row.id.lastIndexOf('|')));
+      if (gone) row.id = gone.id;
+    }
   }
 
   private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>): SocketRow {

@@ -18,8 +18,8 @@ export const DonutChart = memo(function DonutChart({ title, data }: { title: str
         <p className="chart-empty">Nothing listening.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <PieChart>
-            <Pie data={data as Slice[]} dataKey="value" nameKey="name" innerRadius="50%" outerRadius="80%" isAnimationActive={false} stroke="none">
+          <PieChart accessibilityLayer={false}>
+            <Pie rootTabIndex={-1} data={data as Slice[]} dataKey="value" nameKey="name" innerRadius="50%" outerRadius="80%" isAnimationActive={false} stroke="none">
               {data.map((s, i) => (
                 <Cell key={s.name} fill={s.color ?? SERIES[i % SERIES.length]} />
               ))}

@@ -30,7 +30,7 @@ function ago(t: number, now: number): string {
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export const StateHistoryChart = memo(function StateHistoryChart({ history }: { history: readonly HistorySample[] }) {
+export const StateHistoryChart = memo(function StateHistoryChart({ history, what = 'sockets' }: { history: readonly HistorySample[]; what?: string }) {
   const { data, states } = useMemo(() => {
     const points = thin(history);
     const seen = new Set<SocketState>();
@@ -47,14 +47,14 @@ export const StateHistoryChart = memo(function StateHistoryChart({ history }: { 
   const now = last?.t ?? 0;
   // Up to five minutes; a young session spans what it has (at least 20 s), so the areas show.
   const span = Math.min(WINDOW_MS, Math.max(20_000, now - (data[0]?.t ?? now)));
-  const summary = last ? `${last.total.toLocaleString()} sockets now` : 'waiting for data';
+  const summary = last ? `${last.total.toLocaleString()} ${what} now` : 'waiting for data';
   return (
     <ChartCard title="Sockets by state" summary={summary} className="wide">
       {data.length === 0 ? (
         <p className="chart-empty">No samples yet.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
             <XAxis
               dataKey="t"

@@ -4,7 +4,8 @@ import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
 import { useHello } from '../../app/useHello';
 
-export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded: () => void }) {
+/** `exited`: the process is gone (ended here or on its own): the button stays, disabled, so the outcome keeps its place. */
+export function EndProcess({ process, onEnded, exited = false }: { process: ProcessInfo; onEnded: () => void; exited?: boolean }) {
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
   // The name is hostile text: shown with its hidden characters visible, isolated from "(pid …)".
   const name = <VisibleText text={process.name} />;
@@ -17,13 +18,20 @@ export function EndProcess({ process, onEnded }: { process: ProcessInfo; onEnded
   const endNote = hello?.platform === 'win32' ? (hello.capabilities?.endProcess.note ?? null) : null;
   return (
     <>
-      <button type="button" className="danger" onClick={() => ask('SIGTERM')} disabled={state.step === 'sending' || state.step === 'waiting'}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => ask('SIGTERM')}
+        disabled={exited || state.step === 'sending' || state.step === 'waiting'}
+        title={exited ? `${process.name} (pid ${process.pid}) has exited` : undefined}
+      >
         End process…
       </button>
       <div className="end-status" aria-live="polite">
         {state.step === 'sending' ? <>Sending {state.signal} to {who}…</> : null}
         {state.step === 'waiting' ? <>SIGTERM sent. Waiting for {who} to exit…</> : null}
-        {state.step === 'still-running' ? (
+        {exited && state.step !== 'done' ? <span className="muted">{who} has exited.</span> : null}
+        {state.step === 'still-running' && !exited ? (
           <span role="alert">
             {who} is still running.{' '}
             <button type="button" className="danger" onClick={() => ask('SIGKILL')}>

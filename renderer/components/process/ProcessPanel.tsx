@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcessInfo, SocketRow } from '../../../shared/contract';
-import { useServices, useUi } from '../../app/services';
+import { useServices, useSockets, useUi } from '../../app/services';
 import { copyText } from '../../format/clipboard';
 import { localEndpoint, OWNER_EXPLANATION, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { targetOf } from '../../format/target';
@@ -22,11 +22,25 @@ const SOCKET_LIMIT = 300;
 export function ProcessPanel() {
   const { ui } = useServices();
   const row = useUi((s) => s.selected);
-  const close = useCallback(() => ui.getState().select(null), [ui]);
   const ref = useRef<HTMLElement>(null);
+  // Where the keyboard was when the panel opened: it goes back there when the panel closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const close = useCallback(() => {
+    const id = ui.getState().selected?.id;
+    ui.getState().select(null);
+    // The row itself, if it is still on screen (a virtualized table may have re-created its
+    // element), else whatever opened the panel, else the table the row was in.
+    const rowEl = id ? document.querySelector<HTMLElement>(`[role="table"] [data-key="${CSS.escape(id)}"]`) : null;
+    const back = rowEl ?? (opener.current?.isConnected ? opener.current : null) ?? document.querySelector<HTMLElement>('[role="table"]');
+    back?.focus({ preventScroll: true });
+  }, [ui]);
 
   useEffect(() => {
-    if (row) ref.current?.focus();
+    if (!row) return;
+    if (!ref.current?.contains(document.activeElement) && document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+      opener.current = document.activeElement;
+    }
+    ref.current?.focus();
   }, [row]);
 
   if (!row) return null;
@@ -59,6 +73,16 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
   const endable = process ?? (lastProcess.current?.pid === shownPid ? lastProcess.current : null);
   const sockets = state.status === 'ready' ? state.details.sockets : [];
   const target = targetOf(row);
+  // The socket's row closing is the first sign its process may have exited: ask again, so the
+  // panel says so and "End process…" is no longer offered as if it could act.
+  const rowLive = useSockets((s) => {
+    const live = s.table.rows.get(row.id);
+    return live !== undefined && live.mark !== 'closing';
+  });
+  useEffect(() => {
+    if (!rowLive && shownPid === row.pid) reload();
+  }, [rowLive, shownPid, row.pid, reload]);
+  const exited = state.status === 'gone';
 
   return (
     <>
@@ -97,7 +121,7 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
           Diagnose this port
         </button>
         {/* pid 1 is init: ending it takes the whole system (or container) down. */}
-        {endable && endable.pid > 1 ? <EndProcess process={endable} onEnded={reload} /> : null}
+        {endable && endable.pid > 1 ? <EndProcess process={endable} onEnded={reload} exited={exited} /> : null}
         <span aria-live="polite" className="muted">
           {copied}
         </span>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { copyText as copyToClipboard } from '../../format/clipboard';
+import { contentWidths, gridTracks, MIN_WIDTH } from './columnWidths';
 import type { Column, SortState } from './types';
 
 export interface VirtualTableProps<T> {
@@ -20,9 +21,17 @@ export interface VirtualTableProps<T> {
   empty?: ReactNode;
   rowHeight?: number;
   className?: string;
+  /** Extra classes for a row (e.g. sockets of unidentified owners). */
+  getRowClass?: (item: T) => string | undefined;
+  /** Column widths set by hand (px), by column id; others size to their content. */
+  widths?: Readonly<Record<string, number>>;
+  /** Dragging a column's edge ends here; null (double-click) returns it to its content's width. */
+  onResize?: (columnId: string, width: number | null) => void;
 }
 
-const HEADER_HEIGHT = 30;
+const NO_WIDTHS: Readonly<Record<string, number>> = {};
+
+const HEADER_HEIGHT = 24;
 
 /**
  * A virtualized table with real table semantics: role=table/rowgroup/row/columnheader/cell,
@@ -31,7 +40,7 @@ const HEADER_HEIGHT = 30;
  * Keyboard: arrows, Page Up/Down, Home/End move between rows; Enter or Space opens the row.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 28, className } = props;
+  const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 22, className, getRowClass, widths = NO_WIDTHS, onResize } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);
@@ -52,7 +61,54 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     initialRect: { width: 800, height: 600 },
   });
 
-  const gridTemplateColumns = useMemo(() => columns.map((c) => c.width).join(' '), [columns]);
+  // Columns fit their content. Widths only grow while the same columns are shown, so a tick
+  // does not make the table jump; choosing other columns measures afresh.
+  const columnKey = columns.map((c) => c.id).join(',');
+  const fitted = useRef<{ key: string; widths: Map<string, number> }>({ key: '', widths: new Map() });
+  const content = useMemo(() => {
+    const measured = contentWidths(columns, items);
+    const before = fitted.current.key === columnKey ? fitted.current.widths : new Map<string, number>();
+    let grew = before.size !== measured.size;
+    const next = new Map(before);
+    for (const [id, w] of measured) {
+      if ((before.get(id) ?? 0) < w) {
+        next.set(id, w);
+        grew = true;
+      }
+    }
+    if (grew || fitted.current.key !== columnKey) fitted.current = { key: columnKey, widths: next };
+    return fitted.current.widths;
+  }, [columns, columnKey, items]);
+  // A column being dragged shows its new width at once; the store hears of it when the drag ends.
+  const [dragging, setDragging] = useState<{ id: string; width: number } | null>(null);
+  const manual = useMemo(() => (dragging ? { ...widths, [dragging.id]: dragging.width } : widths), [widths, dragging]);
+  const gridTemplateColumns = useMemo(() => gridTracks(columns, manual, content), [columns, manual, content]);
+
+  const startResize = (e: ReactPointerEvent<HTMLElement>, id: string) => {
+    if (!onResize) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const cell = (e.currentTarget as HTMLElement).parentElement;
+    const startX = e.clientX;
+    const startWidth = cell?.getBoundingClientRect().width ?? 100;
+    const handle = e.currentTarget;
+    handle.setPointerCapture?.(e.pointerId);
+    let width = startWidth;
+    const move = (ev: PointerEvent) => {
+      width = Math.max(MIN_WIDTH, startWidth + ev.clientX - startX);
+      setDragging({ id, width });
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('pointercancel', up);
+      setDragging(null);
+      onResize(id, width);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+    handle.addEventListener('pointercancel', up);
+  };
   const activeIndex = useMemo(() => (activeKey === null ? -1 : items.findIndex((it) => getKey(it) === activeKey)), [activeKey, items, getKey]);
 
   const moveTo = useCallback(
@@ -160,6 +216,18 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 ) : (
                   c.label
                 )}
+                {onResize ? (
+                  // Pointer only, as in TCPView; the keyboard has the column chooser, and a Tab
+                  // stop per column edge would put 9 more stops before the rows.
+                  <span
+                    className="vt-resize"
+                    aria-hidden="true"
+                    title={`Drag to resize ${c.label}; double-click to fit its content`}
+                    data-column={c.id}
+                    onPointerDown={(e) => startResize(e, c.id)}
+                    onDoubleClick={() => onResize(c.id, null)}
+                  />
+                ) : null}
               </div>
             );
           })}
@@ -188,6 +256,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 baseStyle={rowStyleBase}
                 columns={columns}
                 mark={getMark?.(item) ?? null}
+                rowClass={getRowClass?.(item)}
                 active={key === activeKey}
                 onActivate={onActivate}
                 onPick={setActiveKey}
@@ -208,13 +277,14 @@ interface RowProps<T> {
   baseStyle: CSSProperties;
   columns: readonly Column<T>[];
   mark: string | null;
+  rowClass: string | undefined;
   active: boolean;
   onActivate?: (item: T) => void;
   onPick: (key: string) => void;
 }
 
 // Memoized on the row's object identity: a tick that touches ten rows re-renders ten rows.
-const TableRow = memo(function TableRow<T>({ rowKey, item, index, top, baseStyle, columns, mark, active, onActivate, onPick }: RowProps<T>) {
+const TableRow = memo(function TableRow<T>({ rowKey, item, index, top, baseStyle, columns, mark, rowClass, active, onActivate, onPick }: RowProps<T>) {
   return (
     <div
       role="row"
@@ -223,7 +293,7 @@ const TableRow = memo(function TableRow<T>({ rowKey, item, index, top, baseStyle
       data-key={rowKey}
       data-mark={mark ?? undefined}
       tabIndex={-1}
-      className={`vt-row vt-data-row ${index % 2 ? 'odd' : ''} ${mark ? `mark-${mark}` : ''} ${active ? 'active' : ''}`}
+      className={`vt-row vt-data-row ${index % 2 ? 'odd' : ''} ${mark ? `mark-${mark}` : ''} ${active ? 'active' : ''} ${rowClass ?? ''}`}
       style={{ ...baseStyle, transform: `translateY(${top}px)` }}
       onClick={() => {
         onPick(rowKey);

@@ -1,7 +1,9 @@
+import type { RiskNote as Risk } from '../../../shared/contract';
 import type { LiveRow } from '../../stores/sockets/table';
-import { localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { EXPOSURE_LABEL, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
+import { ProcessCell } from '../process/ProcessCell';
 import { VisibleText } from '../text/VisibleText';
 import type { Column } from './types';
 
@@ -11,6 +13,25 @@ const MARK_TEXT = { new: 'new', changed: 'changed', closing: 'closing' } as cons
 function MarkText({ live }: { live: LiveRow }) {
   return live.mark ? <span className="sr-only"> ({MARK_TEXT[live.mark]})</span> : null;
 }
+
+const RANK = { danger: 3, warning: 2, info: 1 } as const;
+function topRisk(risks: readonly Risk[]): string {
+  let top: Risk | null = null;
+  for (const r of risks) if (!top || RANK[r.severity] > RANK[top.severity]) top = r;
+  return top?.message ?? '';
+}
+
+const processColumn: Column<LiveRow> = {
+  id: 'process',
+  label: 'Process',
+  width: 'minmax(7rem, 1fr)',
+  sortKey: 'process',
+  render: (l) => <ProcessCell row={l.row} />,
+  text: (l) => processLabel(l.row),
+  extra: 22, // the icon
+};
+const pidColumn: Column<LiveRow> = { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '', text: (l) => String(l.row.pid ?? '') };
+const userColumn: Column<LiveRow> = { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => <VisibleText text={l.row.user ?? ''} />, text: (l) => l.row.user ?? '' };
 
 export const LISTENING_COLUMNS: Column<LiveRow>[] = [
   {
@@ -24,15 +45,23 @@ export const LISTENING_COLUMNS: Column<LiveRow>[] = [
         <MarkText live={l} />
       </>
     ),
+    text: (l) => protocolLabel(l.row),
   },
-  { id: 'address', label: 'Address', width: 'minmax(9rem, 1.3fr)', sortKey: 'local', render: (l) => localAddressLabel(l.row) },
-  { id: 'port', label: 'Port', width: '4.5rem', sortKey: 'localPort', align: 'end', render: (l) => l.row.localPort },
-  { id: 'service', label: 'Service', width: 'minmax(6rem, 0.8fr)', sortKey: 'service', render: (l) => <span title={l.row.serviceDescription ?? undefined}>{l.row.service ?? ''}</span> },
-  { id: 'exposure', label: 'Exposure', width: '8rem', sortKey: 'exposure', render: (l) => <ExposureBadge exposure={l.row.exposure} /> },
-  { id: 'risk', label: 'Risk', width: 'minmax(8rem, 1.4fr)', sortKey: 'risk', render: (l) => <RiskNote risks={l.row.risks} /> },
-  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => <VisibleText text={processLabel(l.row)} /> },
-  { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
-  { id: 'user', label: 'User', width: '6rem', sortKey: 'user', render: (l) => <VisibleText text={l.row.user ?? ''} /> },
+  { id: 'address', label: 'Address', width: 'minmax(9rem, 1.3fr)', sortKey: 'local', render: (l) => localAddressLabel(l.row), text: (l) => localAddressLabel(l.row) },
+  { id: 'port', label: 'Port', width: '4.5rem', sortKey: 'localPort', align: 'end', render: (l) => l.row.localPort, text: (l) => String(l.row.localPort) },
+  {
+    id: 'service',
+    label: 'Service',
+    width: 'minmax(6rem, 0.8fr)',
+    sortKey: 'service',
+    render: (l) => <span title={l.row.serviceDescription ?? undefined}>{l.row.service ?? ''}</span>,
+    text: (l) => l.row.service ?? '',
+  },
+  { id: 'exposure', label: 'Exposure', width: '8rem', sortKey: 'exposure', render: (l) => <ExposureBadge exposure={l.row.exposure} />, text: (l) => EXPOSURE_LABEL[l.row.exposure], extra: 16 },
+  { id: 'risk', label: 'Risk', width: 'minmax(8rem, 1.4fr)', sortKey: 'risk', render: (l) => <RiskNote risks={l.row.risks} />, text: (l) => topRisk(l.row.risks), extra: 18 },
+  processColumn,
+  pidColumn,
+  userColumn,
 ];
 
 export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
@@ -47,11 +76,13 @@ export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
         <MarkText live={l} />
       </>
     ),
+    text: (l) => l.row.state,
   },
-  { id: 'protocol', label: 'Proto', width: '4.5rem', sortKey: 'protocol', render: (l) => protocolLabel(l.row) },
-  { id: 'local', label: 'Local', width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row) },
-  { id: 'remote', label: 'Remote', width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row) },
-  { id: 'service', label: 'Service', width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '' },
-  { id: 'process', label: 'Process', width: 'minmax(7rem, 1fr)', sortKey: 'process', render: (l) => <VisibleText text={processLabel(l.row)} /> },
-  { id: 'pid', label: 'PID', width: '5rem', sortKey: 'pid', align: 'end', render: (l) => l.row.pid ?? '' },
+  { id: 'protocol', label: 'Proto', width: '4.5rem', sortKey: 'protocol', render: (l) => protocolLabel(l.row), text: (l) => protocolLabel(l.row) },
+  { id: 'local', label: 'Local', width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row), text: (l) => localEndpoint(l.row) },
+  { id: 'remote', label: 'Remote', width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row), text: (l) => remoteEndpoint(l.row) },
+  { id: 'service', label: 'Service', width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '', text: (l) => l.row.service ?? '' },
+  processColumn,
+  pidColumn,
+  userColumn,
 ];

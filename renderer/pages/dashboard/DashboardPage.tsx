@@ -1,51 +1,80 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
-import { useServices, useSockets } from '../../app/services';
+import { useServices, useSockets, useUi } from '../../app/services';
 import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
 import { EXPOSURE_LABEL } from '../../format/socket';
 import { useDebounced } from '../../hooks/useDebounced';
-import { DEFAULT_FILTER, type RowFilter } from '../../stores/sockets/query';
+import { filterRows, isFiltering, type RowFilter } from '../../stores/sockets/query';
 import { splitRows } from '../../stores/sockets/stats';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardToolbar } from './DashboardToolbar';
 import { SocketTablePanel } from './SocketTablePanel';
+import { TableSplitter } from './TableSplitter';
 import { TableState } from './TableState';
+
+/** Typing goes to the search box: `/` (as on GitHub) and Ctrl+F / Cmd+F (as in TCPView) from anywhere on the dashboard. */
+function useSearchShortcut(search: React.RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+      const find = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f';
+      if (!find && (e.key !== '/' || typing || e.ctrlKey || e.metaKey || e.altKey)) return;
+      if (document.querySelector('[role="dialog"]')) return; // a modal owns the keyboard
+      e.preventDefault();
+      search.current?.focus();
+      search.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [search]);
+}
 
 export function DashboardPage() {
   const { ui } = useServices();
   // A tick re-sorts and re-filters 10,000 rows: deferred, React renders it at low priority and
   // keeps scrolling, typing and clicks ahead of it.
   const rows = useDeferredValue(useSockets((s) => s.table.rows));
-  const [search, setSearch] = useState('');
-  const [protocol, setProtocol] = useState<RowFilter['protocol']>('any');
-  const [exposure, setExposure] = useState<RowFilter['exposure']>('any');
-  const [state, setState] = useState<RowFilter['state']>('any');
-  const settledSearch = useDebounced(search, 120);
+  const processes = useDeferredValue(useSockets((s) => s.table.processes));
+  // The search and filters live in the UI store: they are still there after a visit to Scan.
+  const filter = useUi((s) => s.filter);
+  const layout = useUi((s) => s.layout);
+  const settledSearch = useDebounced(filter.search, 120);
   const exposureId = useId();
   const stateId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSearchShortcut(searchRef);
+  const setFilter = useCallback((patch: Partial<RowFilter>) => ui.getState().setFilter(patch), [ui]);
 
   const { listening, connections } = useMemo(() => splitRows(rows), [rows]);
-  const listenFilter = useMemo<RowFilter>(() => ({ ...DEFAULT_FILTER, search: settledSearch, protocol, exposure }), [settledSearch, protocol, exposure]);
-  const connFilter = useMemo<RowFilter>(() => ({ ...DEFAULT_FILTER, search: settledSearch, protocol, state }), [settledSearch, protocol, state]);
+  const listenFilter = useMemo<RowFilter>(() => ({ ...filter, search: settledSearch, state: 'any' }), [filter, settledSearch]);
+  const connFilter = useMemo<RowFilter>(() => ({ ...filter, search: settledSearch, exposure: 'any' }), [filter, settledSearch]);
+  const listeningShown = useMemo(() => filterRows(listening, listenFilter, processes), [listening, listenFilter, processes]);
+  const connectionsShown = useMemo(() => filterRows(connections, connFilter, processes), [connections, connFilter, processes]);
+  const filtering = isFiltering(listenFilter) || isFiltering(connFilter);
   const open = useCallback((row: SocketRow) => ui.getState().select(row), [ui]);
+  const tables = useRef<HTMLDivElement>(null);
 
   return (
     <div className="dashboard">
-      <DashboardToolbar search={search} onSearch={setSearch} protocol={protocol} onProtocol={setProtocol} />
-      <DashboardCharts listening={listening} />
-      <div className="tables">
+      <DashboardToolbar searchRef={searchRef} filter={filter} onFilter={setFilter} />
+      {layout.chartsCollapsed ? null : (
+        <DashboardCharts listening={listeningShown} connections={connectionsShown} filtering={filtering} filterKey={JSON.stringify([listenFilter, connFilter])} />
+      )}
+      <div className="tables" ref={tables} style={{ gridTemplateRows: `minmax(0, ${layout.split}fr) auto minmax(0, ${1 - layout.split}fr)` }}>
         <SocketTablePanel
+          table="listening"
           title="Listening ports"
           rows={listening}
+          visible={listeningShown}
           columns={LISTENING_COLUMNS}
-          filter={listenFilter}
           initialSort={{ key: 'localPort', dir: 'asc' }}
           onOpen={open}
           empty={<TableState what="listening sockets" />}
           controls={
             <>
               <label htmlFor={exposureId}>Exposure</label>
-              <select id={exposureId} value={exposure} onChange={(e) => setExposure(e.target.value as RowFilter['exposure'])}>
+              <select id={exposureId} value={filter.exposure} onChange={(e) => setFilter({ exposure: e.target.value as RowFilter['exposure'] })}>
                 <option value="any">any</option>
                 {(Object.keys(EXPOSURE_LABEL) as Array<SocketRow['exposure']>).map((k) => (
                   <option key={k} value={k}>
@@ -56,18 +85,20 @@ export function DashboardPage() {
             </>
           }
         />
+        <TableSplitter container={tables} />
         <SocketTablePanel
+          table="connections"
           title="Connections"
           rows={connections}
+          visible={connectionsShown}
           columns={CONNECTION_COLUMNS}
-          filter={connFilter}
           initialSort={{ key: 'state', dir: 'asc' }}
           onOpen={open}
           empty={<TableState what="connections" />}
           controls={
             <>
               <label htmlFor={stateId}>State</label>
-              <select id={stateId} value={state} onChange={(e) => setState(e.target.value as RowFilter['state'])}>
+              <select id={stateId} value={filter.state} onChange={(e) => setFilter({ state: e.target.value as RowFilter['state'] })}>
                 <option value="any">any</option>
                 <option value="no-time-wait">all but TIME_WAIT</option>
                 {SOCKET_STATES.filter((s) => s !== 'LISTEN').map((s) => (

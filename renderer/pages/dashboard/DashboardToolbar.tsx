@@ -1,19 +1,21 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type RefObject } from 'react';
 import { errorMessage } from '../../format/errors';
-import { useServices, useSockets } from '../../app/services';
+import { useServices, useSockets, useUi } from '../../app/services';
 import type { RowFilter } from '../../stores/sockets/query';
+import { SearchHelp } from './SearchHelp';
 
 export interface ToolbarProps {
-  search: string;
-  onSearch: (value: string) => void;
-  protocol: RowFilter['protocol'];
-  onProtocol: (value: RowFilter['protocol']) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  filter: RowFilter;
+  onFilter: (patch: Partial<RowFilter>) => void;
 }
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: ToolbarProps) {
-  const { feed, client, sockets } = useServices();
+export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) {
+  const { feed, client, sockets, ui } = useServices();
+  const chartsCollapsed = useUi((s) => s.layout.chartsCollapsed);
+  const onlyUnknownId = useId();
   const [interval, setIntervalMs] = useState('1000');
   const [intervalError, setIntervalError] = useState<string | null>(null);
   const intervalId = useId();
@@ -39,6 +41,11 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
   const durationMs = useSockets((s) => s.durationMs);
   const searchId = useId();
   const protoId = useId();
+  const statusText =
+    (paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : '') +
+    (!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : '') +
+    (!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : '') +
+    (intervalError ? ` · could not change the refresh: ${intervalError}` : '');
 
   return (
     <div className="toolbar" role="group" aria-label="Dashboard controls">
@@ -46,24 +53,37 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
         Search sockets
       </label>
       <input
+        ref={searchRef}
         id={searchId}
         type="search"
         className="search"
-        placeholder="Search: port, process, address, state…"
-        value={search}
-        onChange={(e) => onSearch(e.target.value)}
+        placeholder="Search (/): port:443 proc:nginx -state:time_wait…"
+        value={filter.search}
+        onChange={(e) => onFilter({ search: e.target.value })}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onSearch('');
+          if (e.key === 'Escape' && filter.search) {
+            e.preventDefault();
+            onFilter({ search: '' });
+          }
         }}
         autoComplete="off"
         spellCheck={false}
       />
+      <SearchHelp />
       <label htmlFor={protoId}>Protocol</label>
-      <select id={protoId} value={protocol} onChange={(e) => onProtocol(e.target.value as RowFilter['protocol'])}>
+      <select id={protoId} value={filter.protocol} onChange={(e) => onFilter({ protocol: e.target.value as RowFilter['protocol'] })}>
         <option value="any">TCP and UDP</option>
         <option value="tcp">TCP</option>
         <option value="udp">UDP</option>
       </select>
+      {/* CurrPorts' "mark ports of unidentified applications", as a filter. */}
+      <span className="check">
+        <input id={onlyUnknownId} type="checkbox" checked={filter.unidentified} onChange={(e) => onFilter({ unidentified: e.target.checked })} />
+        <label htmlFor={onlyUnknownId}>Unknown owners only</label>
+      </span>
+      <button type="button" aria-expanded={!chartsCollapsed} onClick={() => ui.getState().setChartsCollapsed(!chartsCollapsed)}>
+        {chartsCollapsed ? 'Show charts' : 'Hide charts'}
+      </button>
       {/* TCPView's "update speed": how often the engine re-reads the socket table. */}
       <label htmlFor={intervalId}>Refresh</label>
       <select
@@ -89,11 +109,8 @@ export function DashboardToolbar({ search, onSearch, protocol, onProtocol }: Too
       <button type="button" className={paused ? 'primary' : ''} aria-pressed={paused} onClick={() => void (paused ? feed.resume() : feed.pause())}>
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </button>
-      <span className="toolbar-status" aria-live="polite">
-        {paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : ''}
-        {!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : ''}
-        {!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : ''}
-        {intervalError ? ` · could not change the refresh: ${intervalError}` : ''}
+      <span className="toolbar-status" aria-live="polite" title={statusText}>
+        {statusText}
       </span>
     </div>
   );

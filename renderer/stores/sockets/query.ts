@@ -1,65 +1,8 @@
 import type { SocketRow } from '../../../shared/contract';
-import { formatEndpoint } from '../../../shared/net/address';
+import { isUnidentified, matchesSearch, parseSearch, type ProcessLookup } from './search';
 import type { LiveRow } from './table';
 
-/**
- * The search box: whitespace-separated terms, all of which must match. A number matches a local
- * or remote port or a pid exactly (`:443` works too); anything else (`127.0.0`, `nginx`,
- * `established`) matches a substring of the
- * process, user, addresses, endpoints, state, service or protocol, case-insensitively.
- */
-export interface SearchTerm {
-  kind: 'number' | 'text';
-  value: string;
-  num: number;
-}
-
-export function parseSearch(query: string): SearchTerm[] {
-  return query
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((raw) => {
-      const t = raw.replace(/^:/, '');
-      return /^\d{1,7}$/.test(t) ? { kind: 'number', value: t, num: Number(t) } : { kind: 'text', value: raw, num: Number.NaN };
-    });
-}
-
-// Rows are immutable and reused across ticks, so the lowercase text is computed once per row.
-const haystacks = new WeakMap<SocketRow, string>();
-
-function haystack(row: SocketRow): string {
-  let h = haystacks.get(row);
-  if (h === undefined) {
-    h = [
-      row.processName ?? '',
-      row.user ?? '',
-      formatEndpoint(row.localAddress, row.localPort, row.scopeId),
-      formatEndpoint(row.remoteAddress, row.remotePort),
-      row.state,
-      row.service ?? '',
-      row.protocol + row.family,
-      row.exposure,
-    ]
-      .join('\u0000')
-      .toLowerCase();
-    haystacks.set(row, h);
-  }
-  return h;
-}
-
-export function matchesSearch(row: SocketRow, terms: readonly SearchTerm[]): boolean {
-  for (const term of terms) {
-    if (term.kind === 'number') {
-      // Exact, as port filters in TCPView and CurrPorts are: 443 must not also find 4431.
-      if (row.localPort !== term.num && row.remotePort !== term.num && !row.pids.includes(term.num)) return false;
-    } else if (!haystack(row).includes(term.value)) {
-      return false;
-    }
-  }
-  return true;
-}
+export { parseSearch, matchesSearch } from './search';
 
 export interface RowFilter {
   search: string;
@@ -69,20 +12,28 @@ export interface RowFilter {
   exposure: 'any' | SocketRow['exposure'];
   /** Connections table: one state, any, or everything but TIME_WAIT (the kernel's leftovers). */
   state: 'any' | 'no-time-wait' | SocketRow['state'];
+  /** Only sockets no visible process holds (CurrPorts' "unidentified applications"). */
+  unidentified: boolean;
 }
 
-export const DEFAULT_FILTER: RowFilter = { search: '', protocol: 'any', exposure: 'any', state: 'any' };
+export const DEFAULT_FILTER: RowFilter = { search: '', protocol: 'any', exposure: 'any', state: 'any', unidentified: false };
 
-export function filterRows(rows: readonly LiveRow[], filter: RowFilter): LiveRow[] {
+export function isFiltering(filter: RowFilter): boolean {
+  return parseSearch(filter.search).length > 0 || filter.protocol !== 'any' || filter.exposure !== 'any' || filter.state !== 'any' || filter.unidentified;
+}
+
+/** `processes` lets the search find a row by its owner's command line and user. */
+export function filterRows(rows: readonly LiveRow[], filter: RowFilter, processes?: ProcessLookup): LiveRow[] {
   const terms = parseSearch(filter.search);
-  if (terms.length === 0 && filter.protocol === 'any' && filter.exposure === 'any' && filter.state === 'any') return rows as LiveRow[];
+  if (terms.length === 0 && filter.protocol === 'any' && filter.exposure === 'any' && filter.state === 'any' && !filter.unidentified) return rows as LiveRow[];
   return rows.filter(({ row }) => {
+    if (filter.unidentified && !isUnidentified(row)) return false;
     if (filter.protocol !== 'any' && row.protocol !== filter.protocol) return false;
     if (filter.exposure !== 'any' && row.exposure !== filter.exposure) return false;
     if (filter.state === 'no-time-wait') {
       if (row.state === 'TIME_WAIT') return false;
     } else if (filter.state !== 'any' && row.state !== filter.state) return false;
-    return terms.length === 0 || matchesSearch(row, terms);
+    return terms.length === 0 || matchesSearch(row, terms, processes);
   });
 }
 

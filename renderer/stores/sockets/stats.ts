@@ -16,10 +16,10 @@ export function splitRows(rows: ReadonlyMap<string, LiveRow>): SocketLists {
 }
 
 /** Processes holding the most live sockets; sockets without a known owner are left out. */
-export function topProcesses(rows: ReadonlyMap<string, LiveRow>, limit = 8): Array<{ name: string; count: number }> {
+export function topProcesses(rows: ReadonlyMap<string, LiveRow> | Iterable<LiveRow>, limit = 8): Array<{ name: string; count: number }> {
   // Counted by pid (no string per row); names are built for the few that make the chart.
   const counts = new Map<number, { count: number; name: string | null }>();
-  for (const { row, mark } of rows.values()) {
+  for (const { row, mark } of (rows instanceof Map ? rows.values() : rows) as Iterable<LiveRow>) {
     if (mark === 'closing' || row.pid === null) continue;
     const c = counts.get(row.pid);
     if (c) c.count++;

@@ -146,9 +146,9 @@ export function isListening(row: SocketRow): boolean {
 export type StateCounts = Partial<Record<SocketState, number>>;
 
 /** Live sockets by state (closing rows excluded): one sample of the chart history. */
-export function countByState(rows: ReadonlyMap<string, LiveRow>): StateCounts {
+export function countByState(rows: ReadonlyMap<string, LiveRow> | Iterable<LiveRow>): StateCounts {
   const counts: StateCounts = {};
-  for (const { row, mark } of rows.values()) {
+  for (const { row, mark } of (rows instanceof Map ? rows.values() : rows) as Iterable<LiveRow>) {
     if (mark === 'closing') continue;
     counts[row.state] = (counts[row.state] ?? 0) + 1;
   }
