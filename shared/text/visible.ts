@@ -14,6 +14,13 @@ export function invisiblePattern(): RegExp {
 }
 
 /**
+ * The same set less tab and line feed, for whole lines of output that keep them: a CLI's JSON
+ * has a line feed every few dozen characters, and matching each one only to put it back made
+ * the sanitizer cost more than printing.
+ */
+const INVISIBLE_BUT_LINES_SOURCE = INVISIBLE_SOURCE.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f');
+
+/**
  * The visible form of one invisible character: `\xHH` for C0 controls, `\uhhhh` for the rest
  * (per UTF-16 unit for a tag character). `\uhhhh` is also a JSON escape, so JSON output run through
  * this stays valid JSON and decodes to the original text.
@@ -31,8 +38,9 @@ export interface VisibleOptions {
 
 /** `evil\u202eexe` -> the text with every invisible character shown as its escape. */
 export function visibleControls(text: string, { keepLineBreaks = false }: VisibleOptions = {}): string {
-  return text.replace(invisiblePattern(), (c, offset: number, whole: string) => {
-    if (keepLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && whole[offset + 1] === '\n'))) return c;
+  const pattern = keepLineBreaks ? new RegExp(INVISIBLE_BUT_LINES_SOURCE, 'g') : invisiblePattern();
+  return text.replace(pattern, (c, offset: number, whole: string) => {
+    if (keepLineBreaks && c === '\r' && whole[offset + 1] === '\n') return c;
     return escapeInvisible(c);
   });
 }
