@@ -7,6 +7,7 @@ import { connectionCalls } from './connection';
 
 export * from './version';
 export * from './sockets';
+export * from './traffic';
 export * from './calls';
 export * from './errors';
 export * from './wire';

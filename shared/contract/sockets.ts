@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { SOCKET_STATES } from './states';
+import { rowTrafficFields, TrafficSummarySchema } from './traffic';
 
 export { SOCKET_STATES };
 export const SocketStateSchema = z.enum(SOCKET_STATES);
@@ -70,6 +71,8 @@ export const SocketRowSchema = z.object({
   portClass: PortClassSchema,
   exposure: ExposureSchema,
   risks: z.array(RiskNoteSchema),
+  /** Byte counters, rates and RTT (shared/contract/traffic.ts); null with `trafficUnavailable` saying why. */
+  ...rowTrafficFields,
 });
 export type SocketRow = z.infer<typeof SocketRowSchema>;
 
@@ -102,6 +105,8 @@ export const SnapshotSchema = z.object({
   processes: z.array(ProcessInfoSchema),
   durationMs: z.number().nonnegative(),
   warnings: z.array(z.string()),
+  /** Machine and per-process traffic; absent from older peers. */
+  traffic: TrafficSummarySchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -118,5 +123,10 @@ export const SocketDeltaSchema = z.object({
   durationMs: z.number().nonnegative(),
   total: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
+  /**
+   * Machine and per-process traffic, on every tick; absent from older peers. `changed` also
+   * carries rows whose counters moved: only state and owner changes are highlight-worthy.
+   */
+  traffic: TrafficSummarySchema.optional(),
 });
 export type SocketDelta = z.infer<typeof SocketDeltaSchema>;

@@ -28,6 +28,13 @@ export function makeRow(over: Partial<SocketRow> = {}): SocketRow {
     portClass: 'registered',
     exposure: 'loopback',
     risks: [],
+    bytesSent: null,
+    bytesReceived: null,
+    sendRate: null,
+    receiveRate: null,
+    rttMs: null,
+    tcpInfo: null,
+    trafficUnavailable: 'listener',
   };
   const row = { ...base, ...over };
   if (over.pid !== undefined && over.pids === undefined) row.pids = over.pid === null ? [] : [over.pid];

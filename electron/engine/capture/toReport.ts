@@ -69,6 +69,8 @@ function captureAdapter(sockets: readonly CapturedSocket[], processes: ReadonlyM
   }));
   return {
     name: 'capture',
+    // Captures carry no byte counters (until a format with such columns is parsed).
+    trafficUnavailable: 'not-supported',
     capabilities: () => CAPTURE_CAPABILITIES,
     readSockets: () => Promise.resolve({ sockets: raw, warnings: [] }),
     listPids: () => new Set(processes.keys()),

@@ -24,6 +24,18 @@ export function indexRows(rows: readonly SocketRow[]): IndexedRows {
   return { byId };
 }
 
+/** Counters or rates moved: the row goes out in `changed` (not a highlight-worthy change, see SocketDelta). */
+export function trafficMoved(a: SocketRow, b: SocketRow): boolean {
+  return (
+    a.bytesSent !== b.bytesSent ||
+    a.bytesReceived !== b.bytesReceived ||
+    a.sendRate !== b.sendRate ||
+    a.receiveRate !== b.receiveRate ||
+    a.rttMs !== b.rttMs ||
+    a.trafficUnavailable !== b.trafficUnavailable
+  );
+}
+
 /** Added, removed and changed rows between two refreshes, by stable row id. */
 export function diffRows(previous: IndexedRows, next: IndexedRows): RowDiff {
   const added: SocketRow[] = [];
@@ -34,7 +46,7 @@ export function diffRows(previous: IndexedRows, next: IndexedRows): RowDiff {
     if (before === undefined) added.push(row);
     // The snapshotter hands back the same object for an unchanged socket: compare fields only
     // when it built a new one.
-    else if (before !== row && rowSignature(before) !== rowSignature(row)) changed.push(row);
+    else if (before !== row && (rowSignature(before) !== rowSignature(row) || trafficMoved(before, row))) changed.push(row);
   }
   for (const id of previous.byId.keys()) if (!next.byId.has(id)) removed.push(id);
   return { added, removed, changed };

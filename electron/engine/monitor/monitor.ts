@@ -122,6 +122,7 @@ export class SocketMonitor {
       processes,
       durationMs: result.durationMs,
       warnings: result.warnings,
+      traffic: result.traffic,
     };
     if (diff) {
       const fresh: ProcessInfo[] = processes.filter((p) => !previousProcesses.has(p.pid));
@@ -136,6 +137,7 @@ export class SocketMonitor {
         durationMs: result.durationMs,
         total: result.rows.length,
         warnings: result.warnings,
+        traffic: result.traffic,
       };
       for (const listener of this.listeners) {
         try {

@@ -1,5 +1,14 @@
 import type { Capabilities } from '../../../shared/contract/calls';
 import type { Family, OwnerStatus, ProcessInfo, Protocol, SocketState } from '../../../shared/contract/sockets';
+import type { TcpInfo, TrafficUnavailable } from '../../../shared/contract/traffic';
+
+/** A TCP connection's cumulative counters as the OS reports them at this read. */
+export interface RawTraffic {
+  bytesSent: number;
+  bytesReceived: number;
+  rttMs: number;
+  tcpInfo: TcpInfo | null;
+}
 
 /** One socket as the OS reports it, before owners and port knowledge are added. */
 export interface RawSocket {
@@ -24,6 +33,10 @@ export interface RawSocket {
    * -anv). Absent on Linux, where owners are found by inode through `findOwners`.
    */
   owner?: ReportedOwner;
+  /** Byte counters where the OS gave them (Linux sock_diag INET_DIAG_INFO). */
+  traffic?: RawTraffic | null;
+  /** Why `traffic` is absent for this socket, when the adapter knows better than the default. */
+  trafficUnavailable?: TrafficUnavailable;
 }
 
 export interface ReportedOwner {
@@ -58,6 +71,11 @@ export type CommandRunner = (
  */
 export interface PlatformAdapter {
   readonly name: string;
+  /**
+   * Why a TCP connection without `traffic` has none, when the socket does not say
+   * (default 'not-collected'; captures without the columns: 'not-supported').
+   */
+  readonly trafficUnavailable?: TrafficUnavailable;
   /** What this OS lets the engine see and do here, with the reason for anything missing. */
   capabilities(): Capabilities;
   /**

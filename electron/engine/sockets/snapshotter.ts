@@ -5,6 +5,8 @@ import { lookupService, type ServiceInfo } from '../catalog/services';
 import { riskNotes } from '../catalog/risks';
 import type { OwnerLookup, PlatformAdapter, RawSocket, ReportedOwner } from '../platform/types';
 import { endpointKey } from '../platform/socketKey';
+import type { TrafficSummary } from '../../../shared/contract/traffic';
+import { rowTraffic, sameTraffic, summarizeTraffic } from './traffic';
 
 export interface SnapshotResult {
   rows: SocketRow[];
@@ -15,6 +17,8 @@ export interface SnapshotResult {
   hostname: string;
   /** How owner resolution went this time: a full walk or only the unknown inodes. */
   ownerWalk: 'full' | 'incremental' | 'none';
+  /** Machine and per-process byte totals and rates over the rows with counters. */
+  traffic: TrafficSummary;
 }
 
 /**
@@ -65,6 +69,9 @@ export class SocketSnapshotter {
   private previous = new Map<number | string, SocketRow>();
   /** One `[pid]` array per pid, so unchanged rows compare equal without a new array each refresh. */
   private readonly singlePids = new Map<number, number[]>();
+  /** When the socket table was last read (performance.now()), for rates between refreshes. */
+  private lastReadAt: number | null = null;
+  private secondsSinceLastRead = 0;
 
   constructor(private readonly adapter: PlatformAdapter) {}
 
@@ -81,6 +88,7 @@ export class SocketSnapshotter {
     this.notFound.clear();
     this.processes.clear();
     this.previous.clear();
+    this.lastReadAt = null;
     this.cold = true;
   }
 
@@ -88,6 +96,9 @@ export class SocketSnapshotter {
     const started = performance.now();
     this.tick++;
     const { sockets, warnings, pending } = await this.adapter.readSockets();
+    const readAt = performance.now();
+    this.secondsSinceLastRead = this.lastReadAt === null ? 0 : (readAt - this.lastReadAt) / 1000;
+    this.lastReadAt = readAt;
     const ownerWalk = this.resolveOwners(sockets, warnings);
     await pending; // the dual-stack answer (from `ss`) arrives while we walked the fd tables
     const rows = this.buildRows(sockets);
@@ -100,6 +111,7 @@ export class SocketSnapshotter {
       takenAt: new Date().toISOString(),
       hostname: os.hostname(),
       ownerWalk,
+      traffic: summarizeTraffic(rows),
     };
   }
 
@@ -275,7 +287,8 @@ export class SocketSnapshotter {
         before.scopeId === (s.scopeId ?? null) &&
         samePids(before.pids, owner.pids)
       ) {
-        row = before; // nothing about this socket changed
+        // Nothing about this socket changed but perhaps its counters: then only they are new.
+        row = sameTraffic(before, s) ? before : { ...before, ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable) };
       } else {
         // A socket keeps its row id while it lives, whatever changes (a UDP socket that
         // connects, an owner that appears); only a new socket gets a new id.
@@ -285,7 +298,7 @@ export class SocketSnapshotter {
             : typeof key === 'string' && s.owner
               ? key
               : `${endpointKey(s)}|${s.inode}`;
-        row = this.newRow(id, s, owner, listening);
+        row = this.newRow(id, s, owner, listening, before?.id === id ? before : undefined);
         // Not keyed by a lasting inode: may be a connection that closed since last time.
         if (!before && s.protocol === 'tcp' && typeof key === 'string') (fresh ??= []).push(row);
       }
@@ -317,7 +330,7 @@ export class SocketSnapshotter {
     }
   }
 
-  private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>): SocketRow {
+  private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>, before: SocketRow | undefined): SocketRow {
     const isListener = s.state === 'LISTEN' || s.state === 'UNCONN';
     const servicePort = isListener || s.remotePort === 0 || listening.has(`${s.protocol}:${s.localPort}`) ? s.localPort : s.remotePort;
     const svc = this.service(servicePort, s.protocol);
@@ -346,6 +359,7 @@ export class SocketSnapshotter {
       portClass: portClass(servicePort),
       exposure,
       risks: riskNotes({ protocol: s.protocol, state: s.state, servicePort, exposure }),
+      ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable),
     };
   }
 
