@@ -44,6 +44,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "sockdiag.h"
+
 #define RECORD_SIZE 52
 #define RECV_BUFFER (256 * 1024)
 
@@ -70,18 +72,6 @@ static int records_push(records_t *r, const uint8_t *record) {
   memcpy(r->data + r->length, record, RECORD_SIZE);
   r->length += RECORD_SIZE;
   return 0;
-}
-
-static void put16(uint8_t *p, uint16_t v) {
-  p[0] = v & 0xff;
-  p[1] = v >> 8;
-}
-
-static void put32(uint8_t *p, uint32_t v) {
-  p[0] = v & 0xff;
-  p[1] = (v >> 8) & 0xff;
-  p[2] = (v >> 16) & 0xff;
-  p[3] = v >> 24;
 }
 
 static int encode(records_t *out, struct nlmsghdr *h, uint8_t family, uint8_t protocol) {
@@ -164,12 +154,6 @@ static int dump(records_t *out, uint8_t family, uint8_t protocol) {
   free(buf);
   close(fd);
   return result;
-}
-
-static napi_value throw_errno(napi_env env, int err) {
-  const char *code = err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOENT ? "ENOENT" : err == EINVAL ? "EINVAL" : err == EPROTONOSUPPORT ? "EPROTONOSUPPORT" : err == ENOMEM ? "ENOMEM" : err == EOPNOTSUPP ? "EOPNOTSUPP" : "EIO";
-  napi_throw_error(env, code, strerror(err));
-  return NULL;
 }
 
 static napi_value Dump(napi_env env, napi_callback_info info) {
@@ -449,7 +433,7 @@ static napi_value Init(napi_env env, napi_value exports) {
   napi_set_named_property(env, exports, "destroy", fn);
   napi_create_uint32(env, RECORD_SIZE, &size);
   napi_set_named_property(env, exports, "recordSize", size);
-  return exports;
+  return socktable_init(env, exports);
 }
 
 NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -85,13 +85,14 @@ async function buildAppIcons() {
  */
 function buildNative() {
   if (process.platform !== 'linux') return;
-  const src = path.join(root, 'native/sockdiag.c');
+  const sources = ['native/sockdiag.c', 'native/socktable.c'].map((f) => path.join(root, f));
   const out = path.join(root, 'dist/native/sockdiag.node');
-  if (existsSync(out) && statSync(out).mtimeMs > statSync(src).mtimeMs) return;
+  const newest = Math.max(...[...sources, path.join(root, 'native/sockdiag.h')].map((f) => statSync(f).mtimeMs));
+  if (existsSync(out) && statSync(out).mtimeMs > newest) return;
   mkdirSync(path.dirname(out), { recursive: true });
   const headers = path.join(root, 'node_modules/node-api-headers/include');
   try {
-    execFileSync(process.env.CC || 'cc', ['-shared', '-fPIC', '-O2', '-Wall', '-DNODE_GYP_MODULE_NAME=sockdiag', '-I', headers, '-o', out, src], {
+    execFileSync(process.env.CC || 'cc', ['-shared', '-fPIC', '-O2', '-Wall', '-DNODE_GYP_MODULE_NAME=sockdiag', '-I', headers, '-o', out, ...sources], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } catch (err) {

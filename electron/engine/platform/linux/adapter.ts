@@ -17,7 +17,7 @@ import {
 import { readDualStack } from './dualStack';
 import { linuxCapabilities } from '../capabilities';
 import { endpointKey } from '../socketKey';
-import { loadSockDiag, RecordDecoder, type SockDiagAddon } from './sockDiag';
+import { loadSockDiag, RecordDecoder, SocketTable, type SockDiagAddon } from './sockDiag';
 import { addressBytes } from './addressBytes';
 
 export interface LinuxAdapterOptions {
@@ -83,6 +83,8 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
   const netlink = procRoot === '/proc' ? native : null;
   const records = new RecordDecoder();
   let netlinkBroken = false;
+  // The diffing reader with tcp_info (native/socktable.c), when this build has it.
+  let table: SocketTable | null = null;
   let users: Map<number, string> | null = null;
   let bootTime: number | null | undefined;
 
@@ -111,6 +113,11 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
 
   async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending: Promise<void> }> {
     const warnings: string[] = [];
+    const fromTable = netlink && !netlinkBroken ? scanTable(netlink, warnings) : null;
+    if (fromTable) {
+      addScopes(fromTable.updated);
+      return { sockets: fromTable.sockets, warnings, pending: addDualStack(fromTable.sockets, warnings) };
+    }
     const byInode = new Map<number, RawSocket>();
     const orphans = new Map<string, RawSocket>();
     for (const [file, protocol, family] of TABLES) {
@@ -138,6 +145,19 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     const { sockets, malformed } = parseProcNet(text, protocol, family, decoder);
     if (malformed > 0) warnings.push(`${file}: skipped ${malformed} malformed line(s)`);
     return sockets;
+  }
+
+  function scanTable(addon: SockDiagAddon, warnings: string[]): { sockets: RawSocket[]; updated: RawSocket[] } | null {
+    if (!addon.openTable || !addon.scan) return null; // an addon from before the diffing reader
+    try {
+      table ??= new SocketTable(addon as SockDiagAddon & { openTable(): object; scan(table: object): Buffer });
+      return table.read();
+    } catch (err) {
+      table = null;
+      netlinkBroken = true;
+      warnings.push(`sock_diag netlink unavailable (${errorCode(err)}); reading /proc/net instead`);
+      return null;
+    }
   }
 
   function dumpNetlink(addon: SockDiagAddon, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] | null {
@@ -329,5 +349,6 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     netlink.destroy(family, addressBytes(c.localAddress, family), c.localPort, addressBytes(c.remoteAddress, family), c.remotePort);
   }
 
-  return { name: 'linux', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct, closeConnection };
+  // Counters come from sock_diag's tcp_info; /proc/net has none.
+  return { name: 'linux', trafficUnavailable: 'not-collected', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct, closeConnection };
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { findPackageFile } from '../../system/packageFiles';
 import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
-import type { RawSocket } from '../types';
+import type { RawSocket, RawTraffic } from '../types';
 import { formatIPv6, TCP_STATES } from './procNet';
 
 /** The native sock_diag reader (native/sockdiag.c), built at install into dist/native. */
@@ -12,6 +12,10 @@ export interface SockDiagAddon {
   /** SOCK_DESTROY of the one TCP socket with this 4-tuple (addresses in network order); throws with an errno `code`. */
   destroy?(family: 4 | 6, src: Buffer, sport: number, dst: Buffer, dport: number): number;
   recordSize: number;
+  /** The diffing reader's state (native/socktable.c); absent from older builds. */
+  openTable?(): object;
+  /** One pass over every TCP and UDP socket with tcp_info: the records that changed since the last pass. */
+  scan?(table: object): Buffer;
 }
 
 
@@ -63,7 +67,7 @@ export class RecordDecoder {
     return out;
   }
 
-  private address(buf: Buffer, at: number, family: Family): string {
+  address(buf: Buffer, at: number, family: Family): string {
     if (family === 4) {
       const key = buf.readUInt32BE(at);
       let s = this.v4.get(key);
@@ -83,3 +87,99 @@ export class RecordDecoder {
   }
 }
 
+
+const U32 = 4294967296;
+
+/**
+ * The sockets of this machine as the diffing native reader (native/socktable.c) tells them: it
+ * keeps one RawSocket per kernel socket (by slot) and replaces it only when the kernel's record
+ * changed, so an idle socket is the same object refresh after refresh and is never decoded again.
+ */
+export class SocketTable {
+  private readonly table: object;
+  private readonly slots: Array<RawSocket | undefined> = [];
+  private list: RawSocket[] = [];
+  private readonly addresses = new RecordDecoder();
+
+  constructor(private readonly addon: SockDiagAddon & { openTable(): object; scan(table: object): Buffer }) {
+    this.table = addon.openTable();
+  }
+
+  /** Every socket now, and the ones that are new or changed since the last read. */
+  read(): { sockets: RawSocket[]; updated: RawSocket[] } {
+    const buf = this.addon.scan(this.table);
+    const updates = buf.readUInt32LE(0);
+    const removed = buf.readUInt32LE(4);
+    const size = buf.readUInt32LE(12);
+    const updated: RawSocket[] = [];
+    let at = 16;
+    for (let i = 0; i < updates; i++, at += 4 + size) {
+      const slot = buf.readUInt32LE(at);
+      const s = this.decode(buf, at + 4);
+      this.slots[slot] = s ?? undefined;
+      if (s) updated.push(s);
+    }
+    for (let i = 0; i < removed; i++, at += 4) this.slots[buf.readUInt32LE(at)] = undefined;
+    if (updates > 0 || removed > 0) {
+      const list: RawSocket[] = [];
+      for (const s of this.slots) if (s) list.push(s);
+      this.list = list;
+    }
+    return { sockets: this.list, updated };
+  }
+
+  private decode(buf: Buffer, at: number): RawSocket | null {
+    const family: Family = buf[at] === 4 ? 4 : 6;
+    const protocol: Protocol = buf[at + 1] === 6 ? 'tcp' : 'udp';
+    const st = buf[at + 2]!;
+    let state: SocketState | undefined;
+    if (protocol === 'tcp') state = TCP_STATES[st];
+    else if (st === 1) state = 'ESTABLISHED';
+    else if (st === 7) state = 'UNCONN';
+    if (!state) return null;
+    const v6only = buf[at + 3]!;
+    return {
+      protocol,
+      family,
+      localAddress: this.addresses.address(buf, at + 8, family),
+      localPort: buf.readUInt16LE(at + 4),
+      remoteAddress: this.addresses.address(buf, at + 24, family),
+      remotePort: buf.readUInt16LE(at + 6),
+      state,
+      uid: buf.readUInt32LE(at + 40),
+      inode: buf.readUInt32LE(at + 44),
+      dualStack: family === 6 && v6only !== 255 ? v6only === 0 : undefined,
+      scopeId: null,
+      traffic: protocol === 'tcp' && state !== 'LISTEN' ? decodeTraffic(buf, at) : null,
+    };
+  }
+}
+
+function u64(buf: Buffer, at: number): number {
+  return buf.readUInt32LE(at) + buf.readUInt32LE(at + 4) * U32;
+}
+
+/** The tcp_info part of a record (see native/socktable.c); null when the kernel sent none. */
+export function decodeTraffic(buf: Buffer, at: number): RawTraffic | null {
+  const info = buf[at + 52]!;
+  if ((info & 1) === 0) return null;
+  const acked = u64(buf, at + 56);
+  const sent = u64(buf, at + 72);
+  const retrans = u64(buf, at + 80);
+  // bytes_acked counts the SYN of an active open (and a FIN once acknowledged): no payload. The
+  // payload sent once (bytes_sent less retransmissions) bounds what can have been delivered.
+  const bytesSent = info & 2 ? Math.min(acked, Math.max(0, sent - retrans)) : acked;
+  return {
+    bytesSent,
+    bytesReceived: u64(buf, at + 64),
+    rttMs: buf.readUInt32LE(at + 96) / 1000,
+    tcpInfo: {
+      bytesRetrans: info & 2 ? retrans : 0,
+      segsIn: buf.readUInt32LE(at + 88),
+      segsOut: buf.readUInt32LE(at + 92),
+      rttVarMs: buf.readUInt32LE(at + 100) / 1000,
+      cwnd: buf.readUInt32LE(at + 104),
+      deliveryRate: info & 4 ? u64(buf, at + 112) : 0,
+    },
+  };
+}
