@@ -29,7 +29,7 @@ export function printTargets(targets: Target[]): boolean {
     ok &&= pass;
     const v = `${t.value.toFixed(t.unit === '×' ? 2 : 1)}${t.unit}`;
     const l = `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`;
-    console.log(`${t.label.padEnd(50)} ${v.padStart(10)} ${l.padStart(10)}   ${pass ? 'met' : 'MISSED'}`);
+    console.log(`${t.label.padEnd(52)} ${v.padStart(10)} ${l.padStart(10)}   ${pass ? 'met' : 'MISSED'}`);
   }
   return ok;
 }

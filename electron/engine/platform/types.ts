@@ -39,6 +39,20 @@ export interface RawSocket {
   trafficUnavailable?: TrafficUnavailable;
 }
 
+/**
+ * What changed since the adapter's previous read, when it knows (Linux sock_diag, diffed in C by
+ * socket cookie): every socket not named here is the very object the previous read returned,
+ * with the same record. Lets the snapshotter work on the changes alone.
+ */
+export interface SocketChanges {
+  /** Counts this adapter's reads: the changes are relative to read `seq - 1`. */
+  seq: number;
+  added: RawSocket[];
+  /** [before, after]: the same kernel socket, whose record changed (state, counters...). */
+  replaced: Array<[RawSocket, RawSocket]>;
+  removed: RawSocket[];
+}
+
 export interface ReportedOwner {
   /** null when the OS named no process (Windows pid 0: TIME_WAIT, or a table that left it out). */
   pid: number | null;
@@ -83,7 +97,7 @@ export interface PlatformAdapter {
    * (dual-stack flags) may still be arriving: await `pending` before reading them, after doing
    * other work (the owner walk) in the meantime.
    */
-  readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void> }>;
+  readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void>; changes?: SocketChanges }>;
   /**
    * Linux only (sockets carry inodes, owners are a separate walk). Owners for these inodes. `full`
    * walks every process; otherwise it may stop once all are found, searching `firstPids` (likely

@@ -3,7 +3,7 @@ import type { OwnerStatus, ProcessInfo, Protocol, SocketRow } from '../../../sha
 import { exposureOf, portClass } from '../../../shared/net/ports';
 import { lookupService, type ServiceInfo } from '../catalog/services';
 import { riskNotes } from '../catalog/risks';
-import type { OwnerLookup, PlatformAdapter, RawSocket, ReportedOwner } from '../platform/types';
+import type { OwnerLookup, PlatformAdapter, RawSocket, ReportedOwner, SocketChanges } from '../platform/types';
 import { endpointKey } from '../platform/socketKey';
 import type { TrafficSummary } from '../../../shared/contract/traffic';
 import { rowTraffic, sameTraffic, summarizeTraffic } from './traffic';
@@ -55,6 +55,30 @@ function samePids(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+function allIn(list: readonly number[], set: ReadonlySet<number>): boolean {
+  for (let i = 0; i < list.length; i++) if (!set.has(list[i]!)) return false;
+  return true;
+}
+
+/** Live sockets by inode; inode-less ones (TIME_WAIT) by endpoints; OS-named owners also by pid. */
+function rowKey(s: RawSocket): number | string {
+  return s.inode !== 0 ? s.inode : s.owner ? `${endpointKey(s)}|p${s.owner.pid ?? 0}` : endpointKey(s);
+}
+
+/** Fresh inode-less rows take the id of a gone connection with the same endpoints (see inheritIds). */
+function inheritFrom(fresh: readonly SocketRow[], gone: readonly SocketRow[]): void {
+  const byEndpoints = new Map<string, SocketRow>();
+  for (const row of gone) {
+    if (row.protocol !== 'tcp' || row.state === 'LISTEN' || row.state === 'TIME_WAIT') continue;
+    byEndpoints.set(row.id.slice(0, row.id.lastIndexOf('|')), row);
+  }
+  if (byEndpoints.size === 0) return;
+  for (const row of fresh) {
+    const was = byEndpoints.get(row.id.slice(0, row.id.lastIndexOf('|')));
+    if (was) row.id = was.id;
+  }
+}
+
 export class SocketSnapshotter {
   private readonly owners = new Map<number, number[]>();
   private readonly notFound = new Map<number, { tick: number; status: OwnerStatus }>();
@@ -67,6 +91,19 @@ export class SocketSnapshotter {
   private recentOwners: number[] = [];
   /** Last refresh's rows by id: unchanged sockets keep their row object (less garbage, cheap diffs). */
   private previous = new Map<number | string, SocketRow>();
+  /**
+   * Rows by the RawSocket they were built from, kept while the adapter reports its changes
+   * (Linux sock_diag, diffed in C): then a refresh works on the changed sockets alone. null when
+   * the last refresh went the full way without changes to follow.
+   */
+  private rowOf: Map<RawSocket, SocketRow> | null = null;
+  private readonly socketOfInode = new Map<number, RawSocket>();
+  /** Sockets whose row has counters with rates not yet at 0: rebuilt next time even if unchanged. */
+  private readonly moving = new Set<RawSocket>();
+  private changesSeq = -1;
+  /** Inodes whose owner facts changed during this refresh's owner resolution. */
+  private readonly ownerChanged = new Set<number>();
+  private readonly forgotten = new Set<number>();
   /** One `[pid]` array per pid, so unchanged rows compare equal without a new array each refresh. */
   private readonly singlePids = new Map<number, number[]>();
   /** When the socket table was last read (performance.now()), for rates between refreshes. */
@@ -88,6 +125,9 @@ export class SocketSnapshotter {
     this.notFound.clear();
     this.processes.clear();
     this.previous.clear();
+    this.rowOf = null;
+    this.socketOfInode.clear();
+    this.moving.clear();
     this.lastReadAt = null;
     this.cold = true;
   }
@@ -95,13 +135,19 @@ export class SocketSnapshotter {
   async take(): Promise<SnapshotResult> {
     const started = performance.now();
     this.tick++;
-    const { sockets, warnings, pending } = await this.adapter.readSockets();
+    const { sockets, warnings, pending, changes } = await this.adapter.readSockets();
     const readAt = performance.now();
     this.secondsSinceLastRead = this.lastReadAt === null ? 0 : (readAt - this.lastReadAt) / 1000;
     this.lastReadAt = readAt;
-    const ownerWalk = this.resolveOwners(sockets, warnings);
+    // On top of the read we saw last, the changes alone tell this refresh; otherwise the full way.
+    const incremental = changes !== undefined && this.rowOf !== null && !this.cold && changes.seq === this.changesSeq + 1 ? changes : null;
+    this.changesSeq = changes?.seq ?? -1;
+    this.ownerChanged.clear();
+    for (const inode of this.forgotten) this.ownerChanged.add(inode);
+    this.forgotten.clear();
+    const ownerWalk = incremental ? this.resolveOwnersIncremental(incremental, sockets, warnings) : this.resolveOwners(sockets, warnings);
     await pending; // the dual-stack answer (from `ss`) arrives while we walked the fd tables
-    const rows = this.buildRows(sockets);
+    const rows = incremental ? this.applyChanges(incremental, sockets) : this.buildRows(sockets, changes !== undefined);
     const durationMs = performance.now() - started;
     return {
       rows,
@@ -127,6 +173,8 @@ export class SocketSnapshotter {
   /** Drops what is cached for a pid, e.g. after it was signalled. */
   forgetProcess(pid: number): void {
     this.processes.delete(pid);
+    // Its rows are rebuilt at the next refresh, also when that one follows changes only.
+    for (const [inode, pids] of this.owners) if (pids.includes(pid)) this.forgotten.add(inode);
   }
 
   private resolveOwners(sockets: RawSocket[], warnings: string[]): SnapshotResult['ownerWalk'] {
@@ -157,8 +205,9 @@ export class SocketSnapshotter {
     for (const inode of live) {
       const cached = this.owners.get(inode);
       if (cached) {
+        // The common case, every holder alive, allocates nothing (this runs for every socket).
+        if (allIn(cached, pids)) continue;
         const alive = cached.filter((p) => pids.has(p));
-        if (alive.length === cached.length) continue;
         if (alive.length > 0) {
           this.owners.set(inode, alive);
           continue;
@@ -215,6 +264,7 @@ export class SocketSnapshotter {
 
   private record(wanted: ReadonlySet<number>, found: OwnerLookup, warnings: string[], partial = false): void {
     for (const inode of wanted) {
+      this.ownerChanged.add(inode);
       const pids = found.owners.get(inode);
       if (pids) {
         this.owners.set(inode, pids);
@@ -252,62 +302,194 @@ export class SocketSnapshotter {
     return hit;
   }
 
-  private buildRows(sockets: RawSocket[]): SocketRow[] {
-    // A connection's service is its listening side: the local port if we listen on it, else the remote one.
+  private listeningPorts(sockets: readonly RawSocket[]): Set<string> {
     const listening = new Set<string>();
     for (const s of sockets) {
       if (s.state === 'LISTEN' || (s.protocol === 'udp' && s.state === 'UNCONN')) listening.add(`${s.protocol}:${s.localPort}`);
     }
+    return listening;
+  }
+
+  private buildRows(sockets: RawSocket[], followChanges: boolean): SocketRow[] {
+    // Coming back from refreshes that followed changes: the rows by key are out of date.
+    if (this.rowOf) {
+      this.previous = new Map();
+      for (const [s, row] of this.rowOf) this.previous.set(rowKey(s), row);
+    }
+    // A connection's service is its listening side: the local port if we listen on it, else the remote one.
+    const listening = this.listeningPorts(sockets);
     const rows: SocketRow[] = new Array(sockets.length);
     const next = new Map<number | string, SocketRow>();
     // Inode-less rows seen for the first time: each may be a connection that just closed.
     let fresh: SocketRow[] | null = null;
     for (let i = 0; i < sockets.length; i++) {
       const s = sockets[i]!;
-      // Live sockets are keyed by inode (unique while the socket lives, and a number: no string
-      // to build); inode-less ones (TIME_WAIT) by their endpoints; sockets whose owner the OS
-      // named also by that pid (two processes can share a UDP port: mDNS on Windows).
-      const key = s.inode !== 0 ? s.inode : s.owner ? `${endpointKey(s)}|p${s.owner.pid ?? 0}` : endpointKey(s);
-      const owner = this.ownerOf(s);
+      const key = rowKey(s);
       const before = this.previous.get(key);
-      let row: SocketRow;
-      if (
-        before &&
-        before.state === s.state &&
-        before.localPort === s.localPort &&
-        before.remotePort === s.remotePort &&
-        before.localAddress === s.localAddress &&
-        before.remoteAddress === s.remoteAddress &&
-        before.protocol === s.protocol &&
-        before.pid === owner.pid &&
-        before.ownerStatus === owner.status &&
-        before.processName === owner.name &&
-        before.user === owner.user &&
-        before.dualStack === (s.dualStack ?? null) &&
-        before.scopeId === (s.scopeId ?? null) &&
-        samePids(before.pids, owner.pids)
-      ) {
-        // Nothing about this socket changed but perhaps its counters: then only they are new.
-        row = sameTraffic(before, s) ? before : { ...before, ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable) };
-      } else {
-        // A socket keeps its row id while it lives, whatever changes (a UDP socket that
-        // connects, an owner that appears); only a new socket gets a new id.
-        const id =
-          before && before.protocol === s.protocol && before.localPort === s.localPort
-            ? before.id
-            : typeof key === 'string' && s.owner
-              ? key
-              : `${endpointKey(s)}|${s.inode}`;
-        row = this.newRow(id, s, owner, listening, before?.id === id ? before : undefined);
-        // Not keyed by a lasting inode: may be a connection that closed since last time.
-        if (!before && s.protocol === 'tcp' && typeof key === 'string') (fresh ??= []).push(row);
-      }
+      const row = this.rowFor(s, key, before, listening);
+      // Not keyed by a lasting inode: may be a connection that closed since last time.
+      if (!before && s.protocol === 'tcp' && typeof key === 'string') (fresh ??= []).push(row);
       rows[i] = row;
       next.set(key, row);
     }
     if (fresh) this.inheritIds(fresh, next);
     this.previous = next;
+    this.rowOf = null;
+    this.socketOfInode.clear();
+    this.moving.clear();
+    if (followChanges) {
+      const rowOf = new Map<RawSocket, SocketRow>();
+      for (let i = 0; i < sockets.length; i++) this.track(rowOf, sockets[i]!, rows[i]!);
+      this.rowOf = rowOf;
+    }
     return rows;
+  }
+
+  /** The row for one socket, given its row at the last refresh (same key), if any. */
+  private rowFor(s: RawSocket, key: number | string, before: SocketRow | undefined, listening: ReadonlySet<string> | (() => ReadonlySet<string>)): SocketRow {
+    const owner = this.ownerOf(s);
+    if (
+      before &&
+      before.state === s.state &&
+      before.localPort === s.localPort &&
+      before.remotePort === s.remotePort &&
+      before.localAddress === s.localAddress &&
+      before.remoteAddress === s.remoteAddress &&
+      before.protocol === s.protocol &&
+      before.pid === owner.pid &&
+      before.ownerStatus === owner.status &&
+      before.processName === owner.name &&
+      before.user === owner.user &&
+      before.dualStack === (s.dualStack ?? null) &&
+      before.scopeId === (s.scopeId ?? null) &&
+      samePids(before.pids, owner.pids)
+    ) {
+      // Nothing about this socket changed but perhaps its counters: then only they are new.
+      return sameTraffic(before, s) ? before : { ...before, ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable) };
+    }
+    // A socket keeps its row id while it lives, whatever changes (a UDP socket that
+    // connects, an owner that appears); only a new socket gets a new id.
+    const id =
+      before && before.protocol === s.protocol && before.localPort === s.localPort
+        ? before.id
+        : typeof key === 'string' && s.owner
+          ? key
+          : `${endpointKey(s)}|${s.inode}`;
+    return this.newRow(id, s, owner, typeof listening === 'function' ? listening() : listening, before?.id === id ? before : undefined);
+  }
+
+  /** Files a row under its socket for refreshes that follow changes. */
+  private track(rowOf: Map<RawSocket, SocketRow>, s: RawSocket, row: SocketRow): void {
+    rowOf.set(s, row);
+    if (s.inode !== 0) this.socketOfInode.set(s.inode, s);
+    if (row.bytesSent !== null && (row.sendRate !== 0 || row.receiveRate !== 0)) this.moving.add(s);
+    else this.moving.delete(s);
+  }
+
+  private untrack(rowOf: Map<RawSocket, SocketRow>, s: RawSocket): SocketRow | undefined {
+    const row = rowOf.get(s);
+    rowOf.delete(s);
+    this.moving.delete(s);
+    if (s.inode !== 0 && this.socketOfInode.get(s.inode) === s) this.socketOfInode.delete(s.inode);
+    return row;
+  }
+
+  /**
+   * A refresh from the adapter's changes: rows of removed sockets go, changed and new sockets get
+   * rows, and of the others only those whose owner changed or whose rates still have to fall to
+   * 0. Every other row is the very object of the last refresh, untouched.
+   */
+  private applyChanges(changes: SocketChanges, sockets: readonly RawSocket[]): SocketRow[] {
+    const rowOf = this.rowOf!;
+    let listening: Set<string> | null = null;
+    const lazyListening = () => (listening ??= this.listeningPorts(sockets));
+    const gone: SocketRow[] = [];
+    for (const s of changes.removed) {
+      const row = this.untrack(rowOf, s);
+      if (row) gone.push(row);
+    }
+    const rebuilt = new Set<RawSocket>();
+    for (const [old, s] of changes.replaced) {
+      const before = this.untrack(rowOf, old);
+      this.track(rowOf, s, this.rowFor(s, rowKey(s), before, lazyListening));
+      rebuilt.add(s);
+    }
+    let fresh: SocketRow[] | null = null;
+    for (const s of changes.added) {
+      const row = this.rowFor(s, rowKey(s), undefined, lazyListening);
+      if (s.protocol === 'tcp' && s.inode === 0) (fresh ??= []).push(row);
+      this.track(rowOf, s, row);
+      rebuilt.add(s);
+    }
+    if (fresh && gone.length > 0) inheritFrom(fresh, gone);
+    for (const inode of this.ownerChanged) {
+      const s = this.socketOfInode.get(inode);
+      if (!s || rebuilt.has(s)) continue;
+      this.track(rowOf, s, this.rowFor(s, inode, rowOf.get(s), lazyListening));
+      rebuilt.add(s);
+    }
+    for (const s of [...this.moving]) {
+      if (rebuilt.has(s)) continue;
+      const before = rowOf.get(s)!;
+      this.track(rowOf, s, { ...before, ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable) });
+    }
+    return Array.from(rowOf.values());
+  }
+
+  /** resolveOwners for a refresh that follows changes: only new sockets and exited processes cost work. */
+  private resolveOwnersIncremental(changes: SocketChanges, sockets: RawSocket[], warnings: string[]): SnapshotResult['ownerWalk'] {
+    const adapter = this.adapter;
+    if (!adapter.findOwners) return this.expireProcesses();
+    const arriving = new Set<number>();
+    for (const s of changes.added) if (s.inode !== 0) arriving.add(s.inode);
+    for (const [, s] of changes.replaced) if (s.inode !== 0) arriving.add(s.inode);
+    const drop = (inode: number) => {
+      if (inode === 0 || arriving.has(inode)) return;
+      this.owners.delete(inode);
+      this.notFound.delete(inode);
+    };
+    for (const s of changes.removed) drop(s.inode);
+    for (const [old] of changes.replaced) drop(old.inode);
+
+    const pids = adapter.listPids();
+    let exited = false;
+    for (const pid of this.knownPids) {
+      if (!pids.has(pid)) {
+        exited = true;
+        break;
+      }
+    }
+    if (exited) for (const pid of this.processes.keys()) if (!pids.has(pid)) this.processes.delete(pid);
+    const appeared: number[] = [];
+    for (const pid of pids) if (!this.knownPids.has(pid)) appeared.push(pid);
+    this.knownPids = pids;
+    const unknown = new Set<number>();
+    const retryInNew = new Set<number>();
+    const lookAgain = (inode: number) => {
+      const miss = this.notFound.get(inode);
+      if (!miss || this.tick - miss.tick >= NOT_FOUND_RETRY_TICKS) unknown.add(inode);
+      // Searched everywhere before: only processes that appeared since then can hold it now.
+      else if (appeared.length > 0) retryInNew.add(inode);
+    };
+    if (exited) {
+      // Cached owners stay valid while one of their processes lives; dead ones are dropped.
+      for (const [inode, cached] of this.owners) {
+        if (allIn(cached, pids)) continue;
+        this.ownerChanged.add(inode);
+        const alive = cached.filter((p) => pids.has(p));
+        if (alive.length > 0) this.owners.set(inode, alive);
+        else {
+          this.owners.delete(inode);
+          lookAgain(inode);
+        }
+      }
+    }
+    for (const inode of arriving) if (!this.owners.has(inode)) lookAgain(inode);
+    for (const inode of this.notFound.keys()) if (!arriving.has(inode)) lookAgain(inode);
+    if (unknown.size === 0 && retryInNew.size === 0) return 'none';
+    if (unknown.size > 0) this.record(unknown, adapter.findOwners(unknown, false, this.likelyOwners(sockets, unknown)), warnings);
+    if (retryInNew.size > 0) this.record(retryInNew, adapter.findOwners(retryInNew, false, appeared, true), warnings, true);
+    return 'incremental';
   }
 
   /**
@@ -318,16 +500,9 @@ export class SocketSnapshotter {
    * socket that was here last time and is gone now.
    */
   private inheritIds(fresh: readonly SocketRow[], next: ReadonlyMap<number | string, SocketRow>): void {
-    const byEndpoints = new Map<string, SocketRow>();
-    for (const [key, row] of this.previous) {
-      if (row.protocol !== 'tcp' || row.state === 'LISTEN' || row.state === 'TIME_WAIT' || next.has(key)) continue;
-      byEndpoints.set(row.id.slice(0, row.id.lastIndexOf('|')), row);
-    }
-    if (byEndpoints.size === 0) return;
-    for (const row of fresh) {
-      const gone = byEndpoints.get(row.id.slice(0, row.id.lastIndexOf('|')));
-      if (gone) row.id = gone.id;
-    }
+    const gone: SocketRow[] = [];
+    for (const [key, row] of this.previous) if (!next.has(key)) gone.push(row);
+    inheritFrom(fresh, gone);
   }
 
   private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>, before: SocketRow | undefined): SocketRow {

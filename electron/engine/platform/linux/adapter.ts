@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
-import type { CommandRunner, OwnerLookup, PlatformAdapter, RawSocket } from '../types';
+import type { CommandRunner, OwnerLookup, PlatformAdapter, RawSocket, SocketChanges } from '../types';
 import { AddressDecoder, parseIfInet6, parseProcNet } from './procNet';
 import {
   completeName,
@@ -111,12 +111,16 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return bootTime;
   }
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending: Promise<void> }> {
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending: Promise<void>; changes?: SocketChanges }> {
     const warnings: string[] = [];
     const fromTable = netlink && !netlinkBroken ? scanTable(netlink, warnings) : null;
     if (fromTable) {
-      addScopes(fromTable.updated);
-      return { sockets: fromTable.sockets, warnings, pending: addDualStack(fromTable.sockets, warnings) };
+      const { sockets, changes } = fromTable;
+      const fresh = changes.added.concat(changes.replaced.map((pair) => pair[1]));
+      addScopes(fresh);
+      // v6only came with each record: `ss` is never needed on this path.
+      for (const s of fresh) s.dualStack = s.family === 6 && s.localAddress === '::' ? (s.dualStack ?? null) : null;
+      return { sockets, warnings, pending: Promise.resolve(), changes };
     }
     const byInode = new Map<number, RawSocket>();
     const orphans = new Map<string, RawSocket>();
@@ -147,7 +151,7 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return sockets;
   }
 
-  function scanTable(addon: SockDiagAddon, warnings: string[]): { sockets: RawSocket[]; updated: RawSocket[] } | null {
+  function scanTable(addon: SockDiagAddon, warnings: string[]): { sockets: RawSocket[]; changes: SocketChanges } | null {
     if (!addon.openTable || !addon.scan) return null; // an addon from before the diffing reader
     try {
       table ??= new SocketTable(addon as SockDiagAddon & { openTable(): object; scan(table: object): Buffer });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { findPackageFile } from '../../system/packageFiles';
 import type { Family, Protocol, SocketState } from '../../../../shared/contract/sockets';
-import type { RawSocket, RawTraffic } from '../types';
+import type { RawSocket, RawTraffic, SocketChanges } from '../types';
 import { formatIPv6, TCP_STATES } from './procNet';
 
 /** The native sock_diag reader (native/sockdiag.c), built at install into dist/native. */
@@ -105,27 +105,37 @@ export class SocketTable {
     this.table = addon.openTable();
   }
 
-  /** Every socket now, and the ones that are new or changed since the last read. */
-  read(): { sockets: RawSocket[]; updated: RawSocket[] } {
+  private seq = 0;
+
+  /** Every socket now, and what changed since the last read. */
+  read(): { sockets: RawSocket[]; changes: SocketChanges } {
     const buf = this.addon.scan(this.table);
     const updates = buf.readUInt32LE(0);
-    const removed = buf.readUInt32LE(4);
+    const removedCount = buf.readUInt32LE(4);
     const size = buf.readUInt32LE(12);
-    const updated: RawSocket[] = [];
+    const changes: SocketChanges = { seq: ++this.seq, added: [], replaced: [], removed: [] };
     let at = 16;
     for (let i = 0; i < updates; i++, at += 4 + size) {
       const slot = buf.readUInt32LE(at);
+      const before = this.slots[slot];
       const s = this.decode(buf, at + 4);
       this.slots[slot] = s ?? undefined;
-      if (s) updated.push(s);
+      if (before && s) changes.replaced.push([before, s]);
+      else if (s) changes.added.push(s);
+      else if (before) changes.removed.push(before);
     }
-    for (let i = 0; i < removed; i++, at += 4) this.slots[buf.readUInt32LE(at)] = undefined;
-    if (updates > 0 || removed > 0) {
+    for (let i = 0; i < removedCount; i++, at += 4) {
+      const slot = buf.readUInt32LE(at);
+      const before = this.slots[slot];
+      if (before) changes.removed.push(before);
+      this.slots[slot] = undefined;
+    }
+    if (updates > 0 || removedCount > 0) {
       const list: RawSocket[] = [];
       for (const s of this.slots) if (s) list.push(s);
       this.list = list;
     }
-    return { sockets: this.list, updated };
+    return { sockets: this.list, changes };
   }
 
   private decode(buf: Buffer, at: number): RawSocket | null {
