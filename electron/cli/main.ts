@@ -12,6 +12,7 @@ import { registerExtraCommands } from './registry';
 import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
 import { loadExtraCommands } from './commands/extra';
+import { TRAFFIC_SORTS, type TrafficSort } from './trafficFormat';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
@@ -85,9 +86,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .command('list')
       .alias('ls')
       .description('listening TCP and bound UDP sockets, with service, exposure and owning process')
-      .option('--json', 'print a JSON array of rows'),
-  ).action(async (opts: TableFlags & { json?: boolean }) => {
-    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json }, out);
+      .option('--json', 'print a JSON array of rows')
+      .option('--totals', 'traffic totals per process and for the machine (with --json: { rows, traffic })'),
+  ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean }) => {
+    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals }, out);
   });
 
   program
@@ -112,9 +114,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       }))
       .option('--alert', 'print alerts: new listeners beyond loopback, on risky ports or with unknown owners')
       .option('--log <file>', 'append every change as JSON lines to this file', (v) => parseFileFlag('--log', v))
-      .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v)),
-  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string }) => {
-    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir }, out);
+      .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v))
+      .addOption(new Option('--sort <key>', 'order: port, or rate, sent, received (busiest first, with traffic columns)').choices(TRAFFIC_SORTS).default('port')),
+  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });

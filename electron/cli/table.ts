@@ -80,7 +80,13 @@ export function notesLabel(r: SocketRow): string {
   return r.risks.map((n) => RISK_SHORT[n.code] ?? n.code).join(', ');
 }
 
-export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200): string {
+/** More columns after the usual ones (the traffic columns of `watch --sort rate`). */
+export interface ExtraColumns {
+  columns: Column[];
+  cells: (r: SocketRow) => string[];
+}
+
+export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns): string {
   const columns: Column[] = [
     { header: 'Proto' },
     { header: 'Local address', max: 46 },
@@ -91,6 +97,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
     { header: 'PID/Process', max: width < 120 ? 20 : 32 },
     { header: 'User', max: 12 },
     { header: 'Notes', max: 40 },
+    ...(extra?.columns ?? []),
   ];
   return renderTable(
     columns,
@@ -104,6 +111,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
       ownerLabel(r),
       r.user ?? (r.pid === null || r.socketUid === null ? '' : String(r.socketUid)),
       notesLabel(r),
+      ...(extra?.cells(r) ?? []),
     ]),
   );
 }

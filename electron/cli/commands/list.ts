@@ -4,9 +4,13 @@ import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { socketTable } from '../table';
 import type { SafeOutput } from '../output';
+import { summarizeTraffic } from '../../engine/sockets/traffic';
+import { trafficTotals } from '../trafficFormat';
 
 export interface ListOptions extends RowFilter {
   json?: boolean;
+  /** With --json: an object `{ rows, traffic }` instead of the bare array of rows. */
+  totals?: boolean;
 }
 
 export async function listCommand(engine: Engine, options: ListOptions, out: SafeOutput): Promise<number> {
@@ -16,7 +20,7 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
   for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`note: ${n}\n`);
   if (options.json) {
-    out.stdout(`${JSON.stringify(rows)}\n`);
+    out.stdout(`${JSON.stringify(options.totals ? { rows, traffic: summarizeTraffic(rows) } : rows)}\n`);
     return EXIT_OK;
   }
   if (rows.length === 0) {
@@ -25,6 +29,8 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
     out.stdout(`${socketTable(rows, Boolean(options.all || options.states?.some((s) => s !== 'LISTEN' && s !== 'UNCONN')), out.columns)}\n`);
     const owned = rows.filter((r) => r.pid !== null).length;
     out.stdout(`\n${rows.length} socket(s), ${owned} with a known owner.\n`);
+    // Connections are what moves bytes: their totals come with every listing that shows them.
+    if (options.all || options.totals) out.stdout(`\n${trafficTotals(summarizeTraffic(rows), false)}\n`);
   }
   return EXIT_OK;
 }

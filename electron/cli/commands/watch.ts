@@ -4,6 +4,13 @@ import { EXIT_OK } from '../errors';
 import { filterRows, sortRows, type RowFilter } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketTable, terminalSafe } from '../table';
 import { Control, type SafeOutput, type Styled } from '../output';
+import { rowSignature } from '../../engine/monitor/diff';
+import { formatRate, sortByTraffic, trafficColumns, type TrafficSort } from '../trafficFormat';
+
+/** The watch's own traffic strings (the rest of its text is shared with the socket table). */
+const watchMessages = {
+  traffic: (out: string, into: string) => ` — traffic ${out} out, ${into} in`,
+};
 
 export interface WatchOptions extends RowFilter {
   intervalMs: number;
@@ -15,6 +22,8 @@ export interface WatchOptions extends RowFilter {
   log?: string;
   /** Where the baseline and alert settings are read from. */
   dataDir?: string;
+  /** Row order: by port (default), or busiest first by rate or bytes, with traffic columns. */
+  sort?: TrafficSort;
 }
 
 /** How many refreshes a new or closed row stays marked, so the eye can catch it. */
@@ -37,6 +46,8 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
   const rows = new Map(first.rows.map((r) => [r.id, r]));
   const marks = new Map<string, Mark>();
   let tick = 0;
+  /** Rows of the last delta whose state or owner changed (counter moves alone are no change to mark). */
+  let changedCount = 0;
   const tty = out.isTTY;
   const alertLines: string[] = [];
   let stopRecorder = () => {};
@@ -64,8 +75,10 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
   }
 
   const redraw = (delta?: SocketDelta) => {
-    const visible = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
-    const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns).split('\n');
+    const byPort = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
+    const byTraffic = options.sort && options.sort !== 'port' ? options.sort : null;
+    const visible = byTraffic ? sortByTraffic(byPort, byTraffic) : byPort;
+    const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns, byTraffic ? trafficColumns : undefined).split('\n');
     const lines = table.map((line, i): Styled[] => {
       if (i === 0) return [line];
       const mark = marks.get(visible[i - 1]!.id);
@@ -74,8 +87,8 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
       return [color, `${mark.kind} ${line}`, Control.reset];
     });
     const status = `Portscope watch — ${new Date().toLocaleTimeString()} — ${visible.length} shown of ${rows.size} sockets${
-      delta ? `, +${delta.added.length} -${delta.removed.length} ~${delta.changed.length}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
-    } — Ctrl-C to quit`;
+      delta ? `, +${delta.added.length} -${delta.removed.length} ~${changedCount}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
+    }${delta?.traffic ? watchMessages.traffic(formatRate(delta.traffic.machine.sendRate), formatRate(delta.traffic.machine.receiveRate)) : ''} — Ctrl-C to quit`;
     const height = process.stdout.rows || 50;
     const alertBlock: Styled[] = alertLines.length ? [Control.red, alertLines.join('\n'), Control.reset, '\n'] : [];
     out.styled(
@@ -121,10 +134,20 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
         rows.set(r.id, r);
         marks.set(r.id, { kind: '+', until: tick + MARK_TICKS, row: r });
       }
+      const really: SocketRow[] = [];
       for (const r of delta.changed) {
+        const before = rows.get(r.id);
         rows.set(r.id, r);
+        if (before && rowSignature(before) === rowSignature(r)) {
+          // Only the counters moved: the row shows the new figures, keeping whatever mark it has.
+          const mark = marks.get(r.id);
+          if (mark) mark.row = r;
+          continue;
+        }
+        really.push(r);
         marks.set(r.id, { kind: '~', until: tick + MARK_TICKS, row: r });
       }
+      changedCount = really.length;
       if (tty) redraw(delta);
       else {
         const keep = (r: SocketRow) => filterRows([r], options).length > 0;
@@ -134,7 +157,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
           if (m && keep(m.row)) out.stdout(`${stamp} - ${describe(m.row)}\n`);
         }
         for (const r of delta.added) if (keep(r)) out.stdout(`${stamp} + ${describe(r)}\n`);
-        for (const r of delta.changed) if (keep(r)) out.stdout(`${stamp} ~ ${describe(r)}\n`);
+        for (const r of really) if (keep(r)) out.stdout(`${stamp} ~ ${describe(r)}\n`);
       }
       if (options.count !== undefined && tick >= options.count) finish();
     });
