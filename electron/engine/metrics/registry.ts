@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Snapshot } from '../../../shared/contract/sockets';
 import { socketSeries, type Series, type SocketSeries } from './socketSeries';
 import type { ScanSeries } from './scheduledScans';
+import { trafficSeries, TRAFFIC_SERIES_LIMIT, type TrafficSeries } from './trafficSeries';
 
 export interface MetricsSource {
   /** The latest socket table (the agent's monitor keeps it fresh). */
@@ -26,7 +27,7 @@ export class PortscopeMetrics {
   readonly registry = new Registry();
   readonly refreshDuration: Histogram;
   readonly refreshErrors: Counter;
-  private cached: { seq: number; series: SocketSeries; takenAt: string } | null = null;
+  private cached: { seq: number; series: SocketSeries; traffic: TrafficSeries; takenAt: string } | null = null;
 
   constructor(
     private readonly source: MetricsSource,
@@ -122,6 +123,33 @@ export class PortscopeMetrics {
       registers,
     });
     this.addScanMetrics();
+    this.addTrafficMetrics();
+  }
+
+  private addTrafficMetrics(): void {
+    const registers = [this.registry];
+    const traffic = async () => {
+      await this.series();
+      return this.cached!.traffic;
+    };
+    const gauge = (name: string, help: string, labelNames: string[], pick: (t: TrafficSeries) => Series[]) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          fill(this, pick(await traffic()));
+        },
+      });
+    const who = ['pid', 'process'];
+    const busiest = `the ${TRAFFIC_SERIES_LIMIT} busiest processes`;
+    gauge('portscope_process_send_bytes_per_second', `TCP payload sent per second between the last two refreshes, for ${busiest} (Linux tcp_info).`, who, (t) => t.sendRate);
+    gauge('portscope_process_receive_bytes_per_second', `TCP payload received per second between the last two refreshes, for ${busiest}.`, who, (t) => t.receiveRate);
+    gauge('portscope_process_sent_bytes', `TCP payload sent over the process's connections alive now, for ${busiest} (falls when a connection closes).`, who, (t) => t.sent);
+    gauge('portscope_process_received_bytes', `TCP payload received over the process's connections alive now, for ${busiest}.`, who, (t) => t.received);
+    gauge('portscope_machine_bytes_per_second', 'TCP payload per second over every counted connection of this machine, by direction (in, out).', ['direction'], (t) => t.machineRate);
+    gauge('portscope_machine_connection_bytes', 'TCP payload over the connections alive now, by direction (in, out).', ['direction'], (t) => t.machineBytes);
   }
 
   private addScanMetrics(): void {
@@ -179,7 +207,7 @@ export class PortscopeMetrics {
   async series(): Promise<SocketSeries> {
     const snap = await this.source.snapshot();
     if (!this.cached || this.cached.seq !== snap.seq || snap.seq === 0) {
-      this.cached = { seq: snap.seq, series: socketSeries(snap, { remoteLabels: this.options.remoteLabels }), takenAt: snap.takenAt };
+      this.cached = { seq: snap.seq, series: socketSeries(snap, { remoteLabels: this.options.remoteLabels }), traffic: trafficSeries(snap.traffic), takenAt: snap.takenAt };
     }
     return this.cached.series;
   }
