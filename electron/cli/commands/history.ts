@@ -4,6 +4,7 @@ import { ContractError } from '../../../shared/contract/errors';
 import type { Snapshot } from '../../../shared/contract/sockets';
 import { bootTime, historyHandlers } from '../../engine/history/handlers';
 import { defaultDataDir } from '../../engine/history/paths';
+import { HistoryUnavailableError } from '../../engine/history/store';
 import { parseSince } from '../../engine/history/since';
 import { EXIT_NOTHING, EXIT_OK, UsageError } from '../errors';
 import { parsePid, parsePort } from '../options';
@@ -22,6 +23,7 @@ interface HistoryFlags {
   listeners?: boolean;
   limit?: number;
   dataDir?: string;
+  traffic?: boolean;
 }
 
 function timeFlag(name: string, value: string | undefined): string | undefined {
@@ -86,13 +88,17 @@ export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): 
   const dataDir = flags.dataDir ?? defaultDataDir();
   const engine = ctx.getEngine();
   const handlers = historyHandlers({ dataDir, snapshot: () => engine.monitor.snapshot(), recorder: () => null });
-  const since = timeFlag('since', flags.since ?? '24h');
+  const since = timeFlag('since', flags.since ?? (flags.traffic ? '1h' : '24h'));
   const until = timeFlag('until', flags.until);
   let result: HistoryQueryResult;
   try {
+    if (flags.traffic) {
+      const { historyTrafficCommand } = await import('./historyTraffic');
+      return historyTrafficCommand({ dataDir, since: since!, until, pid: flags.pid, process: flags.process, limit: flags.limit, json: flags.json }, out);
+    }
     result = await handlers['history.query']({ since, until, port: flags.port, process: flags.process, pid: flags.pid, listenersOnly: flags.listeners, limit: flags.limit });
   } catch (err) {
-    if (err instanceof ContractError && err.code === 'not-found') {
+    if ((err instanceof ContractError && err.code === 'not-found') || err instanceof HistoryUnavailableError) {
       out.stderr(`portscope: ${err.message}\n`);
       return EXIT_NOTHING;
     }
@@ -129,6 +135,7 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
       return Number(v);
     }))
     .option('--json', 'print a JSON array of event objects')
+    .option('--traffic', 'per-process TCP traffic per minute instead of events (default --since 1h)')
     .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
     .action(async (flags: HistoryFlags) => {
       ctx.exit.code = await historyCommand(flags, ctx);

@@ -11,6 +11,7 @@ import { dbPath } from './paths';
 import { loadSettings } from './settings';
 import { HistoryStore } from './store';
 import { SocketTracker } from './tracker';
+import { insertTrafficMinutes, TrafficMinutes, type TrafficMinute } from './trafficLog';
 
 /** The slice of the engine a recorder needs (tests pass the real engine). */
 export interface RecordedEngine {
@@ -52,6 +53,7 @@ export class HistoryRecorder {
   private started = false;
   private resyncing: Promise<void> | null = null;
   private openedAt = new Map<string, number>();
+  private readonly traffic = new TrafficMinutes();
   lastError: string | null = null;
 
   constructor(
@@ -91,6 +93,7 @@ export class HistoryRecorder {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.writeTraffic(this.traffic.flush());
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     if (this.store) {
@@ -145,6 +148,7 @@ export class HistoryRecorder {
   }
 
   private onDelta(delta: SocketDelta): void {
+    this.writeTraffic(this.traffic.add(delta.traffic, Date.parse(delta.takenAt)));
     if (this.resyncing) return;
     const events = this.tracker.apply(delta);
     if (events === null) {
@@ -192,6 +196,16 @@ export class HistoryRecorder {
       this.fail(`writing the change log: ${message(err)}`);
     }
     for (const a of stored) this.options.onAlert?.(a);
+  }
+
+  /** A finished minute of per-process traffic, written by the writer only. */
+  private writeTraffic(rows: readonly TrafficMinute[]): void {
+    if (rows.length === 0 || this.role !== 'writer' || !this.store) return;
+    try {
+      this.store.transaction(() => insertTrafficMinutes(this.store!.db, rows));
+    } catch (err) {
+      this.fail(`recording traffic: ${message(err)}`);
+    }
   }
 
   private get hadPreviousSession(): boolean {

@@ -1,4 +1,5 @@
 import type { Database } from './sqlite';
+import { dropTrafficBefore } from './trafficLog';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,9 +65,17 @@ export function compactBefore(db: Database, cutoff: number, now: number, why: st
 export function applyRetention(db: Database, options: { retentionDays: number; maxSizeMb: number }, now = Date.now()): RetentionResult {
   const bytesBefore = historyBytes(db);
   let compactedEvents = compactBefore(db, now - options.retentionDays * DAY, now, `older than ${options.retentionDays} days`);
+  // Per-minute traffic is kept as long as events, and goes first when over the size cap.
+  dropTrafficBefore(db, now - options.retentionDays * DAY);
   const cap = options.maxSizeMb * 1024 * 1024;
   let droppedSummaries = 0;
   for (let guard = 0; guard < 10_000 && historyBytes(db) > cap; guard++) {
+    const traffic = db.prepare('SELECT min(minute) AS minute FROM traffic_minutes').get() as Record<string, unknown>;
+    if (traffic.minute !== null && Number(traffic.minute) < now - HOUR) {
+      const n = dropTrafficBefore(db, Number(traffic.minute) + DAY);
+      db.prepare('INSERT INTO retention_log (at, message) VALUES (?, ?)').run(now, `dropped ${n} per-minute traffic rows (over the ${options.maxSizeMb} MB size cap)`);
+      continue;
+    }
     const oldest = db.prepare('SELECT min(at) AS at FROM events').get() as Record<string, unknown>;
     if (oldest.at !== null && Number(oldest.at) < now - HOUR) {
       compactedEvents += compactBefore(db, Number(oldest.at) + DAY, now, `over the ${options.maxSizeMb} MB size cap`);

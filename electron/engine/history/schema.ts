@@ -1,7 +1,7 @@
 import type { Database } from './sqlite';
 
 /** Bumped when the tables change; `migrate` brings an older file up to date. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Times are milliseconds since the epoch (integers sort and index cheaply). `events` holds every
@@ -9,6 +9,8 @@ export const SCHEMA_VERSION = 1;
  * process, protocol, remote endpoint), whose `count` and `last_at` grow — so 40 short connections
  * a second to one server make two rows a minute, not 2,400. `hourly` keeps what retention
  * compacted: counts per hour, port and process, so old history thins out instead of vanishing.
+ * `traffic_minutes` (version 2) keeps each process's TCP payload per minute, the busiest 50 a
+ * minute; a version-1 file gains the table on first open (every statement is IF NOT EXISTS).
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,6 +51,10 @@ CREATE TABLE IF NOT EXISTS alerts (
   pid INTEGER, process_name TEXT);
 CREATE INDEX IF NOT EXISTS alerts_at ON alerts (at);
 CREATE TABLE IF NOT EXISTS retention_log (at INTEGER NOT NULL, message TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS traffic_minutes (
+  minute INTEGER NOT NULL, pid INTEGER NOT NULL, process_name TEXT NOT NULL,
+  bytes_sent INTEGER NOT NULL, bytes_received INTEGER NOT NULL, connections INTEGER NOT NULL,
+  PRIMARY KEY (minute, pid, process_name)) WITHOUT ROWID;
 `;
 
 /**

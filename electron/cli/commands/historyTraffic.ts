@@ -1,0 +1,60 @@
+import { HistoryStore } from '../../engine/history/store';
+import { queryTrafficMinutes, type TrafficMinute } from '../../engine/history/trafficLog';
+import { EXIT_NOTHING, EXIT_OK } from '../errors';
+import type { Output } from '../output';
+import { renderTable } from '../table';
+import { formatBytes } from '../trafficFormat';
+
+/** Every user-visible string of `history --traffic`, in one place (for the translations). */
+const messages = {
+  none: (since: string) => `No traffic recorded since ${since}.\n`,
+  truncated: (n: number) => `(only the newest ${n} rows; narrow --since or raise --limit)\n`,
+  columns: { minute: 'MINUTE', process: 'PROCESS', sent: 'SENT', received: 'RECEIVED', connections: 'CONNS' },
+};
+
+export interface HistoryTrafficOptions {
+  dataDir: string;
+  /** ISO times, already parsed from --since / --until. */
+  since: string;
+  until?: string;
+  pid?: number;
+  process?: string;
+  limit?: number;
+  json?: boolean;
+}
+
+function localMinute(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function trafficMinutesTable(rows: readonly TrafficMinute[]): string {
+  const c = messages.columns;
+  return renderTable(
+    [{ header: c.minute }, { header: c.process, max: 40 }, { header: c.sent, align: 'right' }, { header: c.received, align: 'right' }, { header: c.connections, align: 'right' }],
+    rows.map((r) => [localMinute(r.minute), `${r.pid}/${r.name}`, formatBytes(r.bytesSent), formatBytes(r.bytesReceived), String(r.connections)]),
+  );
+}
+
+/** `portscope history --traffic`: per-process TCP payload per minute, from the recorded history. */
+export function historyTrafficCommand(o: HistoryTrafficOptions, out: Output): number {
+  // Throws HistoryUnavailableError when nothing was recorded: the caller words it.
+  const store = HistoryStore.open(o.dataDir, { create: false });
+  try {
+    const { minutes, truncated } = queryTrafficMinutes(store.db, {
+      since: Date.parse(o.since),
+      until: o.until ? Date.parse(o.until) : undefined,
+      pid: o.pid,
+      process: o.process,
+      limit: o.limit,
+    });
+    if (o.json) out.stdout(`${JSON.stringify(minutes.map((m) => ({ ...m, minute: new Date(m.minute).toISOString() })), null, 2)}\n`);
+    else if (minutes.length === 0) out.stdout(messages.none(localMinute(Date.parse(o.since))));
+    else out.stdout(`${trafficMinutesTable(minutes)}\n`);
+    if (truncated && !o.json) out.stdout(messages.truncated(minutes.length));
+    return minutes.length ? EXIT_OK : EXIT_NOTHING;
+  } finally {
+    store.close();
+  }
+}
