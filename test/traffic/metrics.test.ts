@@ -49,7 +49,11 @@ describe.skipIf(!addon?.scan)('portscope agent --metrics with traffic', () => {
   it('gives the sending process its rate, by pid and name, and the machine its total', async () => {
     const scrape = async () => (await fetch(agent.url)).text();
     const pid = String(child.pid);
-    const body = await scrapeUntil(scrape, (b) => (sample(b, 'portscope_process_send_bytes_per_second', { pid }) ?? 0) > 0, 15_000);
+    await scrapeUntil(scrape, (b) => (sample(b, 'portscope_process_send_bytes_per_second', { pid }) ?? 0) > 0, 15_000);
+    // The first nonzero rate may cover a window the sender only partly filled (it connected
+    // mid-refresh); two refreshes later the window is a steady one.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const body = await scrape();
     expect(body).toContain('# TYPE portscope_process_send_bytes_per_second gauge');
     const rate = sample(body, 'portscope_process_send_bytes_per_second', { pid, process: 'node' })!;
     // One refresh's window: a chunk more or less in a second is 5%; the agent's timer jitters too.
