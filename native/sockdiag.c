@@ -98,61 +98,29 @@ static int encode(records_t *out, struct nlmsghdr *h, uint8_t family, uint8_t pr
   return records_push(out, rec);
 }
 
+typedef struct {
+  records_t *out;
+  uint8_t family, protocol;
+} dump_ctx_t;
+
+static int dump_message(void *ctx, struct nlmsghdr *h) {
+  dump_ctx_t *c = ctx;
+  return h->nlmsg_type == SOCK_DIAG_BY_FAMILY ? encode(c->out, h, c->family, c->protocol) : 0;
+}
+
 static int dump(records_t *out, uint8_t family, uint8_t protocol) {
-  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-  if (fd < 0) return -errno;
-  struct {
-    struct nlmsghdr nlh;
-    struct inet_diag_req_v2 req;
-  } msg;
-  memset(&msg, 0, sizeof msg);
-  msg.nlh.nlmsg_len = sizeof msg;
-  msg.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-  msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-  msg.nlh.nlmsg_seq = 1;
-  msg.req.sdiag_family = family;
-  msg.req.sdiag_protocol = protocol;
-  msg.req.idiag_states = ~0U;
-  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
-  if (sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) {
-    int err = errno;
-    close(fd);
-    return -err;
-  }
+  diag_request_t msg;
+  diag_request_init(&msg, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, family, protocol);
+  int fd = nl_send(&msg, sizeof msg);
+  if (fd < 0) return fd;
   uint8_t *buf = malloc(RECV_BUFFER);
   if (!buf) {
     close(fd);
     return -ENOMEM;
   }
-  int result = 0;
-  for (int done = 0; !done;) {
-    ssize_t n = recv(fd, buf, RECV_BUFFER, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      result = -errno;
-      break;
-    }
-    if (n == 0) break;
-    int len = (int)n;
-    for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-      if (h->nlmsg_type == NLMSG_DONE) {
-        done = 1;
-        break;
-      }
-      if (h->nlmsg_type == NLMSG_ERROR) {
-        const struct nlmsgerr *e = NLMSG_DATA(h);
-        result = e->error ? e->error : -EPROTO;
-        done = 1;
-        break;
-      }
-      if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY && (result = encode(out, h, family, protocol)) < 0) {
-        done = 1;
-        break;
-      }
-    }
-  }
+  dump_ctx_t ctx = {out, family, protocol};
+  int result = nl_read_dump(fd, buf, RECV_BUFFER, dump_message, &ctx);
   free(buf);
-  close(fd);
   return result;
 }
 
@@ -346,20 +314,8 @@ static napi_value Owners(napi_env env, napi_callback_info info) {
 
 /** Sends one SOCK_DESTROY request for a TCP socket and waits for the kernel's acknowledgement. */
 static int destroy_tcp(uint8_t family, const uint8_t *src, uint16_t sport, const uint8_t *dst, uint16_t dport) {
-  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-  if (fd < 0) return -errno;
-  struct {
-    struct nlmsghdr nlh;
-    struct inet_diag_req_v2 req;
-  } msg;
-  memset(&msg, 0, sizeof msg);
-  msg.nlh.nlmsg_len = sizeof msg;
-  msg.nlh.nlmsg_type = SOCK_DESTROY;
-  msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-  msg.nlh.nlmsg_seq = 1;
-  msg.req.sdiag_family = family;
-  msg.req.sdiag_protocol = IPPROTO_TCP;
-  msg.req.idiag_states = ~0U;
+  diag_request_t msg;
+  diag_request_init(&msg, SOCK_DESTROY, NLM_F_REQUEST | NLM_F_ACK, family, IPPROTO_TCP);
   size_t len = family == AF_INET ? 4 : 16;
   memcpy(msg.req.id.idiag_src, src, len);
   memcpy(msg.req.id.idiag_dst, dst, len);
@@ -367,12 +323,8 @@ static int destroy_tcp(uint8_t family, const uint8_t *src, uint16_t sport, const
   msg.req.id.idiag_dport = htons(dport);
   msg.req.id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
   msg.req.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
-  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
-  if (sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) {
-    int err = errno;
-    close(fd);
-    return -err;
-  }
+  int fd = nl_send(&msg, sizeof msg);
+  if (fd < 0) return fd;
   uint8_t buf[4096];
   int result = -EIO;
   for (;;) {

@@ -253,12 +253,20 @@ static int take_message(pass_t *p, struct nlmsghdr *h) {
  * One dump request and its answer. compat: TCPDIAG_GETSOCK (TCP, both families). Returns 0, or
  * -errno; *answered tells whether any socket came (to tell "refused" from "failed midway").
  */
+typedef struct {
+  pass_t *p;
+  int *answered;
+} run_ctx_t;
+
+static int run_message(void *ctx, struct nlmsghdr *h) {
+  run_ctx_t *c = ctx;
+  *c->answered = 1;
+  return take_message(c->p, h);
+}
+
 static int run_dump(pass_t *p, int compat, uint8_t family, uint8_t protocol, uint8_t *buf, int *answered) {
-  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-  if (fd < 0) return -errno;
-  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
-  ssize_t sent;
   uint8_t ext = protocol == IPPROTO_TCP ? 1 << (INET_DIAG_INFO - 1) : 0;
+  int fd;
   if (compat) {
     struct {
       struct nlmsghdr nlh;
@@ -272,59 +280,17 @@ static int run_dump(pass_t *p, int compat, uint8_t family, uint8_t protocol, uin
     msg.req.idiag_family = AF_INET;  // ignored by the kernel: compat dumps are AF_UNSPEC
     msg.req.idiag_states = ~0U;
     msg.req.idiag_ext = ext;
-    sent = sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel);
+    fd = nl_send(&msg, sizeof msg);
   } else {
-    struct {
-      struct nlmsghdr nlh;
-      struct inet_diag_req_v2 req;
-    } msg;
-    memset(&msg, 0, sizeof msg);
-    msg.nlh.nlmsg_len = sizeof msg;
-    msg.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    msg.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    msg.nlh.nlmsg_seq = 1;
-    msg.req.sdiag_family = family;
-    msg.req.sdiag_protocol = protocol;
-    msg.req.idiag_states = ~0U;
+    diag_request_t msg;
+    diag_request_init(&msg, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, family, protocol);
     msg.req.idiag_ext = ext;
-    sent = sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&kernel, sizeof kernel);
+    fd = nl_send(&msg, sizeof msg);
   }
-  if (sent < 0) {
-    int err = errno;
-    close(fd);
-    return -err;
-  }
+  if (fd < 0) return fd;
   p->protocol = protocol;
-  int result = 0;
-  for (int done = 0; !done;) {
-    ssize_t n = recv(fd, buf, RECV_SIZE, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      result = -errno;
-      break;
-    }
-    if (n == 0) break;
-    int len = (int)n;
-    for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-      if (h->nlmsg_type == NLMSG_DONE) {
-        done = 1;
-        break;
-      }
-      if (h->nlmsg_type == NLMSG_ERROR) {
-        const struct nlmsgerr *e = NLMSG_DATA(h);
-        result = e->error ? e->error : -EPROTO;
-        done = 1;
-        break;
-      }
-      *answered = 1;
-      if ((result = take_message(p, h)) < 0) {
-        done = 1;
-        break;
-      }
-    }
-  }
-  close(fd);
-  return result;
+  run_ctx_t ctx = {p, answered};
+  return nl_read_dump(fd, buf, RECV_SIZE, run_message, &ctx);
 }
 
 static int scan_all(pass_t *p, uint8_t *buf) {
