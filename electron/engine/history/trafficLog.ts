@@ -96,8 +96,9 @@ export function queryTrafficMinutes(db: Database, q: TrafficQuery): { minutes: T
     args.push(q.pid);
   }
   if (q.process) {
-    where.push("lower(process_name) LIKE '%' || lower(?) || '%' ESCAPE '\\'");
-    args.push(q.process.replace(/[\\%_]/g, (c) => `\\${c}`));
+    // Matched as the events' query does (query.ts): instr needs no escaping of % and _.
+    where.push('instr(lower(process_name), lower(?)) > 0');
+    args.push(q.process);
   }
   const limit = q.limit ?? 1000;
   const rows = db
