@@ -97,6 +97,11 @@ export class SocketSnapshotter {
    * the last refresh went the full way without changes to follow.
    */
   private rowOf: Map<RawSocket, SocketRow> | null = null;
+  /**
+   * The last full read's sockets and rows, filed into rowOf only when a next refresh follows
+   * changes: a one-shot read (the CLI's `list`) never pays for that index.
+   */
+  private untracked: { sockets: readonly RawSocket[]; rows: readonly SocketRow[] } | null = null;
   private readonly socketOfInode = new Map<number, RawSocket>();
   /** Sockets whose row has counters with rates not yet at 0: rebuilt next time even if unchanged. */
   private readonly moving = new Set<RawSocket>();
@@ -126,6 +131,7 @@ export class SocketSnapshotter {
     this.processes.clear();
     this.previous.clear();
     this.rowOf = null;
+    this.untracked = null;
     this.socketOfInode.clear();
     this.moving.clear();
     this.lastReadAt = null;
@@ -140,6 +146,7 @@ export class SocketSnapshotter {
     this.secondsSinceLastRead = this.lastReadAt === null ? 0 : (readAt - this.lastReadAt) / 1000;
     this.lastReadAt = readAt;
     // On top of the read we saw last, the changes alone tell this refresh; otherwise the full way.
+    if (changes !== undefined) this.trackUntracked();
     const incremental = changes !== undefined && this.rowOf !== null && !this.cold && changes.seq === this.changesSeq + 1 ? changes : null;
     this.changesSeq = changes?.seq ?? -1;
     this.ownerChanged.clear();
@@ -337,12 +344,19 @@ export class SocketSnapshotter {
     this.rowOf = null;
     this.socketOfInode.clear();
     this.moving.clear();
-    if (followChanges) {
-      const rowOf = new Map<RawSocket, SocketRow>();
-      for (let i = 0; i < sockets.length; i++) this.track(rowOf, sockets[i]!, rows[i]!);
-      this.rowOf = rowOf;
-    }
+    // A copy of the array: callers may sort the rows they were handed.
+    this.untracked = followChanges ? { sockets, rows: rows.slice() } : null;
     return rows;
+  }
+
+  /** Files the last full read's rows under their sockets, for a refresh that follows changes. */
+  private trackUntracked(): void {
+    if (!this.untracked) return;
+    const { sockets, rows } = this.untracked;
+    this.untracked = null;
+    const rowOf = new Map<RawSocket, SocketRow>();
+    for (let i = 0; i < sockets.length; i++) this.track(rowOf, sockets[i]!, rows[i]!);
+    this.rowOf = rowOf;
   }
 
   /** The row for one socket, given its row at the last refresh (same key), if any. */
@@ -510,6 +524,8 @@ export class SocketSnapshotter {
     const servicePort = isListener || s.remotePort === 0 || listening.has(`${s.protocol}:${s.localPort}`) ? s.localPort : s.remotePort;
     const svc = this.service(servicePort, s.protocol);
     const exposure = exposureOf(s.localAddress);
+    const t = rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable);
+    // Written out rather than spread: this literal is built for every new row (10,000 on a cold read).
     return {
       id,
       protocol: s.protocol,
@@ -534,7 +550,13 @@ export class SocketSnapshotter {
       portClass: portClass(servicePort),
       exposure,
       risks: riskNotes({ protocol: s.protocol, state: s.state, servicePort, exposure }),
-      ...rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable),
+      bytesSent: t.bytesSent,
+      bytesReceived: t.bytesReceived,
+      sendRate: t.sendRate,
+      receiveRate: t.receiveRate,
+      rttMs: t.rttMs,
+      tcpInfo: t.tcpInfo,
+      trafficUnavailable: t.trafficUnavailable,
     };
   }
 
