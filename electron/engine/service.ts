@@ -11,6 +11,7 @@ import type { scanCalls } from '../../shared/contract/scan';
 import type { reportCalls } from '../../shared/contract/report';
 import type { historyCalls } from '../../shared/contract/history';
 import type { connectionCalls } from '../../shared/contract/connection';
+import type { namesCalls } from '../../shared/contract/names';
 import { defaultDataDir } from './history/paths';
 import type { HistoryRecorder } from './history/recorder';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
@@ -46,6 +47,7 @@ const HISTORY_CALLS = [
   'history.baselineSave', 'history.baselineCheck', 'history.alerts', 'history.settings',
 ] as const;
 const CONNECTION_CALLS = ['connection.close'] as const;
+const NAMES_CALLS = ['names.lookup'] as const;
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
 const scanNamesComplete: Exhaustive<keyof typeof scanCalls, (typeof SCAN_CALLS)[number]> = true;
 const reportNamesComplete: Exhaustive<keyof typeof reportCalls, (typeof REPORT_CALLS)[number]> = true;
@@ -55,6 +57,8 @@ void reportNamesComplete;
 void historyNamesComplete;
 const connectionNamesComplete: Exhaustive<keyof typeof connectionCalls, (typeof CONNECTION_CALLS)[number]> = true;
 void connectionNamesComplete;
+const namesNamesComplete: Exhaustive<keyof typeof namesCalls, (typeof NAMES_CALLS)[number]> = true;
+void namesNamesComplete;
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -141,6 +145,7 @@ export class Engine {
         const { closeConnection } = await import('./connections/close');
         return { 'connection.close': (req) => closeConnection({ adapter: this.adapter, refresh: () => this.monitor.refresh() }, req) };
       }),
+      ...lazyHandlers(NAMES_CALLS, async () => (await import('./names/handlers')).namesHandlers()),
       ...lazyHandlers(HISTORY_CALLS, async () =>
         (await import('./history/handlers')).historyHandlers({ dataDir: this.historyDataDir, snapshot: () => this.monitor.snapshot(), recorder: () => this.recorder }),
       ),

@@ -4,6 +4,7 @@ import { scanCalls, scanEvents } from './scan';
 import { reportCalls } from './report';
 import { historyCalls, historyEvents } from './history';
 import { connectionCalls } from './connection';
+import { namesCalls, namesEvents } from './names';
 
 export * from './version';
 export * from './sockets';
@@ -15,6 +16,7 @@ export * from './scan';
 export * from './report';
 export * from './history';
 export * from './connection';
+export * from './names';
 
 /** The whole contract: every call and every event stream, by name. */
 export const calls = {
@@ -23,8 +25,9 @@ export const calls = {
   ...reportCalls,
   ...historyCalls,
   ...connectionCalls,
+  ...namesCalls,
 } as const;
-export const events = { ...liveEvents, ...scanEvents, ...historyEvents } as const;
+export const events = { ...liveEvents, ...scanEvents, ...historyEvents, ...namesEvents } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
