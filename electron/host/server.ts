@@ -231,7 +231,10 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   });
   server.on('clientError', (_err, socket) => socket.destroy());
   // Plain HTTP (or anything but TLS) sent to a TLS port fails the handshake and is dropped here.
-  server.on('tlsClientError', (err) => note('tls', `TLS handshake failed: ${err.message}`));
+  // A client that hangs up after the handshake (the app reading the fingerprint) is not news.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && !/hang up/.test(err.message)) note('tls', `TLS handshake failed: ${err.message.split('\n')[0]!.slice(0, 200)}`);
+  });
 
   function fanoutFor(link: EngineLink): EventFanout {
     let f = machineFanouts.get(link);
