@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A remote machine for the fleet tests: a network namespace this test creates, joined to the
@@ -12,7 +13,8 @@ import path from 'node:path';
  * test failed before it got there (the veth pair goes with it).
  */
 
-export const REPO = path.resolve(__dirname, '../../..');
+// import.meta, not __dirname: the Playwright spec (ESM) uses this file too.
+export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const live = new Set<AgentNamespace>();
 process.once('exit', () => {
   for (const ns of live) ns.destroy();
