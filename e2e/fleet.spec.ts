@@ -108,3 +108,43 @@ test('add the agent (fingerprint confirmed), switch to it, and see a fresh liste
     listener.stop();
   }
 });
+
+test('an agent with --allow-control offers End process, and it ends the process in the namespace', async ({ page }) => {
+  const controlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-fleet-control-'));
+  const controlled = await ns.startAgent(['--allow-control'], 9481, controlDir);
+  const listener = await ns.listen(7666);
+  try {
+    await page.goto(serve.url);
+    const dialog = await openAddMachine(page);
+    await dialog.getByLabel('Address').fill(`${ns.agentAddr}:9481`);
+    await dialog.getByLabel('Token').fill(ns.token);
+    await dialog.getByLabel(/^Name/).fill('controlled agent');
+    // The printed fingerprint pasted up front: the host compares, no second step.
+    await dialog.getByLabel(/^Fingerprint/).fill(controlled.fingerprint);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(machine(page).locator('option:checked')).toContainText('controlled agent');
+    await expect(page.getByText('read-only', { exact: true })).toBeHidden();
+
+    await page.getByLabel('Search sockets').fill('7666');
+    const row = listening(page).getByRole('row').filter({ has: page.getByRole('cell', { name: '7666', exact: true }) });
+    await row.click();
+    const panel = page.getByRole('complementary', { name: 'Process details' });
+    await expect(panel).toContainText(`pid ${listener.pid}`);
+    await panel.getByRole('button', { name: 'End process…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^End / }).click();
+    await expect(panel).toContainText(/ended|exited/i, { timeout: 10_000 });
+    await expect.poll(() => {
+      try {
+        process.kill(listener.pid, 0);
+        return 'running';
+      } catch {
+        return 'gone';
+      }
+    }).toBe('gone');
+  } finally {
+    listener.stop();
+    await controlled.stop();
+    fs.rmSync(controlDir, { recursive: true, force: true });
+  }
+});

@@ -79,9 +79,9 @@ export class AgentNamespace {
   }
 
   /** `portscope agent` from source inside the namespace; resolves once it listens, with the fingerprint it printed. */
-  async startAgent(extra: string[] = [], port = 9480): Promise<AgentProcess> {
+  async startAgent(extra: string[] = [], port = 9480, dataDir = this.dataDir): Promise<AgentProcess> {
     const args = ['netns', 'exec', this.name, process.execPath, '--import', 'tsx', 'electron/cli/index.ts', 'agent'];
-    args.push('--listen', `${this.agentAddr}:${port}`, '--listen-token-file', this.tokenFile, '--data-dir', this.dataDir, '--interval', '250ms', ...extra);
+    args.push('--listen', `${this.agentAddr}:${port}`, '--listen-token-file', this.tokenFile, '--data-dir', dataDir, '--interval', '250ms', ...extra);
     const child = spawn('ip', args, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
     this.children.add(child);
     let stderr = '';
