@@ -65,6 +65,8 @@ describe.skipIf(why !== null)('portscope agent --listen, reached over veth in a 
   });
 
   it('refuses a different fingerprint before sending anything, the token included', async () => {
+    // Earlier tests' log lines settle first (stderr arrives in its own time).
+    await new Promise((r) => setTimeout(r, 500));
     const before = agent.stderr().length;
     const wrong = agent.fingerprint.replace(/^[0-9A-F]{2}/, (h) => (h === '00' ? '11' : '00'));
     const l = link({ fingerprint: wrong });
@@ -111,9 +113,10 @@ describe.skipIf(why !== null)('portscope agent --listen, reached over veth in a 
     const l = link();
     const listener = await ns.listen(7101);
     try {
-      const snap = JSON.parse(await l.call('sockets.snapshot', {})) as Snapshot;
-      const row = snap.rows.find((r) => r.localPort === 7101 && r.state === 'LISTEN');
-      expect(row?.pids).toContain(listener.pid);
+      // In the agent's table from its next refresh (every 250 ms).
+      await expect
+        .poll(async () => (JSON.parse(await l.call('sockets.snapshot', {})) as Snapshot).rows.find((r) => r.localPort === 7101 && r.state === 'LISTEN')?.pids ?? [], { timeout: 5000 })
+        .toContain(listener.pid);
       const details = JSON.parse(await l.call('process.details', { pid: listener.pid })) as { process: { startTime: string } };
       await expect(l.call('process.signal', { pid: listener.pid, signal: 'SIGTERM', expectedStartTime: details.process.startTime })).rejects.toMatchObject({
         code: 'denied',
@@ -190,6 +193,21 @@ describe.skipIf(why !== null)('portscope agent --listen, reached over veth in a 
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('a restarted agent keeps its fingerprint, and a link with subscribers reconnects by itself', async () => {
+    const l = link();
+    const deltas: number[] = [];
+    l.on('sockets.delta', () => deltas.push(Date.now()));
+    await l.ready();
+    const fingerprint = agent.fingerprint;
+    await agent.stop();
+    await expect.poll(() => l.state.status, { timeout: 5000 }).toBe('error');
+    expect(l.state.error).toMatch(/dropped|refused/);
+    agent = await ns.startAgent();
+    expect(agent.fingerprint).toBe(fingerprint);
+    const restarted = Date.now();
+    await expect.poll(() => deltas.some((t) => t > restarted), { timeout: 20_000 }).toBe(true);
+    expect(l.state.status).toBe('connected');
+  }, 60_000);
 });
 
 describe.skipIf(why !== null)('portscope agent --listen --allow-control', () => {
@@ -214,9 +232,11 @@ describe.skipIf(why !== null)('portscope agent --listen --allow-control', () => 
     expect(l.state.hello?.control).toBe(true);
     const listener = await ns.listen(7303);
     try {
-      await new Promise((r) => setTimeout(r, 600)); // in the agent's table
-      const details = JSON.parse(await l.call('process.details', { pid: listener.pid })) as { process: { startTime: string } } | null;
-      expect(details).not.toBeNull();
+      // In the agent's table from its next refresh (every 250 ms).
+      let details: { process: { startTime: string } } | null = null;
+      await expect
+        .poll(async () => (details = JSON.parse(await l.call('process.details', { pid: listener.pid })) as typeof details), { timeout: 5000 })
+        .not.toBeNull();
       const result = JSON.parse(await l.call('process.signal', { pid: listener.pid, signal: 'SIGTERM', expectedStartTime: details!.process.startTime })) as { outcome: string };
       expect(['ended', 'sent']).toContain(result.outcome);
     } finally {
