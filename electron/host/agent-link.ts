@@ -13,6 +13,11 @@ const READ_ONLY_NOTE = 'This machine\u2019s Portscope agent is read-only: restar
 export function agentLink(link: EngineLink, allowControl: boolean): EngineLink {
   return {
     async call(name, request) {
+      // The agent's refresh belongs to the agent: its metrics and history run on it, and one
+      // viewer pausing it would stop them for everyone. The app pauses its own view instead.
+      if (name === 'monitor.configure' && Object.keys((request as object | null) ?? {}).length > 0) {
+        throw new ContractError('denied', 'The agent\u2019s refresh is set where it runs (portscope agent --interval): its metrics and history depend on it.');
+      }
       if (!allowControl) {
         const why = controlRefusal(name, request);
         if (why) throw new ContractError('denied', why);

@@ -230,6 +230,9 @@ describe.skipIf(why !== null)('portscope agent --listen --allow-control', () => 
   it('says control is allowed and ends a process in the namespace when asked', async () => {
     await l.ready();
     expect(l.state.hello?.control).toBe(true);
+    // Even so, its refresh stays its own (metrics and history run on it).
+    await expect(l.call('monitor.configure', { paused: true })).rejects.toMatchObject({ code: 'denied', message: expect.stringMatching(/--interval/) });
+    expect(JSON.parse(await l.call('monitor.configure', {})).paused).toBe(false);
     const listener = await ns.listen(7303);
     try {
       // In the agent's table from its next refresh (every 250 ms).

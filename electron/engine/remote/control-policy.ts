@@ -15,8 +15,11 @@ const ALWAYS: ReadonlySet<CallName> = new Set<CallName>([
   'probe.run',
 ]);
 
-/** Calls that read with an empty request and change something with a non-empty one. */
-const WHEN_GIVEN: ReadonlySet<CallName> = new Set<CallName>(['history.settings', 'monitor.configure']);
+/**
+ * Calls that read with an empty request and change something with a non-empty one.
+ * (monitor.configure is refused even with control: see host/agent-link.ts.)
+ */
+const WHEN_GIVEN: ReadonlySet<CallName> = new Set<CallName>(['history.settings']);
 
 /** Why `name` is refused on a read-only agent, or null when it is a read. */
 export function controlRefusal(name: CallName, request: unknown): string | null {
@@ -35,7 +38,6 @@ const DESCRIPTIONS: Partial<Record<CallName, string>> = {
   'connection.close': 'Closing a connection',
   'history.baselineSave': 'Saving a baseline',
   'history.settings': 'Changing history settings',
-  'monitor.configure': 'Changing the refresh settings',
   'scan.start': 'Scanning from this machine',
   'probe.start': 'Probing from this machine',
   'probe.run': 'Probing from this machine',
