@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { SocketRow } from '../../../shared/contract';
 import { useHello } from '../../app/useHello';
 import { localEndpoint, processLabel, remoteEndpoint } from '../../format/socket';
@@ -13,6 +14,11 @@ import { CLOSE_OUTCOME_TEXT, useCloseConnection } from './useCloseConnection';
 export function CloseConnection({ row, localName, remoteName, gone = false }: { row: SocketRow; localName: string | null; remoteName: string | null; gone?: boolean }) {
   const { state, ask, cancel, close } = useCloseConnection(row);
   const capability = useHello()?.capabilities?.closeConnection;
+  const button = useRef<HTMLButtonElement>(null);
+  // The button is disabled while the call runs, which drops the focus to <body>: give it back.
+  useEffect(() => {
+    if (state.step === 'done' && document.activeElement === document.body && button.current && !button.current.disabled) button.current.focus();
+  }, [state.step]);
   const unavailable = capability && !capability.available ? (capability.note ?? 'This system cannot close connections from Portscope.') : null;
   const who =
     row.processName !== null ? (
@@ -36,7 +42,7 @@ export function CloseConnection({ row, localName, remoteName, gone = false }: { 
   );
   return (
     <>
-      <button type="button" className="danger" onClick={ask} disabled={gone || unavailable !== null || state.step === 'closing'}
+      <button ref={button} type="button" className="danger" onClick={ask} disabled={gone || unavailable !== null || state.step === 'closing'}
         title={gone ? 'The connection has closed' : undefined} aria-describedby={unavailable ? 'close-unavailable' : undefined}>
         Close connection…
       </button>

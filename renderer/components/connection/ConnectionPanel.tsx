@@ -47,7 +47,7 @@ export function ConnectionPanel() {
         if (e.key === 'Escape' && !e.defaultPrevented) close();
       }}
     >
-      <ConnectionBody key={selected.id} selected={selected} onClose={close} />
+      <ConnectionBody key={selected.id} selected={selected} onClose={close} panel={ref} />
     </aside>
   );
 }
@@ -75,7 +75,7 @@ function useEndpointNames(row: SocketRow): { local: string | null; remote: strin
   };
 }
 
-function ConnectionBody({ selected, onClose }: { selected: SocketRow; onClose: () => void }) {
+function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onClose: () => void; panel: React.RefObject<HTMLElement | null> }) {
   const { ui, traffic } = useServices();
   const live = useSockets((s) => s.table.rows.get(selected.id));
   // After it closed, the panel keeps the last figures it had.
@@ -84,6 +84,11 @@ function ConnectionBody({ selected, onClose }: { selected: SocketRow; onClose: (
   const row = lastRow.current;
   const gone = !live || live.mark === 'closing';
   const names = useEndpointNames(row);
+  // "Close connection…" is disabled once the connection is gone: if it had the focus, the panel
+  // takes it back, so Escape still closes the panel instead of falling to <body>.
+  useEffect(() => {
+    if (gone && (document.activeElement === document.body || document.activeElement === null)) panel.current?.focus({ preventScroll: true });
+  }, [gone, panel]);
   const version = useTraffic((s) => s.version);
   const points = useMemo(() => {
     void version; // re-read the recorded history on every tick

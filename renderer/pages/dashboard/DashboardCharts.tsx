@@ -9,6 +9,7 @@ import { TopTalkersChart } from '../../components/charts/TopTalkersChart';
 import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
 import { HISTORY_LIMIT, type HistorySample } from '../../stores/sockets/store';
 import { countByState, type LiveRow } from '../../stores/sockets/table';
+import './charts-layout.css';
 
 export interface DashboardChartsProps {
   /** The rows the tables show, after the search and filters: the charts count the same ones. */
