@@ -34,8 +34,8 @@ export function CloseConnection({ row, localName, remoteName, gone = false }: { 
       <span className="mono">{text}</span>
       {name ? (
         <>
-          {' '}
-          (<VisibleText text={name} />)
+          {' — '}
+          <VisibleText text={name} />
         </>
       ) : null}
     </>

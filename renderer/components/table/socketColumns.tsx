@@ -1,4 +1,5 @@
-import type { RiskNote as Risk } from '../../../shared/contract';
+import type { AddressName, RiskNote as Risk } from '../../../shared/contract';
+import { nameLabel } from '../../stores/names';
 import type { LiveRow } from '../../stores/sockets/table';
 import { EXPOSURE_LABEL, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { ExposureBadge } from '../badges/ExposureBadge';
@@ -91,7 +92,21 @@ export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
 ];
 
 /**
- * The dashboard's connections: the remote column shows names when "Resolve addresses" is on. A
+ * The dashboard's connections: the remote column shows names when "Resolve addresses" is on
+ * (`names`, null when off). Rebuilt when names arrive, so the column sizes to the names too. A
  * saved report keeps plain addresses (this machine's names may not hold for another's report).
  */
-export const LIVE_CONNECTION_COLUMNS: Column<LiveRow>[] = CONNECTION_COLUMNS.map((c) => (c.id === 'remote' ? { ...c, render: (l: LiveRow) => <RemoteCell row={l.row} /> } : c));
+export function liveConnectionColumns(names: ReadonlyMap<string, AddressName> | null): Column<LiveRow>[] {
+  return CONNECTION_COLUMNS.map((c) =>
+    c.id === 'remote'
+      ? {
+          ...c,
+          render: (l: LiveRow) => <RemoteCell row={l.row} />,
+          text: (l: LiveRow) => {
+            const label = names ? nameLabel(names.get(l.row.remoteAddress)) : null;
+            return label ? `${label}:${l.row.remotePort}` : remoteEndpoint(l.row);
+          },
+        }
+      : c,
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
-import { useServices, useSockets, useUi } from '../../app/services';
-import { LISTENING_COLUMNS, LIVE_CONNECTION_COLUMNS } from '../../components/table/socketColumns';
+import { useNames, useServices, useSockets, useUi } from '../../app/services';
+import { LISTENING_COLUMNS, liveConnectionColumns } from '../../components/table/socketColumns';
 import { EXPOSURE_LABEL } from '../../format/socket';
 import { useDebounced } from '../../hooks/useDebounced';
 import { filterRows, isFiltering, type RowFilter } from '../../stores/sockets/query';
@@ -56,6 +56,8 @@ export function DashboardPage() {
   const open = useCallback((row: SocketRow) => ui.getState().select(row), [ui]);
   const openConnection = useCallback((row: SocketRow) => ui.getState().openConnection(row), [ui]);
   const tables = useRef<HTMLDivElement>(null);
+  const names = useNames((s) => (s.enabled ? s.names : null));
+  const connectionColumns = useMemo(() => liveConnectionColumns(names), [names]);
 
   return (
     <div className="dashboard">
@@ -93,7 +95,7 @@ export function DashboardPage() {
           title="Connections"
           rows={connections}
           visible={connectionsShown}
-          columns={LIVE_CONNECTION_COLUMNS}
+          columns={connectionColumns}
           initialSort={{ key: 'state', dir: 'asc' }}
           onOpen={openConnection}
           empty={<TableState what="connections" />}
