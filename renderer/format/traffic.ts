@@ -29,7 +29,7 @@ export function bytesText(n: number | null): string {
   return n === null ? NO_VALUE : formatBytes(n);
 }
 
-/** "↑ 1.20 MB/s ↓ 30.0 kB/s" (send first, as upload/download arrows read). */
+/** "↑ 1.20 MiB/s ↓ 30.0 KiB/s" (send first, as upload/download arrows read). */
 export function ratesText(row: Pick<SocketRow, 'sendRate' | 'receiveRate'>): string {
   if (row.sendRate === null && row.receiveRate === null) return NO_VALUE;
   return `↑ ${formatRate(row.sendRate ?? 0)} ↓ ${formatRate(row.receiveRate ?? 0)}`;

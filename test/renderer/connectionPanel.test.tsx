@@ -10,6 +10,8 @@ import { FakeClient, makeDelta, makeProcess, makeRow, makeSnapshot } from './fix
 
 afterEach(cleanup);
 
+const MiB = 1024 * 1024;
+
 const capability = (available: boolean, note: string | null = null) => ({ available, note });
 
 function hello(closeAvailable: boolean): HelloResponse {
@@ -37,12 +39,12 @@ function connection(over: Partial<SocketRow> = {}): SocketRow {
     remotePort: 8080,
     state: 'ESTABLISHED',
     processName: 'evil\u202efdp.exe',
-    bytesSent: 1_234_567,
+    bytesSent: 1.5 * MiB,
     bytesReceived: 2_000,
-    sendRate: 200_000,
-    receiveRate: 1_000,
+    sendRate: 200 * 1024,
+    receiveRate: 1024,
     rttMs: 0.25,
-    tcpInfo: { bytesRetrans: 1500, segsIn: 30, segsOut: 900, rttVarMs: 0.05, cwnd: 10, deliveryRate: 5e6 },
+    tcpInfo: { bytesRetrans: 1536, segsIn: 30, segsOut: 900, rttVarMs: 0.05, cwnd: 10, deliveryRate: 5 * MiB },
     trafficUnavailable: null,
     ...over,
   });
@@ -77,12 +79,12 @@ describe('connection panel', () => {
     await waitFor(() => expect(panel.textContent).toContain('this machine (lo)'));
     expect(panel.textContent).toContain('127.0.0.1:40000');
     expect(panel.textContent).toContain('127.0.0.1:8080');
-    expect(panel.textContent).toContain('1.23 MB');
-    expect(panel.textContent).toContain('↑ 200 kB/s · ↓ 1.00 kB/s');
+    expect(panel.textContent).toContain('1.50 MiB');
+    expect(panel.textContent).toContain('↑ 200 KiB/s · ↓ 1.00 KiB/s');
     expect(panel.textContent).toContain('0.25 ms');
-    expect(panel.textContent).toContain('1.50 kB'); // retransmitted
+    expect(panel.textContent).toContain('1.50 KiB'); // retransmitted
     expect(panel.textContent).toContain('10 segments');
-    expect(panel.textContent).toContain('5.00 MB/s');
+    expect(panel.textContent).toContain('5.00 MiB/s');
     // The bidi override is shown, not obeyed.
     expect(panel.querySelector('.invisible-char')?.textContent).toBe('\\u202e');
     // The process link opens the process panel (and closes this one).
@@ -96,10 +98,10 @@ describe('connection panel', () => {
     const row = connection();
     const { panel, services } = await setup(row);
     act(() => {
-      services.sockets.getState().applyDelta(makeDelta(2, { changed: [{ ...row, sendRate: 3_000_000, bytesSent: 9_000_000 }] }, 1));
+      services.sockets.getState().applyDelta(makeDelta(2, { changed: [{ ...row, sendRate: 3 * MiB, bytesSent: 9 * MiB }] }, 1));
     });
-    expect(panel.textContent).toContain('↑ 3.00 MB/s');
-    expect(panel.textContent).toContain('9.00 MB');
+    expect(panel.textContent).toContain('↑ 3.00 MiB/s');
+    expect(panel.textContent).toContain('9.00 MiB');
     services.feed.dispose();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AddressName, SocketRow, TrafficSummary } from '../../shared/contract';
-import { formatBytes, formatRate, formatRtt, scaleBytes } from '../../renderer/format/bytes';
+import { formatBytes, formatBytesShort, formatRate, formatRtt, scaleBytes } from '../../renderer/format/bytes';
 import { ratesText, totalRate, trafficReason } from '../../renderer/format/traffic';
 import { createNamesStore, nameLabel, RESOLVE_STORAGE_KEY } from '../../renderer/stores/names';
 import { sortRows } from '../../renderer/stores/sockets/query';
@@ -30,16 +30,19 @@ function conn(over: Partial<SocketRow> = {}): SocketRow {
 }
 
 describe('byte and rate formatting', () => {
-  it('steps through decimal units with three significant digits', () => {
+  it('steps through binary units with three significant digits, as the CLI prints them', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1234)).toBe('1.23 kB');
-    expect(formatBytes(45_600_000)).toBe('45.6 MB');
-    expect(formatBytes(789e9)).toBe('789 GB');
-    // Never "1,000 kB": the step happens before rounding would reach it.
-    expect(formatBytes(999_600)).toBe('1.00 MB');
-    expect(scaleBytes(2e15).unit).toBe('PB');
-    expect(formatRate(1_200_000)).toBe('1.20 MB/s');
+    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatBytes(43.5 * 1024 * 1024)).toBe('43.5 MiB');
+    expect(formatBytes(789 * 1024 ** 3)).toBe('789 GiB');
+    expect(formatBytes(1023)).toBe('1,023 B');
+    expect(formatBytes(1024)).toBe('1.00 KiB');
+    expect(scaleBytes(2e15).unit).toBe('PiB');
+    expect(formatRate(1.2 * 1024 * 1024)).toBe('1.20 MiB/s');
+    // Axis labels: two significant digits.
+    expect(formatBytesShort(1.53 * 1024 * 1024)).toBe('1.5 MiB');
+    expect(formatBytesShort(781 * 1024)).toBe('780 KiB');
   });
 
   it('formats round-trip times from microseconds to seconds', () => {
@@ -54,7 +57,7 @@ describe('byte and rate formatting', () => {
     expect(trafficReason(udp)).toMatch(/UDP: the kernel keeps no per-socket byte counts/);
     expect(totalRate(udp)).toBeNull();
     expect(ratesText(udp)).toBe('—');
-    expect(ratesText({ sendRate: 1_200_000, receiveRate: 30_000 })).toBe('↑ 1.20 MB/s ↓ 30.0 kB/s');
+    expect(ratesText({ sendRate: 1.2 * 1024 * 1024, receiveRate: 30 * 1024 })).toBe('↑ 1.20 MiB/s ↓ 30.0 KiB/s');
   });
 });
 

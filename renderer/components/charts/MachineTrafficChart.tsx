@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatRate } from '../../format/bytes';
+import { formatBytesShort, formatRate } from '../../format/bytes';
 import { TRAFFIC_WINDOW_MS, type RateSample } from '../../stores/traffic';
 import { ChartCard } from './ChartCard';
 import { RECEIVE_COLOR, SEND_COLOR } from './trafficPalette';
@@ -25,7 +25,7 @@ function ago(t: number, now: number): string {
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 /** Axis ticks without "/s": the title says it is a rate. */
-const axisRate = (v: number) => formatRate(v).replace('/s', '');
+const axisRate = formatBytesShort;
 
 /** The machine's total receive and send rate over the counted sockets, the last five minutes. */
 export const MachineTrafficChart = memo(function MachineTrafficChart({ samples }: { samples: readonly RateSample[] }) {
@@ -51,11 +51,12 @@ export const MachineTrafficChart = memo(function MachineTrafficChart({ samples }
               tick={{ fontSize: 11 }}
               allowDataOverflow
             />
-            <YAxis tick={{ fontSize: 11 }} width={52} tickFormatter={axisRate} />
+            <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={axisRate} />
             <Tooltip labelFormatter={(t) => timeFmt.format(Number(t))} formatter={(v, name) => [formatRate(Number(v)), name]} isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
             <Area type="monotone" dataKey="receive" name="in ↓" stroke={RECEIVE_COLOR} fill={RECEIVE_COLOR} fillOpacity={0.35} isAnimationActive={false} dot={false} />
-            <Area type="monotone" dataKey="send" name="out ↑" stroke={SEND_COLOR} fill={SEND_COLOR} fillOpacity={0.35} isAnimationActive={false} dot={false} />
+            {/* Dashed and lighter: on loopback in and out are the same bytes, and both must show. */}
+            <Area type="monotone" dataKey="send" name="out ↑" stroke={SEND_COLOR} strokeDasharray="4 3" strokeWidth={1.5} fill={SEND_COLOR} fillOpacity={0.12} isAnimationActive={false} dot={false} />
           </AreaChart>
         </ResponsiveContainer>
       )}

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProcessTraffic } from '../../../shared/contract';
 import { visibleControls } from '../../../shared/text/visible';
-import { formatRate } from '../../format/bytes';
+import { formatBytesShort, formatRate } from '../../format/bytes';
 import { ChartCard } from './ChartCard';
 import { RECEIVE_COLOR, SEND_COLOR } from './trafficPalette';
 
@@ -32,7 +32,7 @@ export const TopTalkersChart = memo(function TopTalkersChart({ processes, waitin
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} className="chart-grid" />
-            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatRate(v).replace('/s', '')} />
+            <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={formatBytesShort} />
             <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 11 }} interval={0} />
             <Tooltip isAnimationActive={false} formatter={(v, name) => [formatRate(Number(v)), name]} />
             <Bar dataKey="send" name="sent ↑" stackId="r" fill={SEND_COLOR} isAnimationActive={false} />

@@ -61,7 +61,7 @@ export const TRAFFIC_COLUMNS: Column<LiveRow>[] = [
     align: 'end',
     render: (l) => <RateCell row={l.row} />,
     // Sized for a wide value, so the column does not grow with every busier tick.
-    text: (l) => (l.row.sendRate === null && l.row.receiveRate === null ? NO_VALUE : ratesText({ sendRate: 999_000, receiveRate: 999_000 })),
+    text: (l) => (l.row.sendRate === null && l.row.receiveRate === null ? NO_VALUE : ratesText({ sendRate: 9.99 * 1024 * 1024, receiveRate: 9.99 * 1024 * 1024 })),
   },
   {
     id: 'rtt',
