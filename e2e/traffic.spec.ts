@@ -153,10 +153,13 @@ test('a loopback connection moving bytes: columns, sort by rate, top talkers, pa
     await dialog.getByRole('button', { name: 'Close connection' }).click();
     await expect(panel.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'closed', { timeout: 15_000 });
     await expect(panel).toContainText('Connection closed');
-    await screen(dashboard, 'traffic-closed');
     // The client saw the abort; the other connection to the same listener stays established.
     await expect.poll(() => /"busyError":"(ECONNRESET|ECONNABORTED|EPIPE)"/.test(talker.output()), { timeout: 10_000 }).toBe(true);
     await expect(panel).toContainText('This connection has closed');
+    await expect(panel.getByRole('heading', { level: 2 })).toContainText('closed');
+    // The panel keeps the last picture, sparkline included.
+    await expect(panel.locator('.sparkline .recharts-line-curve').first()).toBeVisible();
+    await screen(dashboard, 'traffic-closed');
     await dashboard.keyboard.press('Escape');
     await expect(panel).toBeHidden();
     await expect(busy).toBeHidden({ timeout: 15_000 });

@@ -7,7 +7,7 @@ import { trafficReason } from '../../format/traffic';
 import { nameLabel } from '../../stores/names';
 import { VisibleText } from '../text/VisibleText';
 import { CloseConnection } from './CloseConnection';
-import { RateSparkline, sparkPoints } from './RateSparkline';
+import { RateSparkline, sparkPoints, type SparkPoint } from './RateSparkline';
 import { closable } from './useCloseConnection';
 import './connection.css';
 
@@ -90,10 +90,13 @@ function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onC
     if (gone && (document.activeElement === document.body || document.activeElement === null)) panel.current?.focus({ preventScroll: true });
   }, [gone, panel]);
   const version = useTraffic((s) => s.version);
+  // Once the connection is gone the store forgets its history: the panel keeps the last picture.
+  const lastPoints = useRef<SparkPoint[]>([]);
   const points = useMemo(() => {
     void version; // re-read the recorded history on every tick
-    const now = Date.now();
-    return sparkPoints(traffic.getState().historyOf(row.id), now, gone || (row.sendRate === null && row.receiveRate === null) ? null : { send: row.sendRate ?? 0, receive: row.receiveRate ?? 0 });
+    if (gone) return lastPoints.current;
+    const current = row.sendRate === null && row.receiveRate === null ? null : { send: row.sendRate ?? 0, receive: row.receiveRate ?? 0 };
+    return (lastPoints.current = sparkPoints(traffic.getState().historyOf(row.id), Date.now(), current));
   }, [traffic, row, version, gone]);
   const endpointLine = (label: string, text: string, name: string | null) => (
     <>
@@ -119,7 +122,8 @@ function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onC
     <>
       <header className="panel-head">
         <h2>
-          {protocolLabel(row)} connection <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>
+          {protocolLabel(row)} connection{' '}
+          {gone ? <span className="muted">closed</span> : <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>}
         </h2>
         <button type="button" className="icon" aria-label="Close connection details" onClick={onClose}>
           ✕

@@ -11,12 +11,12 @@ export type CloseStep =
 
 /** A headline per outcome; the engine's message follows it with the detail. */
 export const CLOSE_OUTCOME_TEXT: Record<CloseOutcome | 'error', string> = {
-  closed: 'Connection closed. The peer sees it aborted.',
-  'not-found': 'The connection is gone already: nothing was closed.',
-  'not-established': 'The connection is no longer established: it was left alone.',
+  closed: 'Connection closed.',
+  'not-found': 'Not found: the connection is gone already, nothing was closed.',
+  'not-established': 'Left alone: the connection is no longer established.',
   denied: 'Permission denied: closing another process’s connection needs root or an administrator.',
-  unsupported: 'This system cannot close another process’s connection.',
-  'still-open': 'The system took the request, but the connection is still open.',
+  unsupported: 'Not supported: this system cannot close another process’s connection.',
+  'still-open': 'Still open: the system took the request, but the connection is still established.',
   error: 'Could not ask the engine to close the connection.',
 };
 
