@@ -21,7 +21,7 @@ function bytesCell(n: number | null, row: SocketRow) {
 function RateCell({ row }: { row: SocketRow }) {
   if (row.sendRate === null && row.receiveRate === null) return <Missing reason={trafficReason(row, 'rate')} />;
   return (
-    <span className="rates" title={`sending ${formatRate(row.sendRate ?? 0)}, receiving ${formatRate(row.receiveRate ?? 0)}`}>
+    <span className={row.sendRate || row.receiveRate ? 'rates' : 'rates rates-idle'} title={`sending ${formatRate(row.sendRate ?? 0)}, receiving ${formatRate(row.receiveRate ?? 0)}`}>
       <span className="rate-up">↑ {formatRate(row.sendRate ?? 0)}</span> <span className="rate-down">↓ {formatRate(row.receiveRate ?? 0)}</span>
     </span>
   );
