@@ -58,7 +58,7 @@ export type TrafficTotals = z.infer<typeof TrafficTotalsSchema>;
 export const ProcessTrafficSchema = TrafficTotalsSchema.extend({
   pid: z.number().int().positive(),
   name: z.string(),
-  /** Counted TCP sockets of this process (the ones that carry counters). */
+  /** Counted sockets of this process (the ones that carry counters: TCP; on macOS UDP too). */
   connections: z.number().int().nonnegative(),
 });
 export type ProcessTraffic = z.infer<typeof ProcessTrafficSchema>;
