@@ -9,12 +9,15 @@ const no = (note: string): Capability => ({ available: false, note });
  * What each OS lets Portscope see and do, by whether it runs elevated. The notes are what the UI
  * and CLI show, so they name the OS's own way to elevate.
  */
-export function linuxCapabilities(elevated = process.getuid?.() === 0): Capabilities {
+export function linuxCapabilities(elevated = process.getuid?.() === 0, counters = true): Capabilities {
   return {
     socketOwners: elevated ? yes() : no("run as root (sudo) to see the owners of other users' sockets"),
     processDetails: elevated ? yes() : no("run as root (sudo) to see other users' executables and command lines"),
     firewallRules: elevated ? yes() : no('run as root (sudo) to read the nftables/iptables rules'),
-    trafficCounters: no('per-socket byte counters are not read on Linux yet'),
+    // tcp_info comes with the sock_diag dump (no extra rights); the /proc/net fallback has none.
+    trafficCounters: counters
+      ? yes('TCP byte counters and RTT come from the kernel (tcp_info, as `ss -ti`); the kernel keeps no byte counts for UDP sockets')
+      : no('byte counters need the native sock_diag reader (it was not built or netlink is unavailable); /proc/net has none'),
     endProcess: yes(
       elevated
         ? 'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.'
