@@ -142,6 +142,9 @@ test('a loopback connection moving bytes: columns, sort by rate, top talkers, pa
     await expect.poll(() => panel.locator('.sparkline-body').getAttribute('data-points').then(Number), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     await expect(panel.locator('.sparkline .recharts-line-curve').first()).toBeVisible();
     await screen(dashboard, 'traffic-connection-panel');
+    await dashboard.setViewportSize({ width: 1024, height: 640 });
+    await screen(dashboard, 'traffic-connection-panel-1024x640');
+    await dashboard.setViewportSize({ width: 1280, height: 800 });
 
     // Close it: the confirmation names the process and both endpoints.
     await panel.getByRole('button', { name: 'Close connection…' }).click();
@@ -150,6 +153,9 @@ test('a loopback connection moving bytes: columns, sort by rate, top talkers, pa
     await expect(dialog).toContainText(`127.0.0.1:${talker.busy}`);
     await expect(dialog).toContainText(`127.0.0.1:${talker.port}`);
     await screen(dashboard, 'traffic-close-confirm');
+    await dashboard.setViewportSize({ width: 1024, height: 640 });
+    await screen(dashboard, 'traffic-close-confirm-1024x640');
+    await dashboard.setViewportSize({ width: 1280, height: 800 });
     await dialog.getByRole('button', { name: 'Close connection' }).click();
     await expect(panel.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'closed', { timeout: 15_000 });
     await expect(panel).toContainText('Connection closed');
