@@ -8,7 +8,10 @@ import { ServicesProvider } from '../../renderer/app/services';
 import { ConnectionPanel } from '../../renderer/components/connection/ConnectionPanel';
 import { FakeClient, makeDelta, makeProcess, makeRow, makeSnapshot } from './fixtures';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 const MiB = 1024 * 1024;
 
@@ -92,6 +95,17 @@ describe('connection panel', () => {
     expect(services.ui.getState().selected?.id).toBe(connection().id);
     expect(services.ui.getState().connection).toBeNull();
     services.feed.dispose();
+  });
+
+  it('with Resolve addresses on, shows a name that arrives later from names.resolved', async () => {
+    const { panel, services, client } = await setup(connection({ remoteAddress: '192.0.2.9' }));
+    act(() => services.names.getState().setEnabled(true));
+    await waitFor(() => expect(panel.textContent).toContain('this machine (lo)'));
+    act(() => client.emit('names.resolved', { names: [{ address: '192.0.2.9', name: 'peer\u202e.example', source: 'dns', interface: null, pending: false }] }));
+    expect(panel.textContent).toContain('peer\\u202e.example');
+    expect(panel.textContent).toContain('192.0.2.9:8080');
+    services.feed.dispose();
+    services.names.getState().dispose();
   });
 
   it('follows the live row: new rates from a delta show at once', async () => {

@@ -56,7 +56,9 @@ export function ConnectionPanel() {
 function useEndpointNames(row: SocketRow): { local: string | null; remote: string | null } {
   const { client } = useServices();
   const [answers, setAnswers] = useState<ReadonlyMap<string, AddressName>>(new Map());
-  const fromSwitch = useNames((s) => (s.enabled ? [s.names.get(row.localAddress), s.names.get(row.remoteAddress)] : null));
+  // Two selectors, each returning a stored object: a fresh array here would re-render forever.
+  const localFromSwitch = useNames((s) => (s.enabled ? s.names.get(row.localAddress) : undefined));
+  const remoteFromSwitch = useNames((s) => (s.enabled ? s.names.get(row.remoteAddress) : undefined));
   useEffect(() => {
     let live = true;
     const addresses = [...new Set([row.localAddress, row.remoteAddress])].filter((a) => a !== '0.0.0.0' && a !== '::' && a !== '*');
@@ -70,8 +72,8 @@ function useEndpointNames(row: SocketRow): { local: string | null; remote: strin
     };
   }, [client, row.localAddress, row.remoteAddress]);
   return {
-    local: nameLabel(fromSwitch?.[0] ?? undefined) ?? nameLabel(answers.get(row.localAddress)),
-    remote: nameLabel(fromSwitch?.[1] ?? undefined) ?? nameLabel(answers.get(row.remoteAddress)),
+    local: nameLabel(localFromSwitch) ?? nameLabel(answers.get(row.localAddress)),
+    remote: nameLabel(remoteFromSwitch) ?? nameLabel(answers.get(row.remoteAddress)),
   };
 }
 
