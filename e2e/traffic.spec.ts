@@ -178,6 +178,11 @@ test('a loopback connection moving bytes: columns, sort by rate, top talkers, pa
     await expect(quiet.locator('.named-endpoint').first()).toContainText('this machine', { timeout: 10_000 });
     await expect(quiet.locator('.named-endpoint').first()).toHaveAttribute('title', `127.0.0.1:${talker.port}`);
     await screen(dashboard, 'traffic-resolved');
+    // The panel names both endpoints too, and keeps the address beside the name.
+    await quiet.click();
+    await expect(panel).toContainText(`this machine (lo) 127.0.0.1:${talker.quiet}`);
+    await dashboard.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
     // Remembered across a reload.
     await dashboard.reload();
     await expect(dashboard.getByRole('switch', { name: 'Resolve addresses' })).toBeChecked();
