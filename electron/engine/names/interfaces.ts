@@ -44,7 +44,9 @@ export class LocalAddresses {
     } catch {
       interfaces = {};
     }
-    for (const [name, addrs] of Object.entries(interfaces)) {
+    for (const [osName, addrs] of Object.entries(interfaces)) {
+      // Windows lets users name adapters at length; the contract carries 64 characters.
+      const name = osName.length > 64 ? `${osName.slice(0, 63)}…` : osName;
       for (const info of addrs ?? []) {
         const a = normalizeAddress(info.address);
         if (!a) continue;
