@@ -114,7 +114,27 @@ describe('reverse DNS against a stub on loopback', () => {
     now += 4999;
     expect(r.lookup(['198.51.100.7'], true)[0]).toMatchObject({ name: 'web.example.net', pending: false });
     now += 2;
-    expect(r.lookup(['198.51.100.7'], true)[0]).toMatchObject({ name: null, pending: true });
+    // Expired: asked again, the old name shown meanwhile (and not at all without DNS).
+    expect(r.lookup(['198.51.100.7'], false)[0]).toMatchObject({ name: null, source: null, pending: false });
+    expect(r.lookup(['198.51.100.7'], true)[0]).toMatchObject({ name: 'web.example.net', source: 'dns', pending: true });
+    await next('198.51.100.7');
+    await new Promise((res) => setTimeout(res, 100));
+    expect(stub.count(reverseName('198.51.100.7'), 'PTR')).toBe(2);
+  });
+
+  it('holds at most maxEntries answers, dropping the least recently used', async () => {
+    const { r, next } = resolver({ maxEntries: 2 });
+    for (const a of ['203.0.113.40', '203.0.113.41']) {
+      r.lookup([a], true);
+      await next(a);
+    }
+    // Touch .40, so .41 is the least recently used when .42 arrives.
+    expect(r.lookup(['203.0.113.40'], true)[0]!.pending).toBe(false);
+    r.lookup(['203.0.113.42'], true);
+    await next('203.0.113.42');
+    expect(r.lookup(['203.0.113.40'], true)[0]!.pending).toBe(false);
+    expect(r.lookup(['203.0.113.41'], true)[0]!.pending).toBe(true);
+    expect(stub.count(reverseName('203.0.113.40'), 'PTR')).toBe(1);
   });
 
   it('refuses a PTR name that its forward zone does not confirm', async () => {

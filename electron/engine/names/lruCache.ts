@@ -11,13 +11,13 @@ export class ExpiringLru<V> {
     private readonly now: () => number,
   ) {}
 
-  get(key: string): V | undefined {
+  /** The entry, and whether its time is up (an expired entry stays until evicted: a stale name beats none while it is asked again). */
+  get(key: string): { value: V; expired: boolean } | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     this.entries.delete(key);
-    if (e.expires <= this.now()) return undefined;
     this.entries.set(key, e);
-    return e.value;
+    return { value: e.value, expired: e.expires <= this.now() };
   }
 
   set(key: string, value: V, ttlMs: number): void {

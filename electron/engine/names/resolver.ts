@@ -74,10 +74,12 @@ export class NameResolver {
     if (fromHosts) return { ...none, name: fromHosts, source: 'hosts' };
     if (isOutsideDns(a)) return none;
     const cached = this.dnsLookups?.cached(a.address);
-    if (cached !== undefined) return cached === null ? none : { ...none, name: cached, source: 'dns' };
+    const named = (name: string | null, pending: boolean): AddressName => ({ ...none, name, source: name === null ? null : 'dns', pending });
+    if (cached && !cached.expired) return named(cached.name, false);
     if (!dns && !this.dnsLookups?.isPending(a.address)) return none;
-    if (!this.startLookup(a, text)) return none;
-    return { ...none, pending: true };
+    // An expired name is shown while it is asked again, so a table does not lose it every TTL.
+    const stale = cached?.name ?? null;
+    return this.startLookup(a, text) ? named(stale, true) : none;
   }
 
   private startLookup(a: NormalAddress, text: string): boolean {

@@ -67,9 +67,10 @@ export class ReverseDns {
     this.cache = new ExpiringLru(this.o.maxEntries, this.o.now);
   }
 
-  /** A cached answer (name, or null for "none"), or undefined when the cache has no fresh one. */
-  cached(address: string): string | null | undefined {
-    return this.cache.get(address);
+  /** The cached answer (a name, or null for "none") and whether it expired; undefined when never answered (or evicted). */
+  cached(address: string): { name: string | null; expired: boolean } | undefined {
+    const e = this.cache.get(address);
+    return e && { name: e.value, expired: e.expired };
   }
 
   /** Starts a lookup unless one runs. False when the queue is full or this is disposed: no answer will come. */
