@@ -17,9 +17,12 @@ function uncountedRow(reason: TrafficUnavailable): RowTraffic {
   return t;
 }
 
-/** Why a socket without counters has none. */
+/**
+ * Why a socket without counters has none. UDP: Linux and Windows keep no per-socket byte counts;
+ * macOS does, so its adapter hands UDP rows counters, or its own reason when netstat has none.
+ */
 export function unavailableReason(s: RawSocket, adapterDefault: TrafficUnavailable | undefined): TrafficUnavailable {
-  if (s.protocol === 'udp') return 'udp-not-counted';
+  if (s.protocol === 'udp') return s.trafficUnavailable ?? 'udp-not-counted';
   if (s.state === 'LISTEN') return 'listener';
   if (s.state === 'TIME_WAIT') return 'time-wait';
   return s.trafficUnavailable ?? adapterDefault ?? 'not-collected';
@@ -32,7 +35,7 @@ export function unavailableReason(s: RawSocket, adapterDefault: TrafficUnavailab
  */
 export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds: number, adapterDefault: TrafficUnavailable | undefined): RowTraffic {
   const t = s.traffic;
-  if (!t || s.state === 'LISTEN' || s.protocol === 'udp') return uncountedRow(unavailableReason(s, adapterDefault));
+  if (!t || s.state === 'LISTEN') return uncountedRow(unavailableReason(s, adapterDefault));
   let sendRate: number | null = null;
   let receiveRate: number | null = null;
   if (
@@ -55,7 +58,7 @@ export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds:
  */
 export function sameTraffic(before: SocketRow, s: RawSocket): boolean {
   const t = s.traffic;
-  if (!t || s.state === 'LISTEN' || s.protocol === 'udp') return before.bytesSent === null;
+  if (!t || s.state === 'LISTEN') return before.bytesSent === null;
   return (
     before.bytesSent === t.bytesSent &&
     before.bytesReceived === t.bytesReceived &&
