@@ -29,6 +29,8 @@ export type ReverseResult = { address: string; name: string | null };
 /** How many PTR names of one address are forward-checked: a zone listing dozens is not served in full. */
 const MAX_PTR_NAMES = 4;
 
+const RESOLVER_MAX_AGE_MS = 5 * 60_000;
+
 /**
  * Reverse DNS off the caller's path. `request` queues a lookup and returns at once; at most
  * `concurrency` run, each a PTR query and a forward (A or AAAA) query for the name it gives, and
@@ -38,7 +40,8 @@ const MAX_PTR_NAMES = 4;
  * the network once per address and TTL, not once per refresh.
  */
 export class ReverseDns {
-  private readonly resolver: dns.promises.Resolver;
+  private resolver: dns.promises.Resolver;
+  private resolverMadeAt: number;
   private readonly cache: ExpiringLru<string | null>;
   private readonly queue: NormalAddress[] = [];
   /** Addresses queued or in flight. */
@@ -46,6 +49,7 @@ export class ReverseDns {
   private running = 0;
   private disposed = false;
   private readonly o: Required<Omit<ReverseDnsOptions, 'servers'>>;
+  private readonly servers: string[] | null;
 
   constructor(
     options: ReverseDnsOptions,
@@ -62,8 +66,9 @@ export class ReverseDns {
       maxQueue: options.maxQueue ?? 4096,
       now: options.now ?? (() => performance.now()),
     };
-    this.resolver = new dns.promises.Resolver({ timeout: this.o.timeoutMs, tries: this.o.tries });
-    if (options.servers?.length) this.resolver.setServers(options.servers);
+    this.servers = options.servers?.length ? options.servers : null;
+    this.resolver = this.makeResolver();
+    this.resolverMadeAt = this.o.now();
     this.cache = new ExpiringLru(this.o.maxEntries, this.o.now);
   }
 
@@ -93,7 +98,19 @@ export class ReverseDns {
     this.resolver.cancel();
   }
 
+  private makeResolver(): dns.promises.Resolver {
+    const resolver = new dns.promises.Resolver({ timeout: this.o.timeoutMs, tries: this.o.tries });
+    if (this.servers) resolver.setServers(this.servers);
+    return resolver;
+  }
+
   private pump(): void {
+    // The system's servers are read when a resolver is made, and they change (a VPN connects,
+    // the Wi-Fi moves): an idle resolver older than this is replaced before the next lookup.
+    if (!this.servers && this.running === 0 && this.o.now() - this.resolverMadeAt > RESOLVER_MAX_AGE_MS) {
+      this.resolver = this.makeResolver();
+      this.resolverMadeAt = this.o.now();
+    }
     while (!this.disposed && this.running < this.o.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       this.running++;
