@@ -28,6 +28,9 @@ export function unavailableReason(s: RawSocket, adapterDefault: TrafficUnavailab
   return s.trafficUnavailable ?? adapterDefault ?? 'not-collected';
 }
 
+/** The shortest window a rate is measured over (see rowTraffic). */
+export const MIN_RATE_WINDOW_S = 0.25;
+
 /**
  * Counters of `s` now and its rates since `before` (the same socket's row at the last refresh,
  * `seconds` ago). A counter that went backwards is another socket under the same key (inode or
@@ -46,8 +49,12 @@ export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds:
     t.bytesSent >= before.bytesSent &&
     t.bytesReceived >= before.bytesReceived
   ) {
-    sendRate = (t.bytesSent - before.bytesSent) / seconds;
-    receiveRate = (t.bytesReceived - before.bytesReceived) / seconds;
+    // An extra refresh moments after the last (after a close, a scrape) has a window of a few
+    // milliseconds, and bytes arrive in bursts: over such a window one burst would read as many
+    // times the real rate. The window counts as at least MIN_RATE_WINDOW_S.
+    const window = Math.max(seconds, MIN_RATE_WINDOW_S);
+    sendRate = (t.bytesSent - before.bytesSent) / window;
+    receiveRate = (t.bytesReceived - before.bytesReceived) / window;
   }
   return { bytesSent: t.bytesSent, bytesReceived: t.bytesReceived, sendRate, receiveRate, rttMs: t.rttMs, tcpInfo: t.tcpInfo, trafficUnavailable: null };
 }
