@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ConnectionPanel } from '../components/connection/ConnectionPanel';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
@@ -69,6 +70,7 @@ export function App({ machineSwitcher }: { machineSwitcher?: ReactNode } = {}) {
         {page === 'history' ? <HistoryPage /> : null}
       </main>
       <ProcessPanel />
+      <ConnectionPanel />
     </div>
   );
 }
