@@ -52,6 +52,7 @@ describe.skipIf(why !== null)('portscope agent --listen, reached over veth in a 
     await l.ready();
     expect(l.state.hello?.control).toBe(false);
     expect(l.state.hello?.capabilities?.endProcess.available).toBe(false);
+    expect(l.state.hello?.capabilities?.closeConnection).toMatchObject({ available: false, note: expect.stringMatching(/--allow-control/) });
     const snap = JSON.parse(await l.call('sockets.snapshot', {})) as Snapshot;
     // The namespace's own table: the agent's listener on its veth address, nothing of the root namespace's.
     expect(snap.rows.some((r) => r.state === 'LISTEN' && r.localPort === PORT && r.localAddress === ns.agentAddr)).toBe(true);
