@@ -31,6 +31,12 @@ export interface SafeOutput extends Output {
   styled(stream: 'stdout' | 'stderr', ...parts: Styled[]): void;
   /** Ends standard output with a line break if a command left its last line open, so the shell prompt starts on its own line. */
   finish(): void;
+  /**
+   * `value` as one line of JSON on standard output: the very text of
+   * `stdout(JSON.stringify(value) + '\n')`, written in pieces (an array element by element, see
+   * jsonLine) so a 10,000-row listing never becomes one 10 MB string to scan and copy.
+   */
+  json(value: unknown): void;
 }
 
 /**
@@ -64,6 +70,9 @@ export function safeOutput(sink: Output): SafeOutput {
     finish: () => {
       if (lineOpen) toStdout('\n', true);
     },
+    json: (value) => {
+      for (const piece of jsonLine(value)) toStdout(jsonText(piece), piece.endsWith('\n'));
+    },
     get isTTY() {
       return sink.isTTY;
     },
@@ -73,6 +82,36 @@ export function safeOutput(sink: Output): SafeOutput {
   };
   SAFE.add(safe);
   return safe;
+}
+
+/** Elements per piece of a JSON array: big enough that per-write costs vanish, small enough to stay out of the old generation. */
+const JSON_PIECE = 256;
+
+/**
+ * JSON.stringify(value) + '\n' in pieces that join to exactly that text: an array is `[`, its
+ * elements' JSON (as JSON.stringify writes an element: undefined and functions as null) and `]`.
+ */
+export function* jsonLine(value: unknown): Generator<string> {
+  if (!Array.isArray(value) || value.length === 0 || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield `${JSON.stringify(value) ?? 'undefined'}\n`;
+    return;
+  }
+  for (let at = 0; at < value.length; at += JSON_PIECE) {
+    // A slice of an array stringifies to `[` + those elements joined by `,` + `]`: strip the brackets.
+    const inner = JSON.stringify(value.slice(at, at + JSON_PIECE)).slice(1, -1);
+    const end = at + JSON_PIECE >= value.length;
+    yield `${at === 0 ? '[' : ','}${inner}${end ? ']\n' : ''}`;
+  }
+}
+
+/**
+ * terminalText for JSON.stringify's output, with a fast way through: JSON.stringify escapes every
+ * C0 control, so its text can hold an invisible character only at U+007F or above; text that is
+ * pure ASCII (UTF-8 length = length) without DEL has none and is passed on as it is.
+ */
+function jsonText(json: string): string {
+  if (Buffer.byteLength(json, 'utf8') === json.length && !json.includes('\x7f')) return json;
+  return terminalText(json);
 }
 
 const SAFE = new WeakSet<object>();

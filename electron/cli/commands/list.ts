@@ -25,7 +25,7 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   const names = options.resolve ? await resolveRows(engine, rows, (n) => out.stderr(`note: ${n}\n`)) : null;
   if (options.json) {
     const printed = names ? rows.map((r) => names.withNames(r)) : rows;
-    out.stdout(`${JSON.stringify(options.totals ? { rows: printed, traffic: summarizeTraffic(rows) } : printed)}\n`);
+    out.json(options.totals ? { rows: printed, traffic: summarizeTraffic(rows) } : printed);
     return EXIT_OK;
   }
   if (rows.length === 0) {
