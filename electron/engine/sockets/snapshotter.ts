@@ -41,6 +41,11 @@ const NO_PIDS: number[] = [];
 /** How many recent socket owners are searched first for a new socket. */
 const RECENT_OWNERS = 8;
 
+/** A protocol and port as one number (port × 2, + 1 for UDP): set and map keys built for every row. */
+function portKey(protocol: Protocol, port: number): number {
+  return port * 2 + (protocol === 'udp' ? 1 : 0);
+}
+
 function none(status: OwnerStatus): Owner {
   return { pid: null, pids: NO_PIDS, name: null, user: null, status };
 }
@@ -83,7 +88,8 @@ export class SocketSnapshotter {
   private readonly owners = new Map<number, number[]>();
   private readonly notFound = new Map<number, { tick: number; status: OwnerStatus }>();
   private readonly processes = new Map<number, ProcessInfo>();
-  private readonly services = new Map<string, ServiceInfo | null>();
+  /** Services by port × 2 + (1 for UDP): a number key, no string built per row. */
+  private readonly services = new Map<number, ServiceInfo | null>();
   private tick = 0;
   private cold = true;
   private knownPids = new Set<number>();
@@ -118,6 +124,8 @@ export class SocketSnapshotter {
   constructor(private readonly adapter: PlatformAdapter) {}
 
   private noteRecentOwner(pid: number): void {
+    // A cold walk notes one pid per socket, mostly the same one again: nothing to move then.
+    if (this.recentOwners[0] === pid) return;
     const at = this.recentOwners.indexOf(pid);
     if (at >= 0) this.recentOwners.splice(at, 1);
     this.recentOwners.unshift(pid);
@@ -300,7 +308,7 @@ export class SocketSnapshotter {
   }
 
   private service(port: number, protocol: Protocol): ServiceInfo | null {
-    const key = `${port}/${protocol}`;
+    const key = portKey(protocol, port);
     let hit = this.services.get(key);
     if (hit === undefined) {
       hit = lookupService(port, protocol);
@@ -309,10 +317,11 @@ export class SocketSnapshotter {
     return hit;
   }
 
-  private listeningPorts(sockets: readonly RawSocket[]): Set<string> {
-    const listening = new Set<string>();
+  /** The ports something listens on, as portKey numbers. */
+  private listeningPorts(sockets: readonly RawSocket[]): Set<number> {
+    const listening = new Set<number>();
     for (const s of sockets) {
-      if (s.state === 'LISTEN' || (s.protocol === 'udp' && s.state === 'UNCONN')) listening.add(`${s.protocol}:${s.localPort}`);
+      if (s.state === 'LISTEN' || (s.protocol === 'udp' && s.state === 'UNCONN')) listening.add(portKey(s.protocol, s.localPort));
     }
     return listening;
   }
@@ -360,7 +369,7 @@ export class SocketSnapshotter {
   }
 
   /** The row for one socket, given its row at the last refresh (same key), if any. */
-  private rowFor(s: RawSocket, key: number | string, before: SocketRow | undefined, listening: ReadonlySet<string> | (() => ReadonlySet<string>)): SocketRow {
+  private rowFor(s: RawSocket, key: number | string, before: SocketRow | undefined, listening: ReadonlySet<number> | (() => ReadonlySet<number>)): SocketRow {
     const owner = this.ownerOf(s);
     if (
       before &&
@@ -415,7 +424,7 @@ export class SocketSnapshotter {
    */
   private applyChanges(changes: SocketChanges, sockets: readonly RawSocket[]): SocketRow[] {
     const rowOf = this.rowOf!;
-    let listening: Set<string> | null = null;
+    let listening: Set<number> | null = null;
     const lazyListening = () => (listening ??= this.listeningPorts(sockets));
     const gone: SocketRow[] = [];
     for (const s of changes.removed) {
@@ -519,9 +528,9 @@ export class SocketSnapshotter {
     inheritFrom(fresh, gone);
   }
 
-  private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<string>, before: SocketRow | undefined): SocketRow {
+  private newRow(id: string, s: RawSocket, owner: Owner, listening: ReadonlySet<number>, before: SocketRow | undefined): SocketRow {
     const isListener = s.state === 'LISTEN' || s.state === 'UNCONN';
-    const servicePort = isListener || s.remotePort === 0 || listening.has(`${s.protocol}:${s.localPort}`) ? s.localPort : s.remotePort;
+    const servicePort = isListener || s.remotePort === 0 || listening.has(portKey(s.protocol, s.localPort)) ? s.localPort : s.remotePort;
     const svc = this.service(servicePort, s.protocol);
     const exposure = exposureOf(s.localAddress);
     const t = rowTraffic(s, before, this.secondsSinceLastRead, this.adapter.trafficUnavailable);
@@ -586,8 +595,12 @@ export class SocketSnapshotter {
 
   private liveProcesses(rows: SocketRow[]): Map<number, ProcessInfo> {
     const out = new Map<number, ProcessInfo>();
+    // Rows come in runs of one owner (a server's accepted connections): skip the run cheaply.
+    let last = -1;
     for (const r of rows) {
       for (const pid of r.pids) {
+        if (pid === last) continue;
+        last = pid;
         if (out.has(pid)) continue;
         const info = this.processes.get(pid);
         if (info) out.set(pid, info);
