@@ -23,6 +23,11 @@ async function runCli() {
   // V8's code cache on disk: later runs skip compiling the bundle (most of a short command's start-up).
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
+  // A command's young generation starts at 1 MB and doubles while it fills: `list --all --json` at
+  // 10,000 sockets went through 11 scavenges copying the same live rows, a tenth of its time. Growing
+  // 8-fold reaches the usual cap (the same one) in one step. The flag is V8's own tuning knob, known
+  // to this Node's V8 (an unknown flag would print an error on stdout, so only on the V8 it is known in).
+  if (/^1[0-3]\./.test(process.versions.v8)) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=8');
   try {
     await import('../dist/cli.mjs');
   } catch (err) {
