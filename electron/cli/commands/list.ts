@@ -6,6 +6,7 @@ import { socketTable } from '../table';
 import type { SafeOutput } from '../output';
 import { summarizeTraffic } from '../../engine/sockets/traffic';
 import { trafficTotals } from '../trafficFormat';
+import { t } from '../i18n';
 
 export interface ListOptions extends RowFilter {
   json?: boolean;
@@ -17,18 +18,18 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(filterRows(snapshot.rows, options));
   // Notes go to stderr in every mode, so --json output stays parseable.
-  for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
-  for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`note: ${n}\n`);
+  for (const w of snapshot.warnings) out.stderr(`${t('cli.note', { note: w })}\n`);
+  for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`${t('cli.note', { note: n })}\n`);
   if (options.json) {
     out.stdout(`${JSON.stringify(options.totals ? { rows, traffic: summarizeTraffic(rows) } : rows)}\n`);
     return EXIT_OK;
   }
   if (rows.length === 0) {
-    out.stdout(options.all || options.states?.length ? 'No sockets match.\n' : 'Nothing is listening that matches.\n');
+    out.stdout(`${options.all || options.states?.length ? t('cli.list.noneMatch') : t('cli.list.noListenerMatches')}\n`);
   } else {
     out.stdout(`${socketTable(rows, Boolean(options.all || options.states?.some((s) => s !== 'LISTEN' && s !== 'UNCONN')), out.columns)}\n`);
     const owned = rows.filter((r) => r.pid !== null).length;
-    out.stdout(`\n${rows.length} socket(s), ${owned} with a known owner.\n`);
+    out.stdout(`\n${t('cli.list.count', { count: rows.length, owned })}\n`);
     // Connections are what moves bytes: their totals come with every listing that shows them.
     if (options.all || options.totals) out.stdout(`\n${trafficTotals(summarizeTraffic(rows), false)}\n`);
   }
