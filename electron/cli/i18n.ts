@@ -1,6 +1,7 @@
 import { engineCatalogs, type EngineKey } from '../../shared/i18n/catalogs/engine';
 import { cliCatalogs, type CliKey } from '../../shared/i18n/catalogs/cli';
 import { socketCatalogs, type SocketKey } from '../../shared/i18n/catalogs/socket';
+import { reportCatalogs, type ReportKey } from '../../shared/i18n/catalogs/report';
 import { createFormat, type Format } from '../../shared/i18n/format';
 import { langFromEnv, parseLangOption, UnsupportedLangError, type Lang, type LocaleEnv } from '../../shared/i18n/locale';
 import { createTranslator, mergeCatalogs, type MessageValues, type Translator } from '../../shared/i18n/translate';
@@ -11,8 +12,8 @@ import { createTranslator, mergeCatalogs, type MessageValues, type Translator } 
  * their help is built in it; option parsers that throw UsageErrors read it from here too. JSON
  * output, socket states, protocol names and data are never translated.
  */
-type Key = CliKey | EngineKey | SocketKey;
-const catalogs = mergeCatalogs(mergeCatalogs(cliCatalogs, engineCatalogs), socketCatalogs);
+type Key = CliKey | EngineKey | SocketKey | ReportKey;
+const catalogs = mergeCatalogs(mergeCatalogs(mergeCatalogs(cliCatalogs, engineCatalogs), socketCatalogs), reportCatalogs);
 
 let translator: Translator<Key> = createTranslator('en', catalogs);
 let format: Format = createFormat('en');
