@@ -14,7 +14,6 @@ export const en = {
   'cli.help.helpOption': 'display help for command',
   'cli.help.helpCommand': 'display help for command',
 
-
   'cli.error.unknownOption': "unknown option ''{option}''",
   'cli.error.unknownOptionSuggest': "unknown option ''{option}'' (did you mean {suggestion}?)",
   'cli.error.unknownCommand': "unknown command ''{command}''",
@@ -88,8 +87,6 @@ export const en = {
   'cli.probe.bannerOption': 'read what the service says first (at most 512 bytes, 2 s)',
   'cli.probe.authorized': 'confirm you may probe a host outside loopback and private networks',
 
-
-
   'cli.diagnose.verdict': 'Verdict: {verdict}: {summary}',
   'cli.diagnose.nextStep': 'Next step: {next}',
   'cli.diagnose.start': 'Diagnosing port {label} on this machine',
@@ -97,7 +94,6 @@ export const en = {
   'cli.diagnose.udp': 'a UDP service',
   'cli.diagnose.loopbackOnly': "connect to 127.0.0.1 and ::1 only, not to this machine's other addresses",
   'cli.diagnose.timeout': 'milliseconds to wait for each local connection',
-
 
   'cli.close.error.endpoint': "the {which, select, local {local} other {remote}} end must be ADDRESS:PORT (IPv6 in brackets: [::1]:8080), not ''{value}''",
   'cli.close.error.needsYes': 'closing a connection needs a yes: add --yes (there is no terminal to ask on)',
@@ -319,5 +315,4 @@ export const en = {
   'cli.agent.metricsRemoteLabels': 'also one series per connection with remote address labels (unbounded on busy machines)',
   'cli.agent.scan': 'scheduled scan, e.g. "10.0.0.0/24 --ports web" (repeatable); same rules for public targets as portscope scan',
   'cli.agent.every': 'how often each --scan runs',
-  // @@END
 } as const;
