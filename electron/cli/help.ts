@@ -20,9 +20,20 @@ function localizeExtras(text: string): string {
     .replace(/([(,] )?default: /g, (_m, lead: string | undefined) => `${lead ?? ''}${t('cli.help.default')}: `);
 }
 
+/** Commander's `[options]` and `[command]` placeholders in usage lines; argument names stay as the code spells them. */
+function localizeUsage(text: string): string {
+  return text.replace(/\[options\]/g, `[${t('cli.help.optionsPlaceholder')}]`).replace(/\[command\]/g, `[${t('cli.help.commandPlaceholder')}]`);
+}
+
 export function localizeHelp(program: Command): void {
   program.configureHelp({
     styleTitle: (title: string) => TITLES[title]?.() ?? title,
+    commandUsage(cmd: Command) {
+      return localizeUsage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(cmd: Command) {
+      return localizeUsage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
     optionDescription(option: Option) {
       return localizeExtras(Help.prototype.optionDescription.call(this, option));
     },

@@ -52,7 +52,11 @@ export function probeSummary(r: ProbeResult): string {
   // rtt min/avg/max stays as ping prints it, in every language.
   lines.push(`${counts}${r.rtt ? `; rtt min/avg/max = ${r.rtt.minMs.toFixed(3)}/${r.rtt.avgMs.toFixed(3)}/${r.rtt.maxMs.toFixed(3)} ms` : ''}`);
   if (r.banner !== null) lines.push(t('cli.probe.banner', { banner: terminalSafe(r.banner) }));
-  lines.push(t('cli.verdictLine', { verdict: terminalSafe(r.verdict) }));
+  // The verdict by its key; "Cancelled after …" in front when the series was cut short.
+  const base = r.verdictText ? tEngine(r.verdictText.key, r.verdictText.values, r.verdict) : null;
+  const prefix = r.cancelledText ? tEngine(r.cancelledText.key, r.cancelledText.values, '') : '';
+  const verdict = base === null ? r.verdict : prefix ? `${prefix} ${base}` : base;
+  lines.push(t('cli.verdictLine', { verdict: terminalSafe(verdict) }));
   return `${lines.join('\n')}\n`;
 }
 

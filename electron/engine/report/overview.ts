@@ -62,7 +62,11 @@ export function summaryLines(report: Report, text: ReportText = reportText()): S
     });
   }
   if (report.probes) {
-    for (const p of report.probes) lines.push({ label: t('report.summary.probe', { target: `${p.host}:${p.port}/${p.protocol}` }), value: p.verdict });
+    for (const p of report.probes) {
+      const base = p.verdictText ? t.maybe(p.verdictText.key, p.verdictText.values, p.verdict) : p.verdict;
+      const prefix = p.verdictText && p.cancelledText ? `${t.maybe(p.cancelledText.key, p.cancelledText.values, '')} ` : '';
+      lines.push({ label: t('report.summary.probe', { target: `${p.host}:${p.port}/${p.protocol}` }), value: `${prefix}${base}` });
+    }
   }
   if (report.diagnosis) {
     const d = report.diagnosis;

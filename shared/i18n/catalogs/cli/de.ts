@@ -11,6 +11,8 @@ export const de: Record<keyof typeof en, string> = {
   'cli.help.default': 'Standard',
   'cli.help.helpOption': 'Hilfe zum Befehl anzeigen',
   'cli.help.helpCommand': 'Hilfe zu einem Befehl anzeigen',
+  'cli.help.optionsPlaceholder': 'Optionen',
+  'cli.help.commandPlaceholder': 'Befehl',
 
   'cli.error.unknownOption': 'unbekannte Option „{option}“',
   'cli.error.unknownOptionSuggest': 'unbekannte Option „{option}“ (meinten Sie {suggestion}?)',
@@ -179,7 +181,7 @@ export const de: Record<keyof typeof en, string> = {
   'cli.import.notShown': 'Nicht gezeigt: {line}',
   'cli.import.stoppedAt': 'abgebrochen in Zeile {line}: {reason}',
   'cli.import.description':
-    'einen gespeicherten Portscope-JSON-Bericht (und was sich seitdem geändert hat), eine nmap-XML-Datei (-oX) oder eine netstat-/ss-/lsof-/procfs-/Get-NetTCPConnection-Aufzeichnung eines anderen Rechners anzeigen',
+    'einen gespeicherten Portscope-JSON-Bericht (und was sich seitdem geändert hat), eine nmap-XML-Datei (-oX) oder die Ausgabe von netstat, ss, lsof, procfs oder Get-NetTCPConnection auf einem anderen Rechner anzeigen',
   'cli.import.file': 'die Datei, oder „-“ für die Standardeingabe',
   'cli.import.json': 'den gelesenen Bericht (oder Scan) und den Vergleich als JSON ausgeben; bei einer Aufzeichnung die Zeilen wie `list --json`',
   'cli.import.noDiff': 'einen gespeicherten Bericht nicht mit den aktuellen Sockets vergleichen',

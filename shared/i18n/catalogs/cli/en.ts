@@ -13,6 +13,8 @@ export const en = {
   'cli.help.default': 'default',
   'cli.help.helpOption': 'display help for command',
   'cli.help.helpCommand': 'display help for command',
+  'cli.help.optionsPlaceholder': 'options',
+  'cli.help.commandPlaceholder': 'command',
 
   'cli.error.unknownOption': "unknown option ''{option}''",
   'cli.error.unknownOptionSuggest': "unknown option ''{option}'' (did you mean {suggestion}?)",

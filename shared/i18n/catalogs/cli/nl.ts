@@ -11,6 +11,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.help.default': 'standaard',
   'cli.help.helpOption': 'hulp bij de opdracht tonen',
   'cli.help.helpCommand': 'hulp bij een opdracht tonen',
+  'cli.help.optionsPlaceholder': 'opties',
+  'cli.help.commandPlaceholder': 'opdracht',
 
   'cli.error.unknownOption': 'onbekende optie ‘{option}’',
   'cli.error.unknownOptionSuggest': 'onbekende optie ‘{option}’ (bedoelde u {suggestion}?)',
@@ -179,7 +181,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.import.notShown': 'Niet getoond: {line}',
   'cli.import.stoppedAt': 'gestopt op regel {line}: {reason}',
   'cli.import.description':
-    'een opgeslagen Portscope-JSON-rapport tonen (en wat er sindsdien veranderd is), een nmap-XML-bestand (-oX), of een netstat-/ss-/lsof-/procfs-/Get-NetTCPConnection-opname van een andere computer',
+    'een opgeslagen Portscope-JSON-rapport tonen (en wat er sindsdien veranderd is), een nmap-XML-bestand (-oX), of de uitvoer van netstat, ss, lsof, procfs of Get-NetTCPConnection op een andere computer',
   'cli.import.file': 'het bestand, of ‘-’ voor standaardinvoer',
   'cli.import.json': 'het gelezen rapport (of de scan) en de vergelijking als JSON tonen; bij een opname de rijen zoals `list --json` ze toont',
   'cli.import.noDiff': 'een opgeslagen rapport niet vergelijken met de actuele sockets',
