@@ -141,4 +141,15 @@ export const de: Record<keyof typeof en, string> = {
   'engine.probe.verdict.unresolved': '{host} ließ sich nicht auflösen: Prüfen Sie den Namen oder Ihre DNS-Einstellungen.',
   'engine.probe.verdict.unreachable': '{target} ist nicht erreichbar ({outcomes}).',
   'engine.probe.verdict.cancelledPrefix': 'Abgebrochen nach {sent} von {count, plural, one {# Versuch} other {# Versuchen}}.',
+  'engine.close.notAddresses': '{what}: Beide Enden müssen IP-Adressen sein, wie die Socket-Tabelle sie zeigt.',
+  'engine.close.notOpen': 'Keine TCP-Verbindung {what} ist derzeit offen.',
+  'engine.close.notEstablished': 'TCP {what} ist {states}: Getrennt werden nur aufgebaute Verbindungen, nie ein lauschender Port.',
+  'engine.close.unsupported': '{note, select, none {Verbindungen lassen sich hier nicht trennen.} other {Verbindungen lassen sich hier nicht trennen: {note}}}',
+  'engine.close.closedMeanwhile': 'TCP {what} wurde von selbst geschlossen, bevor Portscope sie trennen konnte.',
+  'engine.close.denied':
+    'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: Als root (sudo) ausführen; der Kernel lässt nur CAP_NET_ADMIN einen Socket abbrechen.',
+  'engine.close.kernelCannot': 'Dieser Kernel kann keine Verbindungen trennen (dafür ist CONFIG_INET_DIAG_DESTROY nötig): TCP {what} ist weiterhin offen.',
+  'engine.close.stillOpen': 'Der Kernel hat das Trennen angenommen, aber TCP {what} ist weiterhin aufgebaut.',
+  'engine.close.closed':
+    'TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} getrennt: Beide Seiten sehen die Verbindung abgebrochen.',
 };

@@ -129,4 +129,14 @@ export const en = {
   'engine.probe.verdict.unresolved': '{host} could not be resolved: check the name or your DNS settings.',
   'engine.probe.verdict.unreachable': '{target} is not reachable ({outcomes}).',
   'engine.probe.verdict.cancelledPrefix': 'Cancelled after {sent} of {count, plural, one {# attempt} other {# attempts}}.',
+  'engine.close.notAddresses': '{what}: both ends must be IP addresses as the socket table shows them.',
+  'engine.close.notOpen': 'No TCP connection {what} is open now.',
+  'engine.close.notEstablished': 'TCP {what} is {states}: only established connections are closed, never a listener.',
+  'engine.close.unsupported': '{note, select, none {Cannot close connections here.} other {Cannot close connections here: {note}}}',
+  'engine.close.closedMeanwhile': 'TCP {what} closed on its own before Portscope could close it.',
+  'engine.close.denied':
+    'Not allowed to close TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: run as root (sudo); the kernel lets only CAP_NET_ADMIN abort a socket.',
+  'engine.close.kernelCannot': 'This kernel cannot close connections (it needs CONFIG_INET_DIAG_DESTROY): TCP {what} is still open.',
+  'engine.close.stillOpen': 'The kernel accepted the close, but TCP {what} is still established.',
+  'engine.close.closed': 'Closed TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: both ends see the connection aborted.',
 } as const;

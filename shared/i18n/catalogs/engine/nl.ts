@@ -143,4 +143,15 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.probe.verdict.unresolved': '{host} kon niet worden opgezocht: controleer de naam of uw DNS-instellingen.',
   'engine.probe.verdict.unreachable': '{target} is niet bereikbaar ({outcomes}).',
   'engine.probe.verdict.cancelledPrefix': 'Afgebroken na {sent} van {count, plural, one {# poging} other {# pogingen}}.',
+  'engine.close.notAddresses': '{what}: beide kanten moeten IP-adressen zijn, zoals de sockettabel ze toont.',
+  'engine.close.notOpen': 'Er is nu geen TCP-verbinding {what} open.',
+  'engine.close.notEstablished': 'TCP {what} is {states}: alleen tot stand gebrachte verbindingen worden verbroken, nooit een luisterende poort.',
+  'engine.close.unsupported': '{note, select, none {Verbindingen verbreken kan hier niet.} other {Verbindingen verbreken kan hier niet: {note}}}',
+  'engine.close.closedMeanwhile': 'TCP {what} werd vanzelf gesloten voordat Portscope de verbinding kon verbreken.',
+  'engine.close.denied':
+    'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: voer dit als root (sudo) uit; de kernel laat alleen CAP_NET_ADMIN een socket afbreken.',
+  'engine.close.kernelCannot': 'Deze kernel kan geen verbindingen verbreken (daarvoor is CONFIG_INET_DIAG_DESTROY nodig): TCP {what} is nog open.',
+  'engine.close.stillOpen': 'De kernel heeft het verbreken aangenomen, maar TCP {what} is nog steeds tot stand gebracht.',
+  'engine.close.closed':
+    'TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} verbroken: beide kanten zien de verbinding afgebroken.',
 };
