@@ -49,8 +49,9 @@ export function probeSummary(r: ProbeResult): string {
   const label = `${terminalSafe(formatEndpoint(r.host, r.port))}${r.protocol === 'udp' ? '/udp' : ''}`;
   const lines = [t('cli.probe.statistics', { label })];
   const counts = t('cli.probe.counts', { sent: r.sent, received: r.received, protocol: r.protocol, failed: fmt().percent(r.loss) });
-  // rtt min/avg/max stays as ping prints it, in every language.
-  lines.push(`${counts}${r.rtt ? `; rtt min/avg/max = ${r.rtt.minMs.toFixed(3)}/${r.rtt.avgMs.toFixed(3)}/${r.rtt.maxMs.toFixed(3)} ms` : ''}`);
+  // "rtt min/avg/max" is ping's own label, kept in every language; the numbers are the reader's.
+  const ms = (n: number) => new Intl.NumberFormat(fmt().locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(n);
+  lines.push(`${counts}${r.rtt ? `; rtt min/avg/max = ${ms(r.rtt.minMs)}/${ms(r.rtt.avgMs)}/${ms(r.rtt.maxMs)} ms` : ''}`);
   if (r.banner !== null) lines.push(t('cli.probe.banner', { banner: terminalSafe(r.banner) }));
   // The verdict by its key; "Cancelled after …" in front when the series was cut short.
   const base = r.verdictText ? tEngine(r.verdictText.key, r.verdictText.values, r.verdict) : null;
