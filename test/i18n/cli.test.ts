@@ -12,10 +12,11 @@ import { engineCatalogs } from '../../shared/i18n/catalogs/engine';
 import { socketCatalogs } from '../../shared/i18n/catalogs/socket';
 
 /** Runs the CLI with exactly these locale variables (the test runner's own are removed). */
-function run(args: string[], locale: Record<string, string> = {}) {
+function run(args: string[], locale: Readonly<Record<string, string | undefined>> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES']) delete env[name];
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...env, ...locale } });
+  for (const [name, value] of Object.entries(locale)) if (value !== undefined) env[name] = value;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
