@@ -109,8 +109,8 @@ export const de: Record<keyof typeof en, string> = {
   'cli.close.json': 'das Ergebnis als JSON ausgeben',
 
   'cli.note': 'Hinweis: {note}',
-  'cli.list.noneMatch': 'Keine Sockets passen dazu.',
-  'cli.list.noListenerMatches': 'Nichts Passendes lauscht.',
+  'cli.list.noneMatch': 'Kein Socket passt zu den Filtern.',
+  'cli.list.noListenerMatches': 'Es lauscht nichts, das zu den Filtern passt.',
   'cli.list.count': '{count, plural, one {# Socket} other {# Sockets}}, {owned} mit bekanntem Besitzer.',
   'cli.who.nothing': 'Nichts auf diesem Rechner verwendet Port {port}.',
   'cli.who.noDetails': 'keine Angaben zum Prozess verfügbar',
@@ -145,8 +145,10 @@ export const de: Record<keyof typeof en, string> = {
   'cli.watch.piped': 'beobachte {count, plural, one {# Socket} other {# Sockets}} alle {ms} ms',
 
   'cli.report.error.tableCsvOnly': '--table gilt nur für CSV (HTML, Markdown und JSON enthalten jede Tabelle)',
-  'cli.report.wroteTable': 'Tabelle {table} ({format}, {size}) nach {path} geschrieben',
-  'cli.report.wroteReport': 'Bericht {what} ({format}, {size}) nach {path} geschrieben',
+  'cli.report.wroteTable':
+    'Tabelle {table, select, listeners {der lauschenden Ports} connections {der Verbindungen} processes {der Prozesse} scan {der Scan-Ergebnisse} probes {der Verbindungsversuche} diagnosis {der Diagnose} other {{table}}} ({format}, {size}) nach {path} geschrieben',
+  'cli.report.wroteReport':
+    '{what, select, listeners {Bericht der lauschenden Ports} connections {Bericht der Verbindungen} other {Gesamtbericht}} ({format}, {size}) nach {path} geschrieben',
   'cli.report.csvOneTable': 'eine CSV-Datei enthält eine Tabelle; geschrieben wurde listeners. Für die anderen --table connections (oder processes) angeben.',
   'cli.report.description': 'die lauschenden Ports (oder die Verbindungen, oder beides) als JSON-, CSV-, HTML- oder Markdown-Bericht schreiben',
   'cli.report.what': 'welche Sockets',

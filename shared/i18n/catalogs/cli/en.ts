@@ -145,8 +145,8 @@ export const en = {
   'cli.watch.piped': 'watching {count, plural, one {# socket} other {# sockets}} every {ms} ms',
 
   'cli.report.error.tableCsvOnly': '--table applies to CSV only (HTML, Markdown and JSON hold every table)',
-  'cli.report.wroteTable': 'Wrote the {table} table ({format}, {size}) to {path}',
-  'cli.report.wroteReport': 'Wrote the {what} report ({format}, {size}) to {path}',
+  'cli.report.wroteTable': 'Wrote the {table, select, listeners {listeners} connections {connections} processes {processes} scan {scan} probes {probes} diagnosis {diagnosis} other {{table}}} table ({format}, {size}) to {path}',
+  'cli.report.wroteReport': 'Wrote the {what, select, listeners {listeners} connections {connections} other {all}} report ({format}, {size}) to {path}',
   'cli.report.csvOneTable': 'a CSV file holds one table; wrote listeners. Use --table connections (or processes) for the others.',
   'cli.report.description': 'write the listening ports (or connections, or both) as a JSON, CSV, HTML or Markdown report',
   'cli.report.what': 'which sockets',

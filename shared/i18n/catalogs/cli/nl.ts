@@ -109,8 +109,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.close.json': 'de uitkomst als JSON tonen',
 
   'cli.note': 'opmerking: {note}',
-  'cli.list.noneMatch': 'Geen sockets die overeenkomen.',
-  'cli.list.noListenerMatches': 'Er luistert niets dat overeenkomt.',
+  'cli.list.noneMatch': 'Geen enkele socket voldoet aan de filters.',
+  'cli.list.noListenerMatches': 'Er luistert niets dat aan de filters voldoet.',
   'cli.list.count': '{count, plural, one {# socket} other {# sockets}}, {owned} met een bekende eigenaar.',
   'cli.who.nothing': 'Niets op deze computer gebruikt poort {port}.',
   'cli.who.noDetails': 'geen gegevens over het proces beschikbaar',
@@ -145,8 +145,10 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.watch.piped': '{count, plural, one {# socket} other {# sockets}} volgen, elke {ms} ms',
 
   'cli.report.error.tableCsvOnly': '--table geldt alleen voor CSV (HTML, Markdown en JSON bevatten elke tabel)',
-  'cli.report.wroteTable': 'Tabel {table} ({format}, {size}) geschreven naar {path}',
-  'cli.report.wroteReport': 'Rapport {what} ({format}, {size}) geschreven naar {path}',
+  'cli.report.wroteTable':
+    'Tabel {table, select, listeners {met luisterende poorten} connections {met verbindingen} processes {met processen} scan {met scanresultaten} probes {met verbindingspogingen} diagnosis {met de diagnose} other {{table}}} ({format}, {size}) geschreven naar {path}',
+  'cli.report.wroteReport':
+    '{what, select, listeners {Rapport van de luisterende poorten} connections {Rapport van de verbindingen} other {Volledig rapport}} ({format}, {size}) geschreven naar {path}',
   'cli.report.csvOneTable': 'een CSV-bestand bevat één tabel; listeners is geschreven. Gebruik --table connections (of processes) voor de andere.',
   'cli.report.description': 'de luisterende poorten (of de verbindingen, of allebei) schrijven als JSON-, CSV-, HTML- of Markdown-rapport',
   'cli.report.what': 'welke sockets',

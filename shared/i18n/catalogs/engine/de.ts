@@ -12,14 +12,14 @@ export const de: Record<keyof typeof en, string> = {
   'engine.diagnose.listening.noneOtherProtocol': 'Auf Port {label} lauscht nichts. (Auf {other} lauscht aber etwas: falsches Protokoll?)',
   'engine.diagnose.listening.open': 'Port {label} nimmt Verbindungen an ({count, plural, one {# lauschender Socket} other {# lauschende Sockets}}).',
 
-  'engine.diagnose.process.noListener': 'Niemand lauscht, also gibt es keinen Prozess zu zeigen.',
+  'engine.diagnose.process.noListener': 'Nichts lauscht auf dem Port, also gibt es keinen Prozess anzuzeigen.',
   'engine.diagnose.process.hidden': 'Der zugehörige Prozess ist nicht sichtbar: Er gehört einem anderen Benutzer (als root ausführen, um ihn zu sehen).',
   'engine.diagnose.process.noOwner': 'Kein sichtbarer Prozess besitzt den Socket (ein anderer Container oder der Kernel).',
   'engine.diagnose.process.heldBy': 'Gehört zu {processes}.',
   'engine.diagnose.process.exited': 'Der zugehörige Prozess wurde beendet.',
   'engine.diagnose.process.exitedMeanwhile': 'PID {pid}: inzwischen beendet',
 
-  'engine.diagnose.addresses.noListener': 'Niemand lauscht.',
+  'engine.diagnose.addresses.noListener': 'Nichts lauscht auf dem Port.',
   'engine.diagnose.addresses.loopbackOnly': 'Nur auf Loopback: nur von diesem Rechner aus erreichbar, nicht von anderen.',
   'engine.diagnose.addresses.every': 'Auf allen Adressen, IPv4 und IPv6.',
   'engine.diagnose.addresses.everyV4': 'Auf allen IPv4-Adressen (IPv6-Clients können sich nicht verbinden).',

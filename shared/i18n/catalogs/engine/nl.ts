@@ -19,7 +19,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.process.exited': 'Het proces achter de socket is inmiddels gestopt.',
   'engine.diagnose.process.exitedMeanwhile': 'pid {pid}: inmiddels gestopt',
 
-  'engine.diagnose.addresses.noListener': 'Er luistert niets.',
+  'engine.diagnose.addresses.noListener': 'Er luistert niets op de poort.',
   'engine.diagnose.addresses.loopbackOnly': 'Alleen op loopback: alleen vanaf deze computer bereikbaar, niet vanaf andere computers.',
   'engine.diagnose.addresses.every': 'Op elk adres, IPv4 en IPv6.',
   'engine.diagnose.addresses.everyV4': 'Op elk IPv4-adres (IPv6-clients kunnen geen verbinding maken).',

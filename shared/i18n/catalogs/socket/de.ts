@@ -12,7 +12,7 @@ export const de: Record<keyof typeof en, string> = {
   'socket.column.notes': 'Hinweise',
   'socket.exposure.all': 'alle ({families})',
   'socket.exposure.loopback': 'Loopback',
-  'socket.exposure.specific': 'bestimmte',
+  'socket.exposure.specific': 'eine Adresse',
   'socket.owner.kernel': '- (Kernel)',
   'socket.owner.denied': '? (verweigert)',
   'socket.owner.exited': '- (beendet)',

@@ -12,7 +12,7 @@ export const nl: Record<keyof typeof en, string> = {
   'socket.column.notes': 'Opmerkingen',
   'socket.exposure.all': 'alle ({families})',
   'socket.exposure.loopback': 'loopback',
-  'socket.exposure.specific': 'specifiek',
+  'socket.exposure.specific': 'één adres',
   'socket.owner.kernel': '- (kernel)',
   'socket.owner.denied': '? (geweigerd)',
   'socket.owner.exited': '- (gestopt)',
