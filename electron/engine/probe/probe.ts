@@ -4,7 +4,7 @@ import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/errors';
 import type { ProbeAttempt, ProbeOptions, ProbeResult } from '../../../shared/contract/scan';
-import { AUTHORIZATION_NOTICE, needsAuthorization } from '../scan/safety';
+import { needsAuthorization, probeUnauthorizedText } from '../scan/safety';
 import { tcpAttempt, udpAttempt, type AttemptResult } from './attempt';
 import type { LocalizedText } from '../../../shared/contract/localized';
 import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
@@ -57,7 +57,8 @@ export class ProbeRunner {
     }
     if (address !== null && needsAuthorization(address) && !options.authorized) {
       const shown = address === options.host ? address : `${options.host} (${address})`;
-      throw new ContractError('denied', `${shown} is outside your local networks. ${AUTHORIZATION_NOTICE} Confirm you are allowed to probe it (--i-am-authorized).`);
+      const { message, ...text } = probeUnauthorizedText(shown);
+      throw new ContractError('denied', message, text);
     }
     const abort = new AbortController();
     this.running.set(probeId, abort);

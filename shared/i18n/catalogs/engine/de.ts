@@ -172,4 +172,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.targets.none': 'keine Ziele angegeben',
   'engine.targets.unresolved': '„{name}“ lässt sich nicht auflösen ({reason, select, none {diesen Namen gibt es nicht} other {{reason}}})',
   'engine.targets.noAddresses': '„{name}“ lässt sich nicht auflösen (keine Adressen)',
+  'engine.scan.unauthorized':
+    '{list}{more, plural, =0 {} other { und # weitere}} {count, plural, one {liegt} other {liegen}} außerhalb Ihrer lokalen Netze. Hosts zu scannen, die Sie nicht selbst verwalten, kann dort, wo Sie leben, verboten sein und verstößt oft gegen die Regeln Ihres Providers. Ohne Bestätigung werden nur Ziele auf Loopback, in privaten Netzen (RFC 1918) und in Unique-Local-Netzen gescannt; Link-Local-Ziele (169.254.0.0/16, fe80::/10, Cloud-Metadatendienste) brauchen sie ebenfalls. Bestätigen Sie, dass Sie diese Ziele scannen dürfen (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} liegt außerhalb Ihrer lokalen Netze. Hosts zu scannen, die Sie nicht selbst verwalten, kann dort, wo Sie leben, verboten sein und verstößt oft gegen die Regeln Ihres Providers. Ohne Bestätigung werden nur Ziele auf Loopback, in privaten Netzen (RFC 1918) und in Unique-Local-Netzen gescannt; Link-Local-Ziele (169.254.0.0/16, fe80::/10, Cloud-Metadatendienste) brauchen sie ebenfalls. Bestätigen Sie, dass Sie dieses Ziel testen dürfen (--i-am-authorized).',
 };

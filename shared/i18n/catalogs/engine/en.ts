@@ -159,4 +159,7 @@ export const en = {
   'engine.targets.none': 'no targets given',
   'engine.targets.unresolved': "cannot resolve ''{name}'' ({reason, select, none {no such name} other {{reason}}})",
   'engine.targets.noAddresses': "cannot resolve ''{name}'' (no addresses)",
+  'engine.scan.unauthorized':
+    '{list}{more, plural, =0 {} other { and # more}} {count, plural, one {is} other {are}} outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to scan them (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} is outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to probe it (--i-am-authorized).',
 } as const;

@@ -174,4 +174,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.targets.none': 'geen doelen opgegeven',
   'engine.targets.unresolved': '‘{name}’ kan niet worden opgezocht ({reason, select, none {deze naam bestaat niet} other {{reason}}})',
   'engine.targets.noAddresses': '‘{name}’ kan niet worden opgezocht (geen adressen)',
+  'engine.scan.unauthorized':
+    '{list}{more, plural, =0 {} other { en nog #}} {count, plural, one {ligt} other {liggen}} buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u deze doelen mag scannen (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} ligt buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u dit doel mag testen (--i-am-authorized).',
 };
