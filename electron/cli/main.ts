@@ -16,6 +16,7 @@ import { TRAFFIC_SORTS, type TrafficSort } from './trafficFormat';
 import { chooseCliLang, setCliLang, t, tEngine, withoutLangOption } from './i18n';
 import { localizeCommanderError, localizeHelp } from './help';
 import { UnsupportedLangError } from '../../shared/i18n/locale';
+import { resolveHelp } from './resolveNames';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
@@ -95,9 +96,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .alias('ls')
       .description(t('cli.list.description'))
       .option('--json', t('cli.list.json'))
-      .option('--totals', t('cli.list.totals')),
-  ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean }) => {
-    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals }, out);
+      .option('--totals', t('cli.list.totals'))
+      .option('--resolve', resolveHelp()),
+  ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean; resolve?: boolean }) => {
+    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals, resolve: opts.resolve }, out);
   });
 
   program
@@ -107,6 +109,7 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
     .option('--tcp', t('cli.who.tcp'))
     .option('--udp', t('cli.who.udp'))
     .option('--json', t('cli.who.json'))
+    .option('--resolve', resolveHelp())
     .action(async (port: number, opts) => {
       exit.code = await whoCommand(getEngine(), port, opts, out);
     });
@@ -123,9 +126,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .option('--alert', t('cli.watch.alert'))
       .option('--log <file>', t('cli.watch.log'), (v) => parseFileFlag('--log', v))
       .option('--data-dir <dir>', t('cli.watch.dataDir'), (v) => parseFileFlag('--data-dir', v))
-      .addOption(new Option('--sort <key>', t('cli.watch.sort')).choices(TRAFFIC_SORTS).default('port')),
-  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort }) => {
-    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort }, out);
+      .addOption(new Option('--sort <key>', t('cli.watch.sort')).choices(TRAFFIC_SORTS).default('port'))
+      .option('--resolve', resolveHelp(true)),
+  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort; resolve?: boolean }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort, resolve: opts.resolve }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });

@@ -74,11 +74,18 @@ export interface ExtraColumns {
   cells: (r: SocketRow) => string[];
 }
 
-export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns): string {
+/** A column right after the last address column (the names of `--resolve`, see resolveNames.ts). */
+export interface AddressNameColumn {
+  column: Column;
+  cell: (r: SocketRow) => string;
+}
+
+export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns, names?: AddressNameColumn): string {
   const columns: Column[] = [
     { header: t(SOCKET_COLUMNS.proto) },
     { header: t(SOCKET_COLUMNS.local), max: 46 },
     ...(withRemote ? [{ header: t(SOCKET_COLUMNS.remote), max: 46 }] : []),
+    ...(names ? [names.column] : []),
     { header: t(SOCKET_COLUMNS.state) },
     { header: t(SOCKET_COLUMNS.service), max: 16 },
     { header: t(SOCKET_COLUMNS.exposure) },
@@ -93,6 +100,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
       protoLabel(r),
       localLabel(r),
       ...(withRemote ? [remoteLabel(r)] : []),
+      ...(names ? [names.cell(r)] : []),
       r.state,
       r.service ?? '',
       exposureLabel(r),

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ConnectionPanel } from '../components/connection/ConnectionPanel';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
@@ -13,7 +14,8 @@ import { useServices, useSockets, useUi } from './services';
 
 const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose', reports: 'Reports', history: 'History' };
 
-export function App() {
+/** `machineSwitcher`: the header's machine picker (components/machines), when the front end offers machines. */
+export function App({ machineSwitcher }: { machineSwitcher?: ReactNode } = {}) {
   const { ui } = useServices();
   const page = useUi((s) => s.page);
   const hostname = useSockets((s) => s.hostname);
@@ -52,6 +54,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        {machineSwitcher}
       </header>
       <ConnectionBanner />
       <CapabilityNotice />
@@ -67,6 +70,7 @@ export function App() {
         {page === 'history' ? <HistoryPage /> : null}
       </main>
       <ProcessPanel />
+      <ConnectionPanel />
     </div>
   );
 }

@@ -7,10 +7,11 @@ import { parseInterval } from '../options';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
 import { addMetricsOptions, startAgentMetrics, type AgentMetricsFlags } from './agentMetrics';
+import { addListenOptions, checkListenFlags, listenTls, startAgentListen, type AgentListenFlags } from './agentListen';
 import { DATA_DIR_FLAG, dataDirHelp, parseDataDir, parseLogFile } from './historyOptions';
 import { t } from '../i18n';
 
-interface AgentFlags extends AgentMetricsFlags {
+interface AgentFlags extends AgentMetricsFlags, AgentListenFlags {
   dataDir?: string;
   log?: string;
   interval: number;
@@ -39,16 +40,29 @@ function untilStopped(): Promise<void> {
 export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
   const log = (m: string) => out.stderr(`portscope agent: ${terminalSafe(m)}\n`);
-  const stopped = untilStopped();
   const dataDir = flags.dataDir ?? defaultDataDir();
+  if (flags.showFingerprint) {
+    // What the app will show when this machine is added: compare the two before confirming.
+    out.stdout(`${listenTls(flags, dataDir).fingerprint}\n`);
+    return EXIT_OK;
+  }
+  checkListenFlags(flags);
+  const stopped = untilStopped();
   const engine = new Engine({ transport: 'cli', intervalMs: flags.interval, history: { dataDir, recorder: 'agent', logFile: flags.log } });
   engine.on('monitor.error', (e) => log(e.message));
   engine.on('history.alert', (a: Alert) => log(`ALERT ${a.severity}: ${a.message}`));
   const keepAlive = setInterval(() => {}, 1 << 30);
   let metrics;
+  let listen;
   try {
-    // Flags are checked (and the endpoint bound) before recording starts: a mistake is one line, exit 2.
+    // Flags are checked (and the endpoints bound) before recording starts: a mistake is one line, exit 2.
     metrics = await startAgentMetrics(engine, flags, log);
+    try {
+      listen = await startAgentListen(engine, flags, dataDir, log);
+    } catch (err) {
+      await metrics.close();
+      throw err;
+    }
   } catch (err) {
     clearInterval(keepAlive);
     engine.dispose();
@@ -60,6 +74,7 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
   } catch (err) {
     clearInterval(keepAlive);
     await metrics.close();
+    await listen?.close();
     engine.dispose();
     log(`cannot record: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_FAILURE;
@@ -78,6 +93,7 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
     await Promise.race([stopped, metrics.refused]);
   } finally {
     clearInterval(keepAlive);
+    await listen?.close();
     await metrics.close();
     engine.dispose();
     log('stopped');
@@ -86,14 +102,14 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
 }
 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
-  addMetricsOptions(
+  addListenOptions(addMetricsOptions(
     program
       .command('agent')
       .description(t('cli.agent.description'))
       .option(DATA_DIR_FLAG, dataDirHelp(), parseDataDir)
       .option('--log <file>', t('cli.option.logFile'), parseLogFile)
       .addOption(new Option('-i, --interval <time>', t('cli.watch.interval')).default(1000).argParser(parseInterval)),
-  ).action(async (flags: AgentFlags) => {
+  )).action(async (flags: AgentFlags) => {
     ctx.exit.code = await agentCommand(flags, ctx);
   });
 });

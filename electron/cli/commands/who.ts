@@ -6,11 +6,14 @@ import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
 import type { SafeOutput } from '../output';
 import { t, tEngine } from '../i18n';
+import { resolveRows, type CliNames } from '../resolveNames';
 
 export interface WhoOptions {
   tcp?: boolean;
   udp?: boolean;
   json?: boolean;
+  /** Names for the sockets' addresses (see resolveNames.ts). */
+  resolve?: boolean;
 }
 
 const WHO_FIELDS = [
@@ -63,8 +66,10 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
     }
   }
   const owners = [...byPid.values()];
+  const names = options.resolve ? await resolveRows(engine, relevant, (n) => out.stderr(`note: ${n}\n`)) : null;
   if (options.json) {
-    out.stdout(`${JSON.stringify({ port, owners, ownerless }, null, 2)}\n`);
+    const named = (list: SocketRow[]) => (names ? list.map((s) => names.withNames(s)) : list);
+    out.stdout(`${JSON.stringify({ port, owners: owners.map((o) => ({ ...o, sockets: named(o.sockets) })), ownerless: named(ownerless) }, null, 2)}\n`);
     return relevant.length > 0 ? EXIT_OK : EXIT_NOTHING;
   }
   if (relevant.length === 0) {
@@ -90,11 +95,11 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
       for (const u of p.unavailable) field(t('cli.who.field.unavailable'), `${u.field}: ${u.reason}`);
     }
     lines.push(`  ${t('cli.who.sockets')}`);
-    for (const s of o.sockets) lines.push(`    ${socketLine(s)}`);
+    for (const s of o.sockets) lines.push(`    ${socketLine(s, names)}`);
     blocks.push(lines.join('\n'));
   }
   if (ownerless.length > 0) {
-    blocks.push([t('cli.who.ownerless'), ...ownerless.map((s) => `    ${socketLine(s)}  ${ownerLabel(s)}`)].join('\n'));
+    blocks.push([t('cli.who.ownerless'), ...ownerless.map((s) => `    ${socketLine(s, names)}  ${ownerLabel(s)}`)].join('\n'));
   }
   const processes = owners.flatMap((o) => (o.process ? [o.process] : []));
   for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(t('cli.who.note', { note }));
@@ -102,8 +107,9 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
   return EXIT_OK;
 }
 
-function socketLine(s: SocketRow): string {
-  const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}`;
+function socketLine(s: SocketRow, names: CliNames | null = null): string {
+  const name = names && !isListener(s) ? names.label(s.remoteAddress, s.scopeId, true) : '';
+  const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}${name ? ` (${name})` : ''}`;
   const svc = s.service ? ` ${s.service}` : '';
   const risks = s.risks.length ? `  [${s.risks.map((r) => tEngine(r.messageKey, r.values, r.message)).join(' ')}]` : '';
   return terminalSafe(`${protoLabel(s).padEnd(5)} ${localLabel(s)}${remote}  ${s.state}${svc}  ${exposureLabel(s)}${risks}`);

@@ -35,6 +35,11 @@ function errno(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
+/** The adapter's own why, where it knows better than the Linux wording (Windows: administrator, IPv6, Wine). */
+function reasonOf(err: unknown): string | null {
+  return typeof err === 'object' && err !== null && 'reason' in err && typeof err.reason === 'string' ? err.reason : null;
+}
+
 /**
  * TCPView's "Close Connection": aborts the one established TCP connection with exactly these
  * endpoints. It is looked up in the socket table first, so a listener, a TIME_WAIT or a
@@ -62,15 +67,21 @@ export async function closeConnection(deps: CloseDeps, c: ConnectionEndpoints): 
   const owner = { what, owner: row.processName ? 'known' : 'unknown', process: row.processName ?? '', pid: String(row.pid ?? '') };
   if (!deps.adapter.closeConnection) {
     const note = deps.adapter.capabilities().closeConnection.note;
-    return result(false, 'unsupported', 'engine.close.unsupported', { note: note ?? '' });
+    return result(false, 'unsupported', 'engine.close.unsupported', { note: note ?? 'none' });
   }
   try {
     deps.adapter.closeConnection(row.family, { localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress, remotePort: row.remotePort });
   } catch (err) {
     const code = errno(err);
+    const reason = reasonOf(err);
     if (code === 'ENOENT') return result(false, 'not-found', 'engine.close.closedMeanwhile');
-    if (code === 'EPERM' || code === 'EACCES') return result(false, 'denied', 'engine.close.denied', owner);
-    if (code === 'EOPNOTSUPP' || code === 'EPROTONOSUPPORT' || code === 'EINVAL') return result(false, 'unsupported', 'engine.close.kernelCannot');
+    if (code === 'EPERM' || code === 'EACCES') {
+      // The adapter's own words for why (Windows: needs administrator), else the kernel's rule.
+      return reason ? result(false, 'denied', 'engine.close.deniedReason', { ...owner, reason }) : result(false, 'denied', 'engine.close.denied', owner);
+    }
+    if (code === 'EOPNOTSUPP' || code === 'EPROTONOSUPPORT' || code === 'EINVAL') {
+      return reason ? result(false, 'unsupported', 'engine.close.unsupportedReason', { what, reason }) : result(false, 'unsupported', 'engine.close.kernelCannot');
+    }
     throw err;
   }
   const after = (await deps.refresh()).rows.filter((r) => matches(r, c) && r.state === 'ESTABLISHED');

@@ -16,6 +16,8 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
   );
   const hello = useHello();
   const endNote = hello?.platform === 'win32' ? (hello.capabilities?.endProcess.note ?? null) : null;
+  // A remote agent without --allow-control refuses it: say so instead of offering a button.
+  if (hello?.control === false) return <p className="muted">{hello.capabilities?.endProcess.note ?? 'This machine\u2019s agent is read-only.'}</p>;
   return (
     <>
       <button

@@ -1,10 +1,13 @@
-import type { RiskNote as Risk } from '../../../shared/contract';
+import type { AddressName, RiskNote as Risk } from '../../../shared/contract';
+import { nameLabel } from '../../stores/names';
 import type { LiveRow } from '../../stores/sockets/table';
 import { EXPOSURE_LABEL, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
 import { ProcessCell } from '../process/ProcessCell';
 import { VisibleText } from '../text/VisibleText';
+import { RemoteCell } from './RemoteCell';
+import { TRAFFIC_COLUMNS } from './trafficColumns';
 import type { Column } from './types';
 
 const MARK_TEXT = { new: 'new', changed: 'changed', closing: 'closing' } as const;
@@ -82,7 +85,28 @@ export const CONNECTION_COLUMNS: Column<LiveRow>[] = [
   { id: 'local', label: 'Local', width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row), text: (l) => localEndpoint(l.row) },
   { id: 'remote', label: 'Remote', width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row), text: (l) => remoteEndpoint(l.row) },
   { id: 'service', label: 'Service', width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '', text: (l) => l.row.service ?? '' },
+  ...TRAFFIC_COLUMNS,
   processColumn,
   pidColumn,
   userColumn,
 ];
+
+/**
+ * The dashboard's connections: the remote column shows names when "Resolve addresses" is on
+ * (`names`, null when off). Rebuilt when names arrive, so the column sizes to the names too. A
+ * saved report keeps plain addresses (this machine's names may not hold for another's report).
+ */
+export function liveConnectionColumns(names: ReadonlyMap<string, AddressName> | null): Column<LiveRow>[] {
+  return CONNECTION_COLUMNS.map((c) =>
+    c.id === 'remote'
+      ? {
+          ...c,
+          render: (l: LiveRow) => <RemoteCell row={l.row} />,
+          text: (l: LiveRow) => {
+            const label = names ? nameLabel(names.get(l.row.remoteAddress)) : null;
+            return label ? `${label}:${l.row.remotePort}` : remoteEndpoint(l.row);
+          },
+        }
+      : c,
+  );
+}

@@ -1,11 +1,15 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { useSockets } from '../../app/services';
+import type { ProcessTraffic } from '../../../shared/contract';
+import { useSockets, useTraffic } from '../../app/services';
 import { DonutChart } from '../../components/charts/DonutChart';
+import { MachineTrafficChart } from '../../components/charts/MachineTrafficChart';
 import { StateHistoryChart } from '../../components/charts/StateHistoryChart';
 import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
+import { TopTalkersChart } from '../../components/charts/TopTalkersChart';
 import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
 import { HISTORY_LIMIT, type HistorySample } from '../../stores/sockets/store';
 import { countByState, type LiveRow } from '../../stores/sockets/table';
+import './charts-layout.css';
 
 export interface DashboardChartsProps {
   /** The rows the tables show, after the search and filters: the charts count the same ones. */
@@ -36,6 +40,8 @@ function useFilteredHistory(all: readonly HistorySample[], rows: readonly LiveRo
   }, [all, rows, filtering, filterKey]);
 }
 
+const NO_PROCESSES: readonly ProcessTraffic[] = [];
+
 export function DashboardCharts({ listening, connections, filtering, filterKey }: DashboardChartsProps) {
   // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
   const history = useDeferredValue(useSockets((s) => s.history));
@@ -47,9 +53,14 @@ export function DashboardCharts({ listening, connections, filtering, filterKey }
   const top = useMemo(() => topProcesses(everything, 6), [everything]);
   const exposure = useMemo(() => exposureSlices(shownListening), [shownListening]);
   const classes = useMemo(() => portClassSlices(shownListening), [shownListening]);
+  // Traffic is the whole machine's (the engine's totals), whatever the table's filter.
+  const machine = useDeferredValue(useTraffic((s) => s.machine));
+  const talkers = useDeferredValue(useTraffic((s) => s.summary));
   return (
     <section className="charts" aria-label={filtering ? 'Charts of the sockets the search and filters show' : 'Charts'}>
       <StateHistoryChart history={filteredHistory} what={filtering ? 'matching sockets' : 'sockets'} />
+      <MachineTrafficChart samples={machine} />
+      <TopTalkersChart processes={talkers?.processes ?? NO_PROCESSES} waiting={talkers === null} />
       <TopProcessesChart data={top} />
       <DonutChart title="Exposure" data={exposure} />
       <DonutChart title="Port classes" data={classes} />

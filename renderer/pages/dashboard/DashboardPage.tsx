@@ -1,13 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
-import { useServices, useSockets, useUi } from '../../app/services';
-import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
+import { useNames, useServices, useSockets, useUi } from '../../app/services';
+import { LISTENING_COLUMNS, liveConnectionColumns } from '../../components/table/socketColumns';
 import { EXPOSURE_LABEL } from '../../format/socket';
 import { useDebounced } from '../../hooks/useDebounced';
 import { filterRows, isFiltering, type RowFilter } from '../../stores/sockets/query';
 import { splitRows } from '../../stores/sockets/stats';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardToolbar } from './DashboardToolbar';
+import { ResolveSwitch } from './ResolveSwitch';
 import { SocketTablePanel } from './SocketTablePanel';
 import { TableSplitter } from './TableSplitter';
 import { TableState } from './TableState';
@@ -53,7 +54,10 @@ export function DashboardPage() {
   const connectionsShown = useMemo(() => filterRows(connections, connFilter, processes), [connections, connFilter, processes]);
   const filtering = isFiltering(listenFilter) || isFiltering(connFilter);
   const open = useCallback((row: SocketRow) => ui.getState().select(row), [ui]);
+  const openConnection = useCallback((row: SocketRow) => ui.getState().openConnection(row), [ui]);
   const tables = useRef<HTMLDivElement>(null);
+  const names = useNames((s) => (s.enabled ? s.names : null));
+  const connectionColumns = useMemo(() => liveConnectionColumns(names), [names]);
 
   return (
     <div className="dashboard">
@@ -91,12 +95,13 @@ export function DashboardPage() {
           title="Connections"
           rows={connections}
           visible={connectionsShown}
-          columns={CONNECTION_COLUMNS}
+          columns={connectionColumns}
           initialSort={{ key: 'state', dir: 'asc' }}
-          onOpen={open}
+          onOpen={openConnection}
           empty={<TableState what="connections" />}
           controls={
             <>
+              <ResolveSwitch rows={connectionsShown} />
               <label htmlFor={stateId}>State</label>
               <select id={stateId} value={filter.state} onChange={(e) => setFilter({ state: e.target.value as RowFilter['state'] })}>
                 <option value="any">any</option>

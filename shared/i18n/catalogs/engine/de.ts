@@ -84,7 +84,6 @@ export const de: Record<keyof typeof en, string> = {
   'engine.capability.linux.socketOwners': 'als root (sudo) ausführen, um die Besitzer der Sockets anderer Benutzer zu sehen',
   'engine.capability.linux.processDetails': 'als root (sudo) ausführen, um Programmdateien und Befehlszeilen anderer Benutzer zu sehen',
   'engine.capability.linux.firewallRules': 'als root (sudo) ausführen, um die nftables-/iptables-Regeln zu lesen',
-  'engine.capability.linux.trafficCounters': 'Byte-Zähler pro Socket werden unter Linux noch nicht gelesen',
   'engine.capability.unix.endProcess': '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL.',
   'engine.capability.linux.endProcessUser':
     '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es root.',
@@ -97,17 +96,13 @@ export const de: Record<keyof typeof en, string> = {
     'nur die Prozessnamen sind bekannt: Die IP-Helper-API (koffi) ließ sich nicht laden, daher wurden netstat und tasklist ausgewertet',
   'engine.capability.windows.processDetails': 'als Administrator ausführen, um Pfad, Befehlszeile und Konto der Prozesse anderer Benutzer zu sehen',
   'engine.capability.windows.firewallRules': 'die Regeln der Windows-Firewall werden mit PowerShell Get-NetFirewallRule gelesen',
-  'engine.capability.windows.trafficCounters': 'Byte-Zähler pro Verbindung (GetPerTcpConnectionEStats) werden noch nicht gelesen',
   'engine.capability.windows.endProcess':
     'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen.',
   'engine.capability.windows.endProcessUser':
     'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen. Für Prozesse anderer Benutzer braucht es Administratorrechte.',
-  'engine.capability.windows.closeConnection':
-    'Verbindungen unter Windows zu trennen (SetTcpEntry mit MIB_TCP_STATE_DELETE_TCB, als Administrator) ist noch nicht eingebaut',
   'engine.capability.darwin.socketOwners': 'aus `netstat -anv` gelesen; der Ausweg über lsof sieht ohne sudo nur Ihre eigenen Prozesse',
   'engine.capability.darwin.processDetails': 'mit sudo ausführen, um die Befehlszeilen der Prozesse anderer Benutzer zu sehen',
   'engine.capability.darwin.firewallRules': 'mit sudo ausführen, um die pf-Regeln zu lesen; den Zustand der Programm-Firewall gibt es auch ohne root',
-  'engine.capability.darwin.trafficCounters': 'Byte-Zähler pro Socket werden unter macOS noch nicht gelesen',
   'engine.capability.darwin.endProcessUser':
     '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es sudo.',
   'engine.capability.darwin.closeConnection': 'macOS bietet keinen Weg, die TCP-Verbindung eines anderen Prozesses abzubrechen',
@@ -175,4 +170,35 @@ export const de: Record<keyof typeof en, string> = {
   'engine.scan.unauthorized':
     '{list}{more, plural, =0 {} other { und # weitere}} {count, plural, one {liegt} other {liegen}} außerhalb Ihrer lokalen Netze. Hosts zu scannen, die Sie nicht selbst verwalten, kann dort, wo Sie leben, verboten sein und verstößt oft gegen die Regeln Ihres Providers. Ohne Bestätigung werden nur Ziele auf Loopback, in privaten Netzen (RFC 1918) und in Unique-Local-Netzen gescannt; Link-Local-Ziele (169.254.0.0/16, fe80::/10, Cloud-Metadatendienste) brauchen sie ebenfalls. Bestätigen Sie, dass Sie {count, plural, one {dieses Ziel} other {diese Ziele}} scannen dürfen (--i-am-authorized).',
   'engine.probe.unauthorized': '{target} liegt außerhalb Ihrer lokalen Netze. Hosts zu scannen, die Sie nicht selbst verwalten, kann dort, wo Sie leben, verboten sein und verstößt oft gegen die Regeln Ihres Providers. Ohne Bestätigung werden nur Ziele auf Loopback, in privaten Netzen (RFC 1918) und in Unique-Local-Netzen gescannt; Link-Local-Ziele (169.254.0.0/16, fe80::/10, Cloud-Metadatendienste) brauchen sie ebenfalls. Bestätigen Sie, dass Sie dieses Ziel testen dürfen (--i-am-authorized).',
+  'engine.capability.linux.trafficCounters':
+    'TCP-Byte-Zähler und RTT kommen vom Kernel (tcp_info, wie bei `ss -ti`); für UDP-Sockets zählt der Kernel keine Bytes',
+  'engine.capability.linux.trafficCountersNative':
+    'Byte-Zähler brauchen den nativen sock_diag-Leser (er wurde nicht gebaut, oder Netlink ist nicht verfügbar); /proc/net hat keine',
+  'engine.capability.windows.trafficCountersNoHelper':
+    'Byte-Zähler pro Verbindung brauchen die IP-Helper-API, die sich nicht laden ließ (koffi)',
+  'engine.capability.windows.trafficCountersMissing':
+    'dieser iphlpapi fehlt {missing}{wine, select, yes { (Wine setzt sie nicht um)} other {}}: Verbindungen zeigen weder Bytes noch RTT',
+  'engine.capability.windows.trafficCountersRefused':
+    'Windows hat es abgelehnt, hier die Statistik pro Verbindung einzuschalten (SetPerTcpConnectionEStats: nicht unterstützt): Verbindungen zeigen weder Bytes noch RTT',
+  'engine.capability.windows.trafficCountersElevation':
+    'als Administrator ausführen, um Bytes und RTT jeder Verbindung zu sehen: Nur ein Administrator mit erhöhten Rechten darf die Windows-Statistik pro Verbindung einschalten (SetPerTcpConnectionEStats)',
+  'engine.capability.windows.trafficCounters':
+    'Bytes und RTT aufgebauter Verbindungen aus der Windows-Statistik pro Verbindung (GetPerTcpConnectionEStats). Windows zählt erst, wenn sie für eine Verbindung eingeschaltet ist, und Portscope schaltet sie ein, sobald es die Verbindung sieht: Die Zählung beginnt dann bei 0, nicht beim Öffnen der Verbindung.',
+  'engine.capability.windows.closeConnectionNoHelper':
+    'Verbindungen zu trennen braucht die IP-Helper-API, die sich nicht laden ließ (koffi)',
+  'engine.capability.windows.closeConnectionWine':
+    'SetTcpEntry ist unter Wine nur ein Platzhalter, der Erfolg meldet, ohne etwas zu trennen; deshalb ruft Portscope es unter Wine nicht auf',
+  'engine.capability.windows.closeConnection':
+    'Windows löscht die Verbindung (SetTcpEntry mit MIB_TCP_STATE_DELETE_TCB, wie TCPView): Beide Seiten sehen sie zurückgesetzt. Nur IPv4: Für IPv6-Verbindungen hat Windows keinen solchen Aufruf.',
+  'engine.capability.windows.closeConnectionUser':
+    'als Administrator ausführen, um Verbindungen zu trennen (SetTcpEntry braucht erhöhte Rechte); IPv6-Verbindungen lassen sich unter Windows gar nicht trennen',
+  'engine.capability.darwin.trafficCountersLsof':
+    'Byte-Zähler pro Socket kommen von netstat, das sich nicht lesen ließ (lsof hat keine)',
+  'engine.capability.darwin.trafficCountersNoColumns':
+    'dieses netstat gab keine Spalten rxbytes/txbytes aus: Sockets zeigen keine Bytes',
+  'engine.capability.darwin.trafficCounters':
+    'Bytes ein und aus für jeden TCP- und UDP-Socket, die Zählung des Kernels aus `netstat -anvb` (rxbytes/txbytes), für alle Benutzer ohne sudo; eine RTT liefert macOS dort nicht',
+  'engine.close.deniedReason':
+    'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: {reason}.',
+  'engine.close.unsupportedReason': 'TCP {what} lässt sich nicht trennen: {reason}. Die Verbindung ist weiterhin offen.',
 };

@@ -77,7 +77,6 @@ export const en = {
   'engine.capability.linux.socketOwners': "run as root (sudo) to see the owners of other users' sockets",
   'engine.capability.linux.processDetails': "run as root (sudo) to see other users' executables and command lines",
   'engine.capability.linux.firewallRules': 'run as root (sudo) to read the nftables/iptables rules',
-  'engine.capability.linux.trafficCounters': 'per-socket byte counters are not read on Linux yet',
   'engine.capability.unix.endProcess': 'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.',
   'engine.capability.linux.endProcessUser': "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need root.",
   'engine.capability.linux.closeConnection': 'the kernel aborts the connection (SOCK_DESTROY, as `ss -K`); it needs CONFIG_INET_DIAG_DESTROY',
@@ -87,16 +86,13 @@ export const en = {
   'engine.capability.windows.processDetailsNetstat': 'only process names are known: the IP Helper API (koffi) could not be loaded, so netstat and tasklist were read',
   'engine.capability.windows.processDetails': "run as administrator to see the path, command line and account of other users' processes",
   'engine.capability.windows.firewallRules': 'Windows Firewall rules are read with PowerShell Get-NetFirewallRule',
-  'engine.capability.windows.trafficCounters': 'per-connection byte counters (GetPerTcpConnectionEStats) are not read yet',
   'engine.capability.windows.endProcess':
     'Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up.',
   'engine.capability.windows.endProcessUser':
     "Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up. Other users' processes need administrator.",
-  'engine.capability.windows.closeConnection': 'closing connections on Windows (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as administrator) is not built yet',
   'engine.capability.darwin.socketOwners': 'read from `netstat -anv`; the lsof fallback sees only your own processes without sudo',
   'engine.capability.darwin.processDetails': "run with sudo to see the command lines of other users' processes",
   'engine.capability.darwin.firewallRules': 'run with sudo to read the pf rules; the application firewall state needs no root',
-  'engine.capability.darwin.trafficCounters': 'per-socket byte counters are not read on macOS yet',
   'engine.capability.darwin.endProcessUser': "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need sudo.",
   'engine.capability.darwin.closeConnection': "macOS offers no way to abort another process's TCP connection",
 
@@ -162,4 +158,35 @@ export const en = {
   'engine.scan.unauthorized':
     '{list}{more, plural, =0 {} other { and # more}} {count, plural, one {is} other {are}} outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to scan them (--i-am-authorized).',
   'engine.probe.unauthorized': '{target} is outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to probe it (--i-am-authorized).',
+  'engine.capability.linux.trafficCounters':
+    'TCP byte counters and RTT come from the kernel (tcp_info, as `ss -ti`); the kernel keeps no byte counts for UDP sockets',
+  'engine.capability.linux.trafficCountersNative':
+    'byte counters need the native sock_diag reader (it was not built or netlink is unavailable); /proc/net has none',
+  'engine.capability.windows.trafficCountersNoHelper':
+    'per-connection byte counters need the IP Helper API, which could not be loaded (koffi)',
+  'engine.capability.windows.trafficCountersMissing':
+    'this iphlpapi has no {missing}{wine, select, yes { (Wine does not implement them)} other {}}: connections show no bytes or RTT',
+  'engine.capability.windows.trafficCountersRefused':
+    'Windows refused to switch on per-connection statistics here (SetPerTcpConnectionEStats: not supported): connections show no bytes or RTT',
+  'engine.capability.windows.trafficCountersElevation':
+    "run as administrator to see each connection's bytes and RTT: only an elevated administrator may switch on Windows' per-connection statistics (SetPerTcpConnectionEStats)",
+  'engine.capability.windows.trafficCounters':
+    "bytes and RTT of established connections from Windows' per-connection statistics (GetPerTcpConnectionEStats). Windows keeps none until they are switched on for a connection, which Portscope does when it first sees it: counts start then, at 0, not when the connection opened.",
+  'engine.capability.windows.closeConnectionNoHelper':
+    'closing connections needs the IP Helper API, which could not be loaded (koffi)',
+  'engine.capability.windows.closeConnectionWine':
+    "Wine's SetTcpEntry is a stub that answers success without closing anything, so Portscope does not call it under Wine",
+  'engine.capability.windows.closeConnection':
+    'Windows deletes the connection (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as TCPView does): both ends see it reset. IPv4 only: Windows has no such call for IPv6 connections.',
+  'engine.capability.windows.closeConnectionUser':
+    'run as administrator to close connections (SetTcpEntry needs elevation); IPv6 connections cannot be closed on Windows at all',
+  'engine.capability.darwin.trafficCountersLsof':
+    'per-socket byte counters come from netstat, which could not be read (lsof has none)',
+  'engine.capability.darwin.trafficCountersNoColumns':
+    'this netstat printed no rxbytes/txbytes columns: sockets show no bytes',
+  'engine.capability.darwin.trafficCounters':
+    "bytes in and out of every TCP and UDP socket, the kernel's own counts from `netstat -anvb` (rxbytes/txbytes), for every user without sudo; macOS gives no RTT there",
+  'engine.close.deniedReason':
+    'Not allowed to close TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: {reason}.',
+  'engine.close.unsupportedReason': 'Cannot close TCP {what}: {reason}. It is still open.',
 } as const;

@@ -84,7 +84,6 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.linux.socketOwners': 'voer dit als root (sudo) uit om de eigenaars van sockets van andere gebruikers te zien',
   'engine.capability.linux.processDetails': 'voer dit als root (sudo) uit om programmabestanden en opdrachtregels van andere gebruikers te zien',
   'engine.capability.linux.firewallRules': 'voer dit als root (sudo) uit om de nftables/iptables-regels te lezen',
-  'engine.capability.linux.trafficCounters': 'bytetellers per socket worden op Linux nog niet gelezen',
   'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL.',
   'engine.capability.linux.endProcessUser':
     '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
@@ -99,17 +98,13 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.windows.processDetails':
     'voer dit als administrator uit om pad, opdrachtregel en account van processen van andere gebruikers te zien',
   'engine.capability.windows.firewallRules': 'de regels van Windows Firewall worden gelezen met PowerShell Get-NetFirewallRule',
-  'engine.capability.windows.trafficCounters': 'bytetellers per verbinding (GetPerTcpConnectionEStats) worden nog niet gelezen',
   'engine.capability.windows.endProcess':
     'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
   'engine.capability.windows.endProcessUser':
     'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
-  'engine.capability.windows.closeConnection':
-    'verbindingen verbreken op Windows (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, als administrator) is nog niet gebouwd',
   'engine.capability.darwin.socketOwners': 'gelezen uit `netstat -anv`; de terugvaloptie lsof ziet zonder sudo alleen je eigen processen',
   'engine.capability.darwin.processDetails': 'voer dit uit met sudo om de opdrachtregels van processen van andere gebruikers te zien',
   'engine.capability.darwin.firewallRules': 'voer dit uit met sudo om de pf-regels te lezen; de status van de programmafirewall is ook zonder root te zien',
-  'engine.capability.darwin.trafficCounters': 'bytetellers per socket worden op macOS nog niet gelezen',
   'engine.capability.darwin.endProcessUser':
     '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
   'engine.capability.darwin.closeConnection': 'macOS biedt geen manier om de TCP-verbinding van een ander proces af te breken',
@@ -177,4 +172,35 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.scan.unauthorized':
     '{list}{more, plural, =0 {} other { en nog #}} {count, plural, one {ligt} other {liggen}} buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u {count, plural, one {dit doel} other {deze doelen}} mag scannen (--i-am-authorized).',
   'engine.probe.unauthorized': '{target} ligt buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u dit doel mag testen (--i-am-authorized).',
+  'engine.capability.linux.trafficCounters':
+    'TCP-bytetellers en RTT komen van de kernel (tcp_info, zoals bij `ss -ti`); voor UDP-sockets telt de kernel geen bytes',
+  'engine.capability.linux.trafficCountersNative':
+    'bytetellers hebben de eigen sock_diag-lezer nodig (die is niet gebouwd, of netlink is niet beschikbaar); /proc/net heeft ze niet',
+  'engine.capability.windows.trafficCountersNoHelper':
+    'bytetellers per verbinding hebben de IP Helper-API nodig, die niet kon worden geladen (koffi)',
+  'engine.capability.windows.trafficCountersMissing':
+    'deze iphlpapi mist {missing}{wine, select, yes { (Wine heeft ze niet)} other {}}: verbindingen tonen geen bytes of RTT',
+  'engine.capability.windows.trafficCountersRefused':
+    'Windows weigerde hier de statistieken per verbinding aan te zetten (SetPerTcpConnectionEStats: niet ondersteund): verbindingen tonen geen bytes of RTT',
+  'engine.capability.windows.trafficCountersElevation':
+    'voer dit als administrator uit om de bytes en RTT van elke verbinding te zien: alleen een administrator met verhoogde rechten mag de Windows-statistieken per verbinding aanzetten (SetPerTcpConnectionEStats)',
+  'engine.capability.windows.trafficCounters':
+    'bytes en RTT van tot stand gebrachte verbindingen uit de Windows-statistieken per verbinding (GetPerTcpConnectionEStats). Windows telt pas als ze voor een verbinding aan staan, en Portscope zet ze aan zodra het de verbinding ziet: het tellen begint dan bij 0, niet bij het openen van de verbinding.',
+  'engine.capability.windows.closeConnectionNoHelper':
+    'verbindingen verbreken heeft de IP Helper-API nodig, die niet kon worden geladen (koffi)',
+  'engine.capability.windows.closeConnectionWine':
+    'SetTcpEntry is onder Wine een lege functie die succes meldt zonder iets te verbreken, dus Portscope roept hem onder Wine niet aan',
+  'engine.capability.windows.closeConnection':
+    'Windows verwijdert de verbinding (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, zoals TCPView): beide kanten zien hem verbroken. Alleen IPv4: voor IPv6-verbindingen heeft Windows zo’n aanroep niet.',
+  'engine.capability.windows.closeConnectionUser':
+    'voer dit als administrator uit om verbindingen te verbreken (SetTcpEntry vraagt om verhoogde rechten); IPv6-verbindingen kunnen op Windows helemaal niet worden verbroken',
+  'engine.capability.darwin.trafficCountersLsof':
+    'bytetellers per socket komen van netstat, dat niet kon worden gelezen (lsof heeft ze niet)',
+  'engine.capability.darwin.trafficCountersNoColumns':
+    'deze netstat toonde geen kolommen rxbytes/txbytes: sockets tonen geen bytes',
+  'engine.capability.darwin.trafficCounters':
+    'bytes in en uit voor elke TCP- en UDP-socket, de eigen tellingen van de kernel uit `netstat -anvb` (rxbytes/txbytes), voor alle gebruikers zonder sudo; macOS geeft daar geen RTT',
+  'engine.close.deniedReason':
+    'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: {reason}.',
+  'engine.close.unsupportedReason': 'TCP {what} kan niet worden verbroken: {reason}. De verbinding is nog open.',
 };
