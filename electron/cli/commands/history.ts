@@ -110,7 +110,8 @@ export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): 
     result = await handlers['history.query']({ since, until, port: flags.port, process: flags.process, pid: flags.pid, listenersOnly: flags.listeners, limit: flags.limit });
   } catch (err) {
     if ((err instanceof ContractError && err.code === 'not-found') || err instanceof HistoryUnavailableError) {
-      out.stderr(`portscope: ${err instanceof ContractError ? tEngine(err.messageKey, err.values, err.message) : err.message}\n`);
+      const text = err instanceof ContractError ? tEngine(err.messageKey, err.values, err.message) : tEngine(err.messageKey, { dir: err.dataDir }, err.message);
+      out.stderr(`portscope: ${text}\n`);
       return EXIT_NOTHING;
     }
     throw err;

@@ -201,4 +201,6 @@ export const de: Record<keyof typeof en, string> = {
   'engine.close.deniedReason':
     'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: {reason}.',
   'engine.close.unsupportedReason': 'TCP {what} lässt sich nicht trennen: {reason}. Die Verbindung ist weiterhin offen.',
+  'engine.history.none': 'in {dir} wurde noch kein Verlauf aufgezeichnet (`portscope agent`, `portscope serve` oder die App starten)',
+  'engine.history.noBaseline': 'es wurde noch keine Baseline gespeichert („Alle als bekannt markieren“ oder `portscope baseline save`)',
 };

@@ -189,4 +189,6 @@ export const en = {
   'engine.close.deniedReason':
     'Not allowed to close TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: {reason}.',
   'engine.close.unsupportedReason': 'Cannot close TCP {what}: {reason}. It is still open.',
+  'engine.history.none': 'no history has been recorded in {dir} yet (start `portscope agent`, `portscope serve` or the app)',
+  'engine.history.noBaseline': 'no baseline has been saved yet (Mark all as known, or `portscope baseline save`)',
 } as const;

@@ -84,9 +84,9 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.linux.socketOwners': 'voer dit als root (sudo) uit om de eigenaars van sockets van andere gebruikers te zien',
   'engine.capability.linux.processDetails': 'voer dit als root (sudo) uit om programmabestanden en opdrachtregels van andere gebruikers te zien',
   'engine.capability.linux.firewallRules': 'voer dit als root (sudo) uit om de nftables/iptables-regels te lezen',
-  'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL.',
+  'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL.',
   'engine.capability.linux.endProcessUser':
-    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
+    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
   'engine.capability.linux.closeConnection': 'de kernel breekt de verbinding af (SOCK_DESTROY, zoals `ss -K`); daarvoor is CONFIG_INET_DIAG_DESTROY nodig',
   'engine.capability.linux.closeConnectionUser':
     'voer dit als root (sudo) uit om verbindingen te verbreken: de kernel laat alleen CAP_NET_ADMIN een socket afbreken',
@@ -99,14 +99,14 @@ export const nl: Record<keyof typeof en, string> = {
     'voer dit als administrator uit om pad, opdrachtregel en account van processen van andere gebruikers te zien',
   'engine.capability.windows.firewallRules': 'de regels van Windows Firewall worden gelezen met PowerShell Get-NetFirewallRule',
   'engine.capability.windows.endProcess':
-    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
+    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd stoppen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
   'engine.capability.windows.endProcessUser':
-    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
+    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd stoppen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
   'engine.capability.darwin.socketOwners': 'gelezen uit `netstat -anv`; de terugvaloptie lsof ziet zonder sudo alleen je eigen processen',
   'engine.capability.darwin.processDetails': 'voer dit uit met sudo om de opdrachtregels van processen van andere gebruikers te zien',
   'engine.capability.darwin.firewallRules': 'voer dit uit met sudo om de pf-regels te lezen; de status van de programmafirewall is ook zonder root te zien',
   'engine.capability.darwin.endProcessUser':
-    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
+    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
   'engine.capability.darwin.closeConnection': 'macOS biedt geen manier om de TCP-verbinding van een ander proces af te breken',
 
   'engine.risk.cleartext': '{protocol} verstuurt wachtwoorden en gegevens onversleuteld.',
@@ -203,4 +203,6 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.close.deniedReason':
     'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: {reason}.',
   'engine.close.unsupportedReason': 'TCP {what} kan niet worden verbroken: {reason}. De verbinding is nog open.',
+  'engine.history.none': 'in {dir} is nog geen geschiedenis vastgelegd (start `portscope agent`, `portscope serve` of de app)',
+  'engine.history.noBaseline': 'er is nog geen nulmeting opgeslagen (‘Alles als bekend markeren’, of `portscope baseline save`)',
 };

@@ -6,7 +6,7 @@ export const de: Record<keyof typeof en, string> = {
   'socket.column.remote': 'Remote-Adresse',
   'socket.column.state': 'Status',
   'socket.column.service': 'Dienst',
-  'socket.column.exposure': 'Erreichbar über',
+  'socket.column.exposure': 'Erreichbarkeit',
   'socket.column.process': 'PID/Prozess',
   'socket.column.user': 'Benutzer',
   'socket.column.notes': 'Hinweise',

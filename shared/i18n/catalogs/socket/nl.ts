@@ -6,7 +6,7 @@ export const nl: Record<keyof typeof en, string> = {
   'socket.column.remote': 'Extern adres',
   'socket.column.state': 'Status',
   'socket.column.service': 'Dienst',
-  'socket.column.exposure': 'Bereikbaar via',
+  'socket.column.exposure': 'Bereikbaarheid',
   'socket.column.process': 'PID/Proces',
   'socket.column.user': 'Gebruiker',
   'socket.column.notes': 'Opmerkingen',
