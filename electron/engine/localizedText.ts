@@ -22,3 +22,8 @@ export function localizedMessage(key: EngineKey, values?: ContractMessageValues)
 export function localizedText(key: EngineKey, values?: ContractMessageValues): LocalizedText {
   return values ? { key, values } : { key };
 }
+
+/** A code (a probe outcome) as an ICU select value: the parser takes no `-` in option names (no-route -> no_route). */
+export function outcomeSelector(code: string): string {
+  return code.replace(/-/g, '_');
+}

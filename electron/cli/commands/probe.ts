@@ -10,6 +10,7 @@ import { terminalSafe } from '../table';
 import { formatEndpoint } from '../../../shared/net/address';
 import { formatRtt } from './scanFormat';
 import { fmt, t, tEngine } from '../i18n';
+import { outcomeSelector } from '../../engine/localizedText';
 
 export interface ProbeCliOptions {
   udp?: boolean;
@@ -42,7 +43,8 @@ export function parseProbeTarget(target: string, portArg?: string): { host: stri
 
 function attemptLine(a: ProbeAttempt): string {
   const rtt = a.rttMs === null ? '' : formatRtt(a.rttMs);
-  return `${String(a.seq).padStart(4)}  ${a.outcome.padEnd(10)} ${rtt.padStart(10)}  ${terminalSafe(tEngine(a.messageKey, a.values, a.message))}`;
+  const outcome = t('engine.probe.outcome', { outcome: outcomeSelector(a.outcome) });
+  return `${String(a.seq).padStart(4)}  ${outcome.padEnd(12)} ${rtt.padStart(10)}  ${terminalSafe(tEngine(a.messageKey, a.values, a.message))}`;
 }
 
 export function probeSummary(r: ProbeResult): string {

@@ -8,7 +8,7 @@ import { tcpAttempt, udpAttempt, type AttemptResult } from '../probe/attempt';
 import { readFirewall, type FirewallFinding } from './firewall';
 import type { LocalizedText } from '../../../shared/contract/localized';
 import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
-import { localizedMessage, localizedText } from '../localizedText';
+import { localizedMessage, localizedText, outcomeSelector } from '../localizedText';
 
 /** What a diagnosis reads from the engine: the socket table and process details. */
 export interface DiagnoseDeps {
@@ -237,15 +237,21 @@ export function reachabilityCheck(env: DiagnoseEnv): Check {
       );
       const good = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');
       const details = ctx.reach.map((r) => `${endpoint(r.address, ctx.port)}: ${r.result.outcome}${r.result.rttMs !== null ? ` (${r.result.rttMs.toFixed(2)} ms)` : ''}`);
-      if (good.length === ctx.reach.length) return said('ok', 'engine.diagnose.reachability.all', { count: good.length }, details);
+      // The same lines by key: the outcome in words, the round trip in the reader's digits.
+      const detailTexts = ctx.reach.map((r) =>
+        r.result.rttMs !== null
+          ? localizedText('engine.diagnose.reachability.detailRtt', { endpoint: endpoint(r.address, ctx.port), outcome: outcomeSelector(r.result.outcome), rtt: r.result.rttMs })
+          : localizedText('engine.diagnose.reachability.detail', { endpoint: endpoint(r.address, ctx.port), outcome: outcomeSelector(r.result.outcome) }),
+      );
+      if (good.length === ctx.reach.length) return said('ok', 'engine.diagnose.reachability.all', { count: good.length }, details, detailTexts);
       if (good.length > 0) {
         const bad = ctx.reach.filter((r) => !good.includes(r));
-        return said('warn', 'engine.diagnose.reachability.some', { good: good.map((g) => g.address).join(', '), bad: bad.map((r) => r.address).join(', ') }, details);
+        return said('warn', 'engine.diagnose.reachability.some', { good: good.map((g) => g.address).join(', '), bad: bad.map((r) => r.address).join(', ') }, details, detailTexts);
       }
       const outcomes = new Set(ctx.reach.map((r) => r.result.outcome));
-      if (ctx.protocol === 'udp' && outcomes.size === 1 && outcomes.has('no-reply')) return said('warn', 'engine.diagnose.reachability.udpNoReply', undefined, details);
+      if (ctx.protocol === 'udp' && outcomes.size === 1 && outcomes.has('no-reply')) return said('warn', 'engine.diagnose.reachability.udpNoReply', undefined, details, detailTexts);
       const reason = outcomes.has('timeout') ? 'timeout' : outcomes.has('refused') ? 'refused' : 'other';
-      return said('fail', 'engine.diagnose.reachability.none', { reason, outcomes: [...outcomes].join(', ') }, details);
+      return said('fail', 'engine.diagnose.reachability.none', { reason, outcomes: [...outcomes].join(', ') }, details, detailTexts);
     },
   };
 }

@@ -203,4 +203,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.close.unsupportedReason': 'TCP {what} lässt sich nicht trennen: {reason}. Die Verbindung ist weiterhin offen.',
   'engine.history.none': 'in {dir} wurde noch kein Verlauf aufgezeichnet (`portscope agent`, `portscope serve` oder die App starten)',
   'engine.history.noBaseline': 'es wurde noch keine Baseline gespeichert („Alle als bekannt markieren“ oder `portscope baseline save`)',
+  'engine.probe.outcome': '{outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
+  'engine.diagnose.reachability.detail': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
+  'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}} ({rtt, number, ::.00} ms)',
 };

@@ -191,4 +191,7 @@ export const en = {
   'engine.close.unsupportedReason': 'Cannot close TCP {what}: {reason}. It is still open.',
   'engine.history.none': 'no history has been recorded in {dir} yet (start `portscope agent`, `portscope serve` or the app)',
   'engine.history.noBaseline': 'no baseline has been saved yet (Mark all as known, or `portscope baseline save`)',
+  'engine.probe.outcome': '{outcome, select, connected {connected} refused {refused} timeout {timeout} no_route {no route} prohibited {prohibited} reply {reply} no_reply {no reply} unresolved {unresolved} other {error}}',
+  'engine.diagnose.reachability.detail': '{endpoint}: {outcome, select, connected {connected} refused {refused} timeout {timeout} no_route {no route} prohibited {prohibited} reply {reply} no_reply {no reply} unresolved {unresolved} other {error}}',
+  'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {connected} refused {refused} timeout {timeout} no_route {no route} prohibited {prohibited} reply {reply} no_reply {no reply} unresolved {unresolved} other {error}} ({rtt, number, ::.00} ms)',
 } as const;

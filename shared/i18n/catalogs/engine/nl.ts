@@ -205,4 +205,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.close.unsupportedReason': 'TCP {what} kan niet worden verbroken: {reason}. De verbinding is nog open.',
   'engine.history.none': 'in {dir} is nog geen geschiedenis vastgelegd (start `portscope agent`, `portscope serve` of de app)',
   'engine.history.noBaseline': 'er is nog geen nulmeting opgeslagen (‘Alles als bekend markeren’, of `portscope baseline save`)',
+  'engine.probe.outcome': '{outcome, select, connected {verbonden} refused {geweigerd} timeout {time-out} no_route {geen route} prohibited {geblokkeerd} reply {antwoord} no_reply {geen antwoord} unresolved {niet gevonden} other {fout}}',
+  'engine.diagnose.reachability.detail': '{endpoint}: {outcome, select, connected {verbonden} refused {geweigerd} timeout {time-out} no_route {geen route} prohibited {geblokkeerd} reply {antwoord} no_reply {geen antwoord} unresolved {niet gevonden} other {fout}}',
+  'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbonden} refused {geweigerd} timeout {time-out} no_route {geen route} prohibited {geblokkeerd} reply {antwoord} no_reply {geen antwoord} unresolved {niet gevonden} other {fout}} ({rtt, number, ::.00} ms)',
 };
