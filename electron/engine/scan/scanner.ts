@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contract/scan';
 import { addressString } from './address';
 import type { HostSet } from './hostSet';
-import { largeScanMessage } from './estimate';
+import { largeScanText } from './estimate';
 import { type WorkerEntry } from './pool';
 import { parsePortSpec } from './ports';
 import { runNeedsAuthorization, unauthorizedText } from './safety';
@@ -57,7 +57,8 @@ export async function planScan(options: ScanOptions, resolver?: Resolver): Promi
   }
   const total = hosts.count * ports.length;
   if ((hosts.count > LARGE_SCAN_HOSTS || total > LARGE_SCAN_PROBES) && !options.force) {
-    throw new ContractError('denied', largeScanMessage(options, hosts, ports.length));
+    const { message, ...text } = largeScanText(options, hosts, ports.length);
+    throw new ContractError('denied', message, text);
   }
   return { ports, hosts, warnings, total };
 }

@@ -211,15 +211,15 @@ export const de: Record<keyof typeof en, string> = {
   'cli.scan.selfConnects': '{countText} {count, plural, one {Loopback-Verbindung zu sich selbst} other {Loopback-Verbindungen zu sich selbst}} erneut geprüft',
   'cli.scan.backoffs': '{count, plural, one {einmal} other {{countText}-mal}} gebremst, weil Dateideskriptoren oder lokale Ports knapp wurden',
   'cli.scan.done':
-    '{cancelled, select, yes {Abgebrochen} other {Fertig}}: {hostsText} {hosts, plural, one {Host} other {Hosts}} ({up} erreichbar), {probes} {protocol}-Ports: {states}; {duration} ({rate} Proben/s).',
+    '{cancelled, select, yes {Abgebrochen} other {Fertig}}: {hostsText} {hosts, plural, one {Host} other {Hosts}} ({up} erreichbar), {probes} {protocol}-Ports: {states}; {duration} ({rate} Anfragen/s).',
   'cli.scan.hintsTime': 'Dienst-Hinweise: {duration}.',
   'cli.scan.description': 'Ports von Hosts scannen, die Sie verwalten (TCP-Connect-Scan oder --udp), eingeordnet wie bei nmap',
   'cli.scan.targets': 'Adressen, Namen, CIDR-Blöcke (10.0.0.0/24), Bereiche (192.168.1.10-20), Listen mit Komma',
   'cli.scan.ports': 'Ports: 22,80,443,8000-8100, „-“ für alle, oder eine Vorlage (well-known, basic, web, games, malicious, top100)',
   'cli.scan.udp': 'UDP-Scan (Protokoll-Nutzdaten für DNS, NTP, SNMP, …; gedrosselt wegen ICMP-Ratenbegrenzung)',
   'cli.scan.timing': 'Timing-Profil',
-  'cli.scan.maxRate': 'höchstens so viele Proben pro Sekunde',
-  'cli.scan.retries': 'unbeantwortete Proben so oft erneut senden',
+  'cli.scan.maxRate': 'höchstens so viele Anfragen pro Sekunde',
+  'cli.scan.retries': 'unbeantwortete Anfragen so oft erneut senden',
   'cli.scan.inputList': 'weitere Ziele aus einer Datei lesen, wie nmap -iL (eines oder mehrere je Zeile, # für Kommentare)',
   'cli.scan.resolveAll': 'jede Adresse scannen, zu der ein Hostname aufgelöst wird (Standard: die erste)',
   'cli.scan.hints': 'auf offenen TCP-Ports Banner lesen und HTTP/TLS prüfen (begrenzt in Bytes und Zeit)',
@@ -227,7 +227,7 @@ export const de: Record<keyof typeof en, string> = {
   'cli.scan.report': 'zusätzlich einen Bericht schreiben; das Format folgt der Dateiendung (.json, .csv, .html, .md)',
   'cli.scan.authorized': 'bestätigen, dass Sie Ziele außerhalb von Loopback und privaten Netzen scannen dürfen',
   'cli.scan.force':
-    'einen großen Scan bestätigen (mehr als {hosts} Hosts oder {probes} Proben); ohne diese Option wird ein solcher Scan mit einer Schätzung seiner Dauer abgelehnt',
+    'einen großen Scan bestätigen (mehr als {hosts} Hosts oder {probes} Anfragen); ohne diese Option wird ein solcher Scan mit einer Schätzung seiner Dauer abgelehnt',
   'cli.scan.failed': 'Scan fehlgeschlagen: {error}',
 
   'cli.error.needsFolder': '{flag} braucht einen Ordner',
