@@ -16,7 +16,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.summary.madeOn': 'Erstellt auf',
   'report.summary.system': 'System',
   'report.summary.readAt': 'Socket-Tabelle gelesen am',
-  'report.summary.listening': 'Lauschend',
+  'report.summary.listening': 'Lauschende Sockets',
   'report.summary.listeningValue':
     '{total, plural, one {# Socket} other {# Sockets}} ({tcp} TCP, {udp} UDP); {all} auf allen Schnittstellen erreichbar, {specific} auf einer Adresse, {loopback} nur auf Loopback',
   'report.summary.connections': 'Verbindungen',

@@ -15,7 +15,7 @@ export const nl: Record<keyof typeof en, string> = {
   'report.summary.madeOn': 'Gemaakt op',
   'report.summary.system': 'Systeem',
   'report.summary.readAt': 'Sockettabel gelezen op',
-  'report.summary.listening': 'Luisterend',
+  'report.summary.listening': 'Luisterende sockets',
   'report.summary.listeningValue':
     '{total, plural, one {# socket} other {# sockets}} ({tcp} TCP, {udp} UDP); {all} bereikbaar op alle interfaces, {specific} op één adres, {loopback} alleen op loopback',
   'report.summary.connections': 'Verbindingen',
