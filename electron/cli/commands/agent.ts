@@ -39,6 +39,8 @@ function untilStopped(): Promise<void> {
  */
 export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
+  // The agent's log lines stay English in every language, as daemons' logs do: they end up in
+  // journald or a file, read by people and scripts who search for the same words everywhere.
   const log = (m: string) => out.stderr(`portscope agent: ${terminalSafe(m)}\n`);
   const dataDir = flags.dataDir ?? defaultDataDir();
   if (flags.showFingerprint) {

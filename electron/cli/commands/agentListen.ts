@@ -42,7 +42,7 @@ function readToken(flags: AgentListenFlags): string | undefined {
     try {
       return fs.readFileSync(flags.listenTokenFile, 'utf8').trim();
     } catch (err) {
-      throw new UsageError(`cannot read the token file ${flags.listenTokenFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new UsageError(t('cli.agent.error.readFile', { what: 'token', file: flags.listenTokenFile, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
     }
   }
   return process.env.PORTSCOPE_AGENT_TOKEN || undefined;
@@ -50,11 +50,11 @@ function readToken(flags: AgentListenFlags): string | undefined {
 
 /** The certificate --listen presents (made now if the data folder has none yet). */
 export function listenTls(flags: AgentListenFlags, dataDir: string): AgentTls {
-  if (Boolean(flags.listenTlsCert) !== Boolean(flags.listenTlsKey)) throw new UsageError('--listen-tls-cert and --listen-tls-key go together');
+  if (Boolean(flags.listenTlsCert) !== Boolean(flags.listenTlsKey)) throw new UsageError(t('cli.agent.error.certAndKey', { cert: '--listen-tls-cert', key: '--listen-tls-key' }));
   try {
     return agentTls(dataDir, flags.listenTlsCert ? { certFile: flags.listenTlsCert, keyFile: flags.listenTlsKey! } : undefined);
   } catch (err) {
-    throw new UsageError(`cannot use the TLS certificate: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(t('cli.agent.error.badCert', { error: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -62,7 +62,7 @@ export function listenTls(flags: AgentListenFlags, dataDir: string): AgentTls {
 export function checkListenFlags(flags: AgentListenFlags): { host: string; port: number; token: string } | null {
   if (flags.listen === undefined) {
     if (flags.listenToken || flags.listenTokenFile || flags.listenTlsCert || flags.allowControl) {
-      throw new UsageError('--listen-token, --listen-tls-… and --allow-control need --listen [address:port] as well');
+      throw new UsageError(t('cli.agent.error.listenNeeded'));
     }
     return null;
   }
@@ -70,12 +70,10 @@ export function checkListenFlags(flags: AgentListenFlags): { host: string; port:
   const token = readToken(flags);
   if (token === undefined) {
     throw new UsageError(
-      isLoopbackHost(host)
-        ? '--listen needs a token for the app to send: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with `openssl rand -hex 32`'
-        : `--listen ${host} binds beyond loopback, so it requires a token: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with \`openssl rand -hex 32\``,
+      isLoopbackHost(host) ? t('cli.agent.error.listenToken') : t('cli.agent.error.listenTokenBeyond', { host }),
     );
   }
-  if (token.length < 16) throw new UsageError('the --listen token must be at least 16 characters (e.g. from `openssl rand -hex 32`)');
+  if (token.length < 16) throw new UsageError(t('cli.agent.error.shortToken', { flag: '--listen' }));
   return { host, port, token };
 }
 
@@ -107,9 +105,10 @@ export async function startAgentListen(engine: Engine, flags: AgentListenFlags, 
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`--listen ${checked.host}:${checked.port} is already in use; pick another port`);
-    if (code === 'EADDRNOTAVAIL') throw new UsageError(`--listen: ${checked.host} is not an address of this machine`);
-    if (code === 'EACCES') throw new UsageError(`--listen: not allowed to listen on port ${checked.port}`);
+    const values = { flag: '--listen', host: checked.host, port: String(checked.port) };
+    if (code === 'EADDRINUSE') throw new UsageError(t('cli.agent.error.inUse', values));
+    if (code === 'EADDRNOTAVAIL') throw new UsageError(t('cli.agent.error.notLocal', values));
+    if (code === 'EACCES') throw new UsageError(t('cli.agent.error.denied', values));
     throw err;
   }
   const how = tls.source === 'given' ? `certificate ${tls.certFile}` : `self-signed certificate ${tls.certFile}${tls.source === 'generated' ? ' (made now)' : ''}`;

@@ -337,4 +337,23 @@ export const de: Record<keyof typeof en, string> = {
   'cli.agent.listenTlsKey': 'der zugehörige Schlüssel (PEM)',
   'cli.agent.allowControl': 'der App erlauben, von hier aus Prozesse zu beenden, Verbindungen zu trennen, Einstellungen zu ändern und zu scannen (sonst nur lesend)',
   'cli.agent.showFingerprint': 'den SHA-256-Fingerabdruck des Zertifikats ausgeben, das --listen vorzeigt, und beenden',
+  'cli.agent.error.address': '{flag} erwartet ADRESSE:PORT (z. B. {example} oder {example6}), nicht „{value}“',
+  'cli.agent.error.portRange': '{flag}: Port {port} liegt außerhalb des Bereichs: 0 bis 65535',
+  'cli.agent.error.every': '--every erwartet eine Dauer wie 90s, 15m, 1h oder 1d, nicht „{value}“',
+  'cli.agent.error.everyRange': '--every {value} liegt außerhalb des Bereichs: 10s bis 7d',
+  'cli.agent.error.scanSpec': '--scan "{spec}": {why} (so schreiben: "ZIELE --ports PORTS", z. B. "10.0.0.0/24 --ports web")',
+  'cli.agent.error.readFile': '{what, select, token {die Token-Datei} cert {das TLS-Zertifikat} key {den TLS-Schlüssel} other {die Client-CA}} {file} kann nicht gelesen werden: {reason}',
+  'cli.agent.error.metricsNeeded': 'die Optionen --metrics-… brauchen zusätzlich --metrics [Adresse:Port]',
+  'cli.agent.error.shortToken': 'das Token für {flag} muss mindestens 16 Zeichen lang sein (z. B. aus `openssl rand -hex 32`)',
+  'cli.agent.error.certAndKey': '{cert} und {key} gehören zusammen',
+  'cli.agent.error.clientCa': '--metrics-tls-client-ca braucht --metrics-tls-cert und --metrics-tls-key',
+  'cli.agent.error.inUse': '{flag} {host}:{port} ist schon belegt; einen anderen Port wählen',
+  'cli.agent.error.notLocal': '{flag}: {host} ist keine Adresse dieses Rechners',
+  'cli.agent.error.denied': '{flag}: keine Berechtigung, auf Port {port} zu lauschen',
+  'cli.agent.error.badCert': 'das TLS-Zertifikat lässt sich nicht verwenden: {error}',
+  'cli.agent.error.listenNeeded': '--listen-token, --listen-tls-… und --allow-control brauchen zusätzlich --listen [Adresse:Port]',
+  'cli.agent.error.listenToken':
+    '--listen braucht ein Token, das die App sendet: --listen-token-file DATEI (oder --listen-token, oder $PORTSCOPE_AGENT_TOKEN); eines erzeugt `openssl rand -hex 32`',
+  'cli.agent.error.listenTokenBeyond':
+    '--listen {host} lauscht außerhalb von Loopback und verlangt deshalb ein Token: --listen-token-file DATEI (oder --listen-token, oder $PORTSCOPE_AGENT_TOKEN); eines erzeugt `openssl rand -hex 32`',
 };

@@ -332,4 +332,23 @@ export const en = {
   'cli.agent.listenTlsKey': 'its key (PEM)',
   'cli.agent.allowControl': 'let the app end processes, close connections, change settings and scan from here (read-only otherwise)',
   'cli.agent.showFingerprint': 'print the SHA-256 fingerprint of the certificate --listen presents, and exit',
+  'cli.agent.error.address': "{flag} takes ADDRESS:PORT (e.g. {example} or {example6}), not ''{value}''",
+  'cli.agent.error.portRange': '{flag} port {port} is out of range: 0 to 65535',
+  'cli.agent.error.every': "--every takes a duration such as 90s, 15m, 1h or 1d, not ''{value}''",
+  'cli.agent.error.everyRange': '--every {value} is out of range: 10s to 7d',
+  'cli.agent.error.scanSpec': '--scan "{spec}": {why} (write it as "TARGETS --ports PORTS", e.g. "10.0.0.0/24 --ports web")',
+  'cli.agent.error.readFile': 'cannot read {what, select, token {the token file} cert {the TLS certificate} key {the TLS key} other {the client CA}} {file}: {reason}',
+  'cli.agent.error.metricsNeeded': 'the --metrics-… options need --metrics [address:port] as well',
+  'cli.agent.error.shortToken': 'the {flag} token must be at least 16 characters (e.g. from `openssl rand -hex 32`)',
+  'cli.agent.error.certAndKey': '{cert} and {key} go together',
+  'cli.agent.error.clientCa': '--metrics-tls-client-ca needs --metrics-tls-cert and --metrics-tls-key',
+  'cli.agent.error.inUse': '{flag} {host}:{port} is already in use; pick another port',
+  'cli.agent.error.notLocal': '{flag}: {host} is not an address of this machine',
+  'cli.agent.error.denied': '{flag}: not allowed to listen on port {port}',
+  'cli.agent.error.badCert': 'cannot use the TLS certificate: {error}',
+  'cli.agent.error.listenNeeded': '--listen-token, --listen-tls-… and --allow-control need --listen [address:port] as well',
+  'cli.agent.error.listenToken':
+    '--listen needs a token for the app to send: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with `openssl rand -hex 32`',
+  'cli.agent.error.listenTokenBeyond':
+    '--listen {host} binds beyond loopback, so it requires a token: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with `openssl rand -hex 32`',
 } as const;

@@ -337,4 +337,23 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.agent.listenTlsKey': 'de bijbehorende sleutel (PEM)',
   'cli.agent.allowControl': 'de app vanaf hier processen laten beëindigen, verbindingen laten verbreken, instellingen laten wijzigen en laten scannen (anders alleen lezen)',
   'cli.agent.showFingerprint': 'de SHA-256-vingerafdruk tonen van het certificaat dat --listen toont, en stoppen',
+  'cli.agent.error.address': '{flag} verwacht ADRES:POORT (bijv. {example} of {example6}), niet ‘{value}’',
+  'cli.agent.error.portRange': '{flag}: poort {port} valt buiten het bereik: 0 tot en met 65535',
+  'cli.agent.error.every': '--every verwacht een duur zoals 90s, 15m, 1h of 1d, niet ‘{value}’',
+  'cli.agent.error.everyRange': '--every {value} valt buiten het bereik: 10s tot 7d',
+  'cli.agent.error.scanSpec': '--scan "{spec}": {why} (schrijf het als "DOELEN --ports POORTEN", bijv. "10.0.0.0/24 --ports web")',
+  'cli.agent.error.readFile': '{what, select, token {het tokenbestand} cert {het TLS-certificaat} key {de TLS-sleutel} other {de client-CA}} {file} kan niet worden gelezen: {reason}',
+  'cli.agent.error.metricsNeeded': 'de opties --metrics-… hebben ook --metrics [adres:poort] nodig',
+  'cli.agent.error.shortToken': 'het token voor {flag} moet minstens 16 tekens lang zijn (bijv. van `openssl rand -hex 32`)',
+  'cli.agent.error.certAndKey': '{cert} en {key} horen bij elkaar',
+  'cli.agent.error.clientCa': '--metrics-tls-client-ca heeft --metrics-tls-cert en --metrics-tls-key nodig',
+  'cli.agent.error.inUse': '{flag} {host}:{port} is al in gebruik; kies een andere poort',
+  'cli.agent.error.notLocal': '{flag}: {host} is geen adres van deze computer',
+  'cli.agent.error.denied': '{flag}: geen toestemming om op poort {port} te luisteren',
+  'cli.agent.error.badCert': 'het TLS-certificaat kan niet worden gebruikt: {error}',
+  'cli.agent.error.listenNeeded': '--listen-token, --listen-tls-… en --allow-control hebben ook --listen [adres:poort] nodig',
+  'cli.agent.error.listenToken':
+    '--listen heeft een token nodig dat de app meestuurt: --listen-token-file BESTAND (of --listen-token, of $PORTSCOPE_AGENT_TOKEN); maak er een met `openssl rand -hex 32`',
+  'cli.agent.error.listenTokenBeyond':
+    '--listen {host} luistert buiten loopback en vereist daarom een token: --listen-token-file BESTAND (of --listen-token, of $PORTSCOPE_AGENT_TOKEN); maak er een met `openssl rand -hex 32`',
 };
