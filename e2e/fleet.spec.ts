@@ -109,6 +109,41 @@ test('add the agent (fingerprint confirmed), switch to it, and see a fresh liste
   }
 });
 
+test('the choice survives a reload; a stopped agent is shown as unreachable, then live again; removed in another tab, this machine', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.goto(serve.url);
+  // The previous test added "lab agent" and left it selected: the host remembered it.
+  await expect(machine(page).locator('option:checked')).toContainText('lab agent');
+  await expect(page.getByText('read-only', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(machine(page).locator('option:checked')).toContainText('lab agent');
+  await page.getByLabel('Search sockets').fill('9480');
+  await expect(listening(page).getByRole('cell', { name: ns.agentAddr, exact: true })).toBeVisible();
+
+  // The agent goes away: its name, reconnecting, when it was last seen; not a live-looking table.
+  await agent.stop();
+  const banner = page.getByRole('alert').filter({ hasText: 'lab agent is unreachable' });
+  await expect(banner).toBeVisible({ timeout: 6000 });
+  await expect(banner).toContainText('reconnecting…');
+  await expect(banner).toContainText(/Last seen \S+/);
+  await screen(page, 'fleet-agent-unreachable');
+  agent = await ns.startAgent();
+  await expect(banner).toBeHidden({ timeout: 20_000 });
+  // A fresh snapshot: the restarted agent's own listener (its new pid; the old one shows as gone).
+  await expect(listening(page).getByRole('cell', { name: String(agent.child.pid), exact: true })).toBeVisible();
+
+  // Another tab removes it: this one goes back to this machine and says why.
+  const other = await context.newPage();
+  await other.goto(serve.url);
+  await expect(machine(other).locator('option:checked')).toContainText('lab agent');
+  other.once('dialog', (d) => void d.accept());
+  await other.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'lab agent was removed from the machine list in another window or tab' })).toBeVisible({ timeout: 5000 });
+  await expect(machine(page)).toHaveValue('');
+  await expect(listening(page).getByRole('cell', { name: ns.agentAddr, exact: true })).toHaveCount(0);
+  await other.close();
+});
+
 test('an agent with --allow-control offers End process, and it ends the process in the namespace', async ({ page }) => {
   const controlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-fleet-control-'));
   const controlled = await ns.startAgent(['--allow-control'], 9481, controlDir);
