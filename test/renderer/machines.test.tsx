@@ -156,6 +156,20 @@ describe('machine switcher', () => {
     expect((screen.getByRole('combobox', { name: 'Machine' }) as HTMLSelectElement).value).toBe('');
   });
 
+  it('gone from the list while viewed (Electron: no close code says so): back to this machine with a note', async () => {
+    const { opened, state } = setup({ machines: [lab], remembered: 'abc123' });
+    await tick();
+    await tick();
+    await tick();
+    expect(within(listening()).getByRole('cell', { name: '5432' })).toBeTruthy();
+    state.machines = [{ ...lab, id: 'other1', label: 'other' }];
+    await act(() => new Promise((r) => setTimeout(r, 2300)));
+    await tick();
+    expect(opened).toEqual(['abc123', null]);
+    expect(screen.getByRole('alert').textContent).toBe('lab is no longer in the machine list; showing this machine.');
+    expect(within(listening()).getByRole('cell', { name: '8080' })).toBeTruthy();
+  }, 10_000);
+
   it('an agent that goes away while viewed: its name, reconnecting, last seen; a fresh snapshot when it is back', async () => {
     const { state, remote } = setup({ machines: [lab], remembered: 'abc123' });
     await tick();
