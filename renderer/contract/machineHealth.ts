@@ -42,7 +42,7 @@ export function withMachineHealth(inner: RendererClient): MachineHealthClient {
     const own = inner.connection;
     // The page's own link failing says more (and differently) than the agent's: it goes first.
     const next: ConnectionState =
-      own.status !== 'open' || !down ? { ...own } : { status: 'reconnecting', error: unreachableMessage(down), transport: own.transport };
+      own.status !== 'open' || !down ? { ...own } : { ...own, status: 'reconnecting', error: unreachableMessage(down) };
     if (next.status === connection.status && next.error === connection.error) return;
     Object.assign(connection, next);
     for (const l of connectionListeners) l({ ...connection });

@@ -5,6 +5,7 @@ import { createServices } from '../../app/createServices';
 import { ServicesProvider, type AppServices } from '../../app/services';
 import { withMachineHealth, type MachineHealthClient } from '../../contract/machineHealth';
 import type { MachineConnector } from '../../contract/machines';
+import { errorMessage } from '../../format/errors';
 import type { RendererClient } from '../../contract/types';
 import { MachineSwitcher } from './MachineSwitcher';
 import { useMachineList } from './useMachineList';
@@ -64,7 +65,7 @@ export function MachineRoot({ connector, initial }: { connector: MachineConnecto
       },
       (err: unknown) => {
         if (attempt !== latest.current) return;
-        const reason = err instanceof Error ? err.message : String(err);
+        const reason = errorMessage(err);
         setSwitching(false);
         // Going back to this machine cannot fall back any further: say why and stay.
         if (onFail && id !== null) fallBack(onFail(reason));

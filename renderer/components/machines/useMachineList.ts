@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MachineInfo } from '../../../shared/contract';
 import type { RendererClient } from '../../contract/types';
+import { errorMessage } from '../../format/errors';
 
 export interface MachineList {
   machines: MachineInfo[];
@@ -36,7 +37,7 @@ export function useMachineList(home: RendererClient, selected: string | null, on
         onListRef.current?.(r.machines);
       },
       (err: unknown) => {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(errorMessage(err));
         setLoaded(true);
       },
     );
