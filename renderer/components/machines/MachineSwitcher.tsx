@@ -1,40 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { MachineInfo } from '../../../shared/contract';
+import { useState } from 'react';
 import type { RendererClient } from '../../contract/types';
 import { AddMachineDialog } from './AddMachineDialog';
+import type { MachineList } from './useMachineList';
 import './machines.css';
 
 export interface MachineSwitcherProps {
   home: RendererClient;
+  /** The host's machine list (polled by MachineRoot, which also watches the selected one's status). */
+  list: MachineList;
   /** The machine the window looks at (null: this one). */
   selected: string | null;
-  /** Why the last switch failed, or null. */
+  /** Why the last switch failed, or why the window fell back to this machine; null when nothing to say. */
   error: string | null;
   switching: boolean;
   onSelect: (id: string | null) => void;
+  onDismissError?: () => void;
 }
 
 const ADD = '__add__';
 
 /** The header's machine picker: This machine, the added ones, and Add machine. */
-export function MachineSwitcher({ home, selected, error, switching, onSelect }: MachineSwitcherProps) {
-  const [machines, setMachines] = useState<MachineInfo[]>([]);
+export function MachineSwitcher({ home, list, selected, error, switching, onSelect, onDismissError }: MachineSwitcherProps) {
+  const { machines, error: listError, refresh } = list;
   const [adding, setAdding] = useState(false);
-  const [listError, setListError] = useState<string | null>(null);
-  const refresh = useCallback(() => {
-    home.call('machines.list', {}).then(
-      (r) => {
-        setMachines(r.machines);
-        setListError(null);
-      },
-      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
-    );
-  }, [home]);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, 5000);
-    return () => clearInterval(timer);
-  }, [refresh, selected]);
 
   const current = machines.find((m) => m.id === selected) ?? null;
   const remove = async () => {
@@ -80,9 +68,14 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
         </button>
       ) : null}
       {error || listError ? (
-        <span className="error-text machine-error" role="alert">
+        <span className="error-text machine-error" role="alert" title={error ?? listError ?? undefined}>
           {error ?? listError}
         </span>
+      ) : null}
+      {error && onDismissError ? (
+        <button type="button" className="link-button" aria-label="Dismiss the machine note" onClick={onDismissError}>
+          ×
+        </button>
       ) : null}
       {adding ? (
         <AddMachineDialog
@@ -90,7 +83,7 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
           onCancel={() => setAdding(false)}
           onAdded={(m) => {
             setAdding(false);
-            setMachines((list) => [...list.filter((x) => x.id !== m.id), m]);
+            list.add(m);
             onSelect(m.id);
           }}
         />
