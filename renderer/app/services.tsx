@@ -8,6 +8,8 @@ import type { ScanStore, ScanStoreState } from '../stores/scan/store';
 import type { LiveFeed } from '../stores/sockets/feed';
 import type { SocketStore, SocketStoreState } from '../stores/sockets/store';
 import type { UiState, UiStore } from '../stores/ui';
+import { I18nProvider } from '../i18n/I18nProvider';
+import type { LanguageState, LanguageStore } from '../i18n/language';
 
 /** Everything the UI shares: one contract client, its stores, the live feed. */
 export interface AppServices {
@@ -20,12 +22,18 @@ export interface AppServices {
   diagnoses: DiagnoseStore;
   /** History page state, and the app's alerts (with browser-mode notifications). */
   history: HistoryStore;
+  /** The language chosen in the settings (or the system's), remembered. */
+  language: LanguageStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
 
 export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <I18nProvider language={services.language}>{children}</I18nProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): AppServices {
@@ -52,4 +60,8 @@ export function useProbes<T>(selector: (state: ProbeStoreState) => T): T {
 
 export function useDiagnoses<T>(selector: (state: DiagnoseStoreState) => T): T {
   return useStore(useServices().diagnoses, selector);
+}
+
+export function useLanguage<T>(selector: (state: LanguageState) => T): T {
+  return useStore(useServices().language, selector);
 }

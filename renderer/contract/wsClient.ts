@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import { ContractError, type ContractErrorCode } from '../../shared/contract/errors';
 import { ServerEnvelopeSchema } from './envelope';
-import type { ConnectionState, RendererClient } from './types';
+import type { ConnectionReason, ConnectionState, RendererClient } from './types';
 import { parseEvent, parseResponse } from './validate';
 
 export interface WsClientOptions {
@@ -67,9 +67,10 @@ export function createWsClient(options: WsClientOptions): RendererClient {
   const reconnectListeners = new Set<() => void>();
   const connection: ConnectionState = { status: 'connecting', error: null, transport: 'websocket' };
 
-  function setConnection(status: ConnectionState['status'], error: string | null): void {
+  function setConnection(status: ConnectionState['status'], error: string | null, reason: ConnectionReason | null = null): void {
     connection.status = status;
     connection.error = error;
+    connection.reason = reason;
     const snapshot = { ...connection };
     for (const l of connectionListeners) l(snapshot);
   }
@@ -114,7 +115,9 @@ export function createWsClient(options: WsClientOptions): RendererClient {
         : everOpened
         ? 'Lost the connection to the Portscope engine.'
         : 'Could not connect to the Portscope engine. If this page was not opened from the link `portscope serve` printed, open that link (it carries the access token).';
-      setConnection('reconnecting', `${hint} Retrying in ${Math.max(1, Math.round(delay / 1000))} s.`);
+      const retryInS = Math.max(1, Math.round(delay / 1000));
+      const kind = ev.code === SESSION_EXPIRED ? 'expired' : everOpened ? 'lost' : 'unreachable';
+      setConnection('reconnecting', `${hint} Retrying in ${retryInS} s.`, { kind, retryInS });
       reconnectTimer = setTimeout(connect, delay);
     });
   }
@@ -142,7 +145,11 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     switch (msg.type) {
       case 'hello':
         if (contractMajor(msg.version) !== contractMajor(CONTRACT_VERSION)) {
-          setConnection('closed', `The engine speaks contract ${msg.version}; this page needs ${CONTRACT_VERSION}. Reload the page.`);
+          setConnection('closed', `The engine speaks contract ${msg.version}; this page needs ${CONTRACT_VERSION}. Reload the page.`, {
+            kind: 'version',
+            engine: msg.version,
+            page: CONTRACT_VERSION,
+          });
           disposed = true;
           socket?.close();
         }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { ChartCard } from './ChartCard';
+import { useT } from '../../i18n/useT';
 import { SERIES } from './palette';
 
 export interface Slice {
@@ -9,13 +10,15 @@ export interface Slice {
   color?: string;
 }
 
-export const DonutChart = memo(function DonutChart({ title, data }: { title: string; data: readonly Slice[] }) {
+/** `empty`: what an all-zero chart says (default: nothing listening). */
+export const DonutChart = memo(function DonutChart({ title, data, empty }: { title: string; data: readonly Slice[]; empty?: string }) {
+  const t = useT();
   const total = data.reduce((n, s) => n + s.value, 0);
-  const summary = data.map((s) => `${s.name}: ${s.value}`).join(', ');
+  const summary = data.map((s) => `${s.name}: ${t.fmt.number(s.value)}`).join(', ');
   return (
     <ChartCard title={title} summary={total ? summary : undefined}>
       {total === 0 ? (
-        <p className="chart-empty">Nothing listening.</p>
+        <p className="chart-empty">{empty ?? t('ui.charts.donut.nothingListening')}</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
           <PieChart accessibilityLayer={false}>

@@ -6,6 +6,7 @@ import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
 import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
 import { HISTORY_LIMIT, type HistorySample } from '../../stores/sockets/store';
 import { countByState, type LiveRow } from '../../stores/sockets/table';
+import { useT } from '../../i18n/useT';
 
 export interface DashboardChartsProps {
   /** The rows the tables show, after the search and filters: the charts count the same ones. */
@@ -37,6 +38,7 @@ function useFilteredHistory(all: readonly HistorySample[], rows: readonly LiveRo
 }
 
 export function DashboardCharts({ listening, connections, filtering, filterKey }: DashboardChartsProps) {
+  const t = useT();
   // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
   const history = useDeferredValue(useSockets((s) => s.history));
   const shownListening = useDeferredValue(listening);
@@ -45,14 +47,14 @@ export function DashboardCharts({ listening, connections, filtering, filterKey }
   const filteredHistory = useFilteredHistory(history, everything, filtering, filterKey);
   // Six bars fit the card at a readable size; the tooltip and the table have the rest.
   const top = useMemo(() => topProcesses(everything, 6), [everything]);
-  const exposure = useMemo(() => exposureSlices(shownListening), [shownListening]);
-  const classes = useMemo(() => portClassSlices(shownListening), [shownListening]);
+  const exposure = useMemo(() => exposureSlices(shownListening, t), [shownListening, t]);
+  const classes = useMemo(() => portClassSlices(shownListening, t), [shownListening, t]);
   return (
-    <section className="charts" aria-label={filtering ? 'Charts of the sockets the search and filters show' : 'Charts'}>
-      <StateHistoryChart history={filteredHistory} what={filtering ? 'matching sockets' : 'sockets'} />
+    <section className="charts" aria-label={filtering ? t('ui.charts.labelFiltered') : t('ui.charts.label')}>
+      <StateHistoryChart history={filteredHistory} filtered={filtering} />
       <TopProcessesChart data={top} />
-      <DonutChart title="Exposure" data={exposure} />
-      <DonutChart title="Port classes" data={classes} />
+      <DonutChart title={t('ui.charts.exposure')} data={exposure} />
+      <DonutChart title={t('ui.charts.portClasses')} data={classes} />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
 import { useServices, useSockets, useUi } from '../../app/services';
-import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
-import { EXPOSURE_LABEL } from '../../format/socket';
+import { connectionColumns, listeningColumns } from '../../components/table/socketColumns';
+import { exposureLabel, EXPOSURES } from '../../format/socket';
+import { useT } from '../../i18n/useT';
 import { useDebounced } from '../../hooks/useDebounced';
 import { filterRows, isFiltering, type RowFilter } from '../../stores/sockets/query';
+import { setSearchLanguage } from '../../stores/sockets/search';
 import { splitRows } from '../../stores/sockets/stats';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardToolbar } from './DashboardToolbar';
@@ -32,6 +34,9 @@ function useSearchShortcut(search: React.RefObject<HTMLInputElement | null>) {
 
 export function DashboardPage() {
   const { ui } = useServices();
+  const t = useT();
+  // Words typed into the search match the labels as this page shows them (and the English ones).
+  setSearchLanguage(t.lang === 'en' ? null : t);
   // A tick re-sorts and re-filters 10,000 rows: deferred, React renders it at low priority and
   // keeps scrolling, typing and clicks ahead of it.
   const rows = useDeferredValue(useSockets((s) => s.table.rows));
@@ -64,21 +69,21 @@ export function DashboardPage() {
       <div className="tables" ref={tables} style={{ gridTemplateRows: `minmax(0, ${layout.split}fr) auto minmax(0, ${1 - layout.split}fr)` }}>
         <SocketTablePanel
           table="listening"
-          title="Listening ports"
+          title={t('ui.dashboard.listening.title')}
           rows={listening}
           visible={listeningShown}
-          columns={LISTENING_COLUMNS}
+          columns={listeningColumns(t)}
           initialSort={{ key: 'localPort', dir: 'asc' }}
           onOpen={open}
-          empty={<TableState what="listening sockets" />}
+          empty={<TableState what={t('ui.dashboard.listening.none')} />}
           controls={
             <>
-              <label htmlFor={exposureId}>Exposure</label>
+              <label htmlFor={exposureId}>{t('ui.dashboard.col.exposure')}</label>
               <select id={exposureId} value={filter.exposure} onChange={(e) => setFilter({ exposure: e.target.value as RowFilter['exposure'] })}>
-                <option value="any">any</option>
-                {(Object.keys(EXPOSURE_LABEL) as Array<SocketRow['exposure']>).map((k) => (
+                <option value="any">{t('ui.dashboard.filter.any')}</option>
+                {EXPOSURES.map((k) => (
                   <option key={k} value={k}>
-                    {EXPOSURE_LABEL[k]}
+                    {exposureLabel(t, k)}
                   </option>
                 ))}
               </select>
@@ -88,19 +93,19 @@ export function DashboardPage() {
         <TableSplitter container={tables} />
         <SocketTablePanel
           table="connections"
-          title="Connections"
+          title={t('ui.dashboard.connections.title')}
           rows={connections}
           visible={connectionsShown}
-          columns={CONNECTION_COLUMNS}
+          columns={connectionColumns(t)}
           initialSort={{ key: 'state', dir: 'asc' }}
           onOpen={open}
-          empty={<TableState what="connections" />}
+          empty={<TableState what={t('ui.dashboard.connections.none')} />}
           controls={
             <>
-              <label htmlFor={stateId}>State</label>
+              <label htmlFor={stateId}>{t('ui.dashboard.col.state')}</label>
               <select id={stateId} value={filter.state} onChange={(e) => setFilter({ state: e.target.value as RowFilter['state'] })}>
-                <option value="any">any</option>
-                <option value="no-time-wait">all but TIME_WAIT</option>
+                <option value="any">{t('ui.dashboard.filter.any')}</option>
+                <option value="no-time-wait">{t('ui.dashboard.filter.noTimeWait')}</option>
                 {SOCKET_STATES.filter((s) => s !== 'LISTEN').map((s) => (
                   <option key={s} value={s}>
                     {s}

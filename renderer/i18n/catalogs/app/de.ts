@@ -1,0 +1,27 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'ui.app.page.dashboard': 'Übersicht',
+  'ui.app.page.scan': 'Scan',
+  'ui.app.page.probe': 'Test',
+  'ui.app.page.diagnose': 'Diagnose',
+  'ui.app.page.reports': 'Berichte',
+  'ui.app.page.history': 'Verlauf',
+  'ui.app.nav': 'Seiten',
+  'ui.app.documentTitle': '{page} · Portscope',
+  'ui.app.documentTitleHost': '{page} · Portscope · {host}',
+  'ui.app.settings.button': 'Einstellungen',
+  'ui.app.settings.title': 'Einstellungen',
+  'ui.app.settings.language': 'Sprache',
+  'ui.app.settings.system': 'System ({language})',
+  'ui.app.settings.languageNote': 'Protokollnamen, Socket-Zustände, wie das System sie ausgibt (LISTEN, ESTABLISHED), und Daten bleiben unverändert.',
+  'ui.app.banner.disconnected': 'Die Verbindung zur Portscope-Engine ist getrennt.',
+  'ui.app.banner.refreshFailed': 'Die letzte Aktualisierung ist fehlgeschlagen: {error} Die Tabelle zeigt den letzten gültigen Stand.',
+  'ui.app.capabilities.label': 'Was dieses System nicht zeigt',
+  'ui.app.error.unknown': 'Etwas ist schiefgelaufen.',
+  'ui.app.error.noCall': 'Diese Portscope-Version kennt den Aufruf {name} nicht.',
+  'ui.app.banner.version': 'Die Engine spricht Contract {engine}, diese Seite braucht {page}. Laden Sie die Seite neu.',
+  'ui.app.banner.expired': 'Diese Sitzung ist abgelaufen: Öffnen Sie den Link, den `portscope serve` ausgegeben hat, erneut. Neuer Versuch in {seconds} s.',
+  'ui.app.banner.lost': 'Die Verbindung zur Portscope-Engine ist abgebrochen. Neuer Versuch in {seconds} s.',
+  'ui.app.banner.unreachable': 'Keine Verbindung zur Portscope-Engine. Wenn diese Seite nicht über den Link geöffnet wurde, den `portscope serve` ausgegeben hat, öffnen Sie diesen Link (er enthält das Zugangstoken). Neuer Versuch in {seconds} s.',
+};

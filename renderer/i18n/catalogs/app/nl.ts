@@ -1,0 +1,27 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'ui.app.page.dashboard': 'Dashboard',
+  'ui.app.page.scan': 'Scan',
+  'ui.app.page.probe': 'Test',
+  'ui.app.page.diagnose': 'Diagnose',
+  'ui.app.page.reports': 'Rapporten',
+  'ui.app.page.history': 'Geschiedenis',
+  'ui.app.nav': "Pagina's",
+  'ui.app.documentTitle': '{page} · Portscope',
+  'ui.app.documentTitleHost': '{page} · Portscope · {host}',
+  'ui.app.settings.button': 'Instellingen',
+  'ui.app.settings.title': 'Instellingen',
+  'ui.app.settings.language': 'Taal',
+  'ui.app.settings.system': 'Systeem ({language})',
+  'ui.app.settings.languageNote': 'Protocolnamen, socketstatussen zoals het systeem ze toont (LISTEN, ESTABLISHED) en gegevens blijven zoals ze zijn.',
+  'ui.app.banner.disconnected': 'De verbinding met de Portscope-engine is verbroken.',
+  'ui.app.banner.refreshFailed': 'De laatste verversing is mislukt: {error} De tabel toont de laatste goede stand.',
+  'ui.app.capabilities.label': 'Wat dit systeem niet laat zien',
+  'ui.app.error.unknown': 'Er ging iets mis.',
+  'ui.app.error.noCall': 'Deze versie van Portscope kent de aanroep {name} niet.',
+  'ui.app.banner.version': 'De engine spreekt contract {engine}; deze pagina heeft {page} nodig. Laad de pagina opnieuw.',
+  'ui.app.banner.expired': 'Deze sessie is verlopen: open opnieuw de link die `portscope serve` heeft getoond. Nieuwe poging over {seconds} s.',
+  'ui.app.banner.lost': 'De verbinding met de Portscope-engine is weggevallen. Nieuwe poging over {seconds} s.',
+  'ui.app.banner.unreachable': 'Kan geen verbinding maken met de Portscope-engine. Is deze pagina niet geopend via de link die `portscope serve` heeft getoond, open dan die link (daarin zit het toegangstoken). Nieuwe poging over {seconds} s.',
+};

@@ -1,0 +1,68 @@
+import { createIntl, createIntlCache, IntlContext, type IntlShape } from 'react-intl';
+import { useContext, type ReactNode } from 'react';
+import { createFormat, isLang, type Format, type Lang } from '../../shared/i18n';
+import { messagesFor } from './messages';
+import type { UiKey } from './catalogs';
+
+type Plain = string | number | boolean | Date | null | undefined;
+type RichValue = Plain | ReactNode | ((chunks: ReactNode[]) => ReactNode);
+
+/** The renderer's translator: typed keys, ICU messages through react-intl, Intl formatting. */
+export interface T {
+  (key: UiKey, values?: Readonly<Record<string, Plain>>): string;
+  /** A message with React parts: `<b>…</b>` tags as functions, placeholders as elements (hostile text in VisibleText). */
+  rich(key: UiKey, values: Readonly<Record<string, RichValue>>): ReactNode;
+  /**
+   * A text the engine sent (a verdict, a risk note, an error): its translation by `messageKey`
+   * when this version knows the key, else the English `message` as it came.
+   */
+  engine(text: { message: string; messageKey?: string | undefined; values?: Readonly<Record<string, Plain>> | undefined }): string;
+  readonly lang: Lang;
+  readonly intl: IntlShape;
+  /** Numbers, sizes, dates, durations for this language. */
+  readonly fmt: Format;
+}
+
+const formats = new Map<Lang, Format>();
+export function formatFor(lang: Lang): Format {
+  let f = formats.get(lang);
+  if (!f) formats.set(lang, (f = createFormat(lang)));
+  return f;
+}
+
+/** Outside an IntlProvider (a component rendered alone in a test): English. */
+let fallbackIntl: IntlShape | null = null;
+function englishIntl(): IntlShape {
+  fallbackIntl ??= createIntl({ locale: 'en-GB', defaultLocale: 'en-GB', messages: messagesFor('en') }, createIntlCache());
+  return fallbackIntl;
+}
+
+const translators = new WeakMap<IntlShape, T>();
+
+export function translatorFor(intl: IntlShape): T {
+  let t = translators.get(intl);
+  if (t) return t;
+  const lang: Lang = isLang(intl.locale.slice(0, 2)) ? (intl.locale.slice(0, 2) as Lang) : 'en';
+  const fn = ((key: UiKey, values?: Readonly<Record<string, Plain>>) => intl.formatMessage({ id: key }, values as Record<string, string>)) as T;
+  fn.rich = (key, values) => intl.formatMessage({ id: key }, values as Record<string, string>) as ReactNode;
+  fn.engine = ({ message, messageKey, values }) =>
+    messageKey && Object.hasOwn(intl.messages, messageKey) ? intl.formatMessage({ id: messageKey }, values as Record<string, string>) : message;
+  Object.defineProperties(fn, { lang: { value: lang }, intl: { value: intl }, fmt: { value: formatFor(lang) } });
+  translators.set(intl, fn);
+  return fn;
+}
+
+/** Something built from the translator (a table's columns), made once per language and reused. */
+export function perT<R>(make: (t: T) => R): (t: T) => R {
+  const made = new WeakMap<T, R>();
+  return (t) => {
+    let r = made.get(t);
+    if (r === undefined) made.set(t, (r = make(t)));
+    return r;
+  };
+}
+
+export function useT(): T {
+  const intl = useContext(IntlContext) ?? englishIntl();
+  return translatorFor(intl);
+}
