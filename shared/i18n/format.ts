@@ -3,10 +3,12 @@
  * and "vor 4 Sekunden" and Dutch "4 seconden geleden". The formatters are built once per
  * `createFormat` call; keep the result instead of calling it per row.
  *
- * Byte sizes are decimal (kB = 1000 B, MB, GB, TB): those are the byte units Intl knows, so it
- * localises the number and the spacing ("1,2 MB"), and they match how network rates are quoted
- * (a 100 Mbit/s link moves 12,5 MB/s). Binary KiB/MiB would need hand-written units in every
- * language. One scheme everywhere, CLI, reports and app, so the same value never shows two ways.
+ * Byte sizes are binary with IEC symbols (KiB = 1024 B, MiB, GiB, TiB), as `ss`, `ip -s` and
+ * Portscope's traffic columns have always counted: the symbols are the same in English, German
+ * and Dutch (IEC 80000-13), so only the number is localised ("1,21 MiB"), and a socket's byte
+ * counter reads the same as in the tools next to it. One scheme everywhere, CLI, reports and
+ * app, so the same value never shows two ways. Three significant digits: "1.50 KiB", "15.0 KiB",
+ * "150 KiB".
  *
  * Durations use the SI symbols ms, s, min and h, the same in all three languages (DIN 1301 and
  * NEN write them this way too); whole days are written out ("3 Tage", "3 dagen").
@@ -26,9 +28,9 @@ export interface Format {
   number(value: number, maxFractionDigits?: number): string;
   /** 0.256 -> "26%" / "26 %"; `fractionDigits` (default 0) after the point. */
   percent(ratio: number, fractionDigits?: number): string;
-  /** 1234567 -> "1.2 MB" / "1,2 MB"; below 1000 "512 bytes" / "512 Byte". */
+  /** 1536 -> "1.50 KiB" / "1,50 KiB"; 1234567 -> "1.18 MiB"; below 1024 "512 B". */
   bytes(value: number): string;
-  /** Bytes per second: "1,2 MB/s". */
+  /** Bytes per second: "1,18 MiB/s". */
   byteRate(bytesPerSecond: number): string;
   /** "2 Dec 2026" / "02.12.2026" / "2 dec 2026". */
   date(value: Date | number): string;
@@ -44,7 +46,7 @@ export interface Format {
   list(items: readonly string[]): string;
 }
 
-const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -62,7 +64,7 @@ export function createFormat(lang: Lang, options: FormatOptions = {}): Format {
     return f;
   };
   const fixed = (digits: number) => numberFormat(`n${digits}`, () => ({ maximumFractionDigits: digits }));
-  const unit = (name: string, digits: number, display: 'short' | 'long' = 'short') =>
+  const unit = (name: string, digits: number, display: 'short' | 'long') =>
     numberFormat(`${name}:${digits}:${display}`, () => ({ style: 'unit', unit: name, unitDisplay: display, maximumFractionDigits: digits }));
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...tz });
@@ -75,14 +77,14 @@ export function createFormat(lang: Lang, options: FormatOptions = {}): Format {
     if (!Number.isFinite(value)) return fixed(0).format(value);
     const sign = value < 0 ? -1 : 1;
     let size = Math.abs(value);
-    if (size < 1000) return unit('byte', 0, 'long').format(sign * Math.round(size));
-    let index = -1;
-    while (size >= 1000 && index < BYTE_UNITS.length - 1) {
-      size /= 1000;
+    let index = 0;
+    while (size >= 1024 && index < BYTE_UNITS.length - 1) {
+      size /= 1024;
       index += 1;
     }
-    // One decimal below 10 ("1,2 MB"), none above ("12 MB", "340 MB"): three significant figures at most.
-    return unit(BYTE_UNITS[index]!, size < 10 ? 1 : 0).format(sign * size);
+    const digits = index === 0 ? 0 : size < 10 ? 2 : size < 100 ? 1 : 0;
+    const number = numberFormat(`b${digits}`, () => ({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }));
+    return `${number.format(sign * (index === 0 ? Math.round(size) : size))} ${BYTE_UNITS[index]}`;
   };
 
   const sym = (value: number, symbol: string, digits = 0) => `${fixed(digits).format(value)}\u00a0${symbol}`;

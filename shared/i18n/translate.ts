@@ -2,6 +2,8 @@
  * Messages by key, in ICU MessageFormat through FormatJS's intl-messageformat: real plural rules
  * (`{count, plural, one {# Port} other {# Ports}}`), select and placeholders, so no sentence is
  * glued together from pieces. The same catalogs feed react-intl in the renderer.
+ *
+ * Tags are off (`ignoreTag`): `<this-address>` in a message is text, not markup, as in a terminal.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { FALLBACK_LANG, INTL_LOCALE, LANGS, type Lang } from './locale';
@@ -46,7 +48,7 @@ export function createTranslator<K extends string>(lang: Lang, catalogs: Catalog
   const compile = (source: string, sourceLang: Lang): IntlMessageFormat => {
     const cacheKey = `${sourceLang}\u0000${source}`;
     let message = compiled.get(cacheKey);
-    if (!message) compiled.set(cacheKey, (message = new IntlMessageFormat(source, INTL_LOCALE[sourceLang])));
+    if (!message) compiled.set(cacheKey, (message = new IntlMessageFormat(source, INTL_LOCALE[sourceLang], undefined, { ignoreTag: true })));
     return message;
   };
   const render = (source: string, sourceLang: Lang, values: MessageValues | undefined): string =>

@@ -1,7 +1,12 @@
 import type { Capabilities, Capability } from '../../../shared/contract/calls';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { engineText } from '../localizedText';
 
-const yes = (note: string | null = null): Capability => ({ available: true, note });
-const no = (note: string): Capability => ({ available: false, note });
+/** A capability whose note (English on the wire) names its catalog key for front ends that translate. */
+const noted = (available: boolean, key: EngineKey | null): Capability =>
+  key === null ? { available, note: null } : { available, note: engineText(key), messageKey: key };
+const yes = (key: EngineKey | null = null): Capability => noted(true, key);
+const no = (key: EngineKey): Capability => noted(false, key);
 
 /**
  * What each OS lets Portscope see and do, by whether it runs elevated. The notes are what the UI
@@ -9,18 +14,14 @@ const no = (note: string): Capability => ({ available: false, note });
  */
 export function linuxCapabilities(elevated = process.getuid?.() === 0): Capabilities {
   return {
-    socketOwners: elevated ? yes() : no("run as root (sudo) to see the owners of other users' sockets"),
-    processDetails: elevated ? yes() : no("run as root (sudo) to see other users' executables and command lines"),
-    firewallRules: elevated ? yes() : no('run as root (sudo) to read the nftables/iptables rules'),
-    trafficCounters: no('per-socket byte counters are not read on Linux yet'),
-    endProcess: yes(
-      elevated
-        ? 'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.'
-        : "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need root.",
-    ),
+    socketOwners: elevated ? yes() : no('engine.capability.linux.socketOwners'),
+    processDetails: elevated ? yes() : no('engine.capability.linux.processDetails'),
+    firewallRules: elevated ? yes() : no('engine.capability.linux.firewallRules'),
+    trafficCounters: no('engine.capability.linux.trafficCounters'),
+    endProcess: yes(elevated ? 'engine.capability.unix.endProcess' : 'engine.capability.linux.endProcessUser'),
     closeConnection: elevated
-      ? yes('the kernel aborts the connection (SOCK_DESTROY, as `ss -K`); it needs CONFIG_INET_DIAG_DESTROY')
-      : no('run as root (sudo) to close connections: the kernel lets only CAP_NET_ADMIN abort a socket'),
+      ? yes('engine.capability.linux.closeConnection')
+      : no('engine.capability.linux.closeConnectionUser'),
   };
 }
 
@@ -32,35 +33,30 @@ export function windowsCapabilities(elevated: boolean, tables: 'ip-helper' | 'wi
       tables === 'ip-helper'
         ? yes()
         : tables === 'wine'
-          ? no('Wine does not name the owners of TCP sockets (only of its own UDP sockets): they show as unknown')
-          : yes('read from `netstat -ano` and `tasklist`: the IP Helper API could not be loaded'),
+          ? no('engine.capability.windows.socketOwnersWine')
+          : yes('engine.capability.windows.socketOwnersNetstat'),
     processDetails:
       tables === 'netstat'
-        ? no('only process names are known: the IP Helper API (koffi) could not be loaded, so netstat and tasklist were read')
+        ? no('engine.capability.windows.processDetailsNetstat')
         : elevated
       ? yes()
-      : no("run as administrator to see the path, command line and account of other users' processes"),
-    firewallRules: yes('Windows Firewall rules are read with PowerShell Get-NetFirewallRule'),
-    trafficCounters: no('per-connection byte counters (GetPerTcpConnectionEStats) are not read yet'),
-    endProcess: yes(
-      "Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up." +
-        (elevated ? '' : " Other users' processes need administrator."),
-    ),
-    closeConnection: no('closing connections on Windows (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as administrator) is not built yet'),
+      : no('engine.capability.windows.processDetails'),
+    firewallRules: yes('engine.capability.windows.firewallRules'),
+    trafficCounters: no('engine.capability.windows.trafficCounters'),
+    endProcess: yes(elevated ? 'engine.capability.windows.endProcess' : 'engine.capability.windows.endProcessUser'),
+    closeConnection: no('engine.capability.windows.closeConnection'),
   };
 }
 
 export function darwinCapabilities(elevated = process.getuid?.() === 0): Capabilities {
   return {
     // netstat -anv names the owner pid of every socket without root; ps lists every process.
-    socketOwners: yes(elevated ? null : 'read from `netstat -anv`; the lsof fallback sees only your own processes without sudo'),
+    socketOwners: yes(elevated ? null : 'engine.capability.darwin.socketOwners'),
     // ps lists every process, but the kernel hands other users' arguments (KERN_PROCARGS2) to root only.
-    processDetails: elevated ? yes() : no("run with sudo to see the command lines of other users' processes"),
-    firewallRules: elevated ? yes() : no('run with sudo to read the pf rules; the application firewall state needs no root'),
-    trafficCounters: no('per-socket byte counters are not read on macOS yet'),
-    endProcess: yes(
-      'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.' + (elevated ? '' : " Other users' processes need sudo."),
-    ),
-    closeConnection: no("macOS offers no way to abort another process's TCP connection"),
+    processDetails: elevated ? yes() : no('engine.capability.darwin.processDetails'),
+    firewallRules: elevated ? yes() : no('engine.capability.darwin.firewallRules'),
+    trafficCounters: no('engine.capability.darwin.trafficCounters'),
+    endProcess: yes(elevated ? 'engine.capability.unix.endProcess' : 'engine.capability.darwin.endProcessUser'),
+    closeConnection: no('engine.capability.darwin.closeConnection'),
   };
 }

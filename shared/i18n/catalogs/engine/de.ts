@@ -1,0 +1,120 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'engine.diagnose.listening.name': 'Lauscht ein Prozess auf dem Port?',
+  'engine.diagnose.process.name': 'Welcher Prozess, seit wann?',
+  'engine.diagnose.addresses.name': 'Auf welchen Adressen?',
+  'engine.diagnose.targets.name': 'Welche Adressen werden geprüft?',
+  'engine.diagnose.reachability.name': 'Auf jeder lokalen Adresse erreichbar?',
+  'engine.diagnose.firewall.name': 'Greift eine Regel der lokalen Firewall?',
+
+  'engine.diagnose.listening.none': 'Auf Port {label} lauscht nichts.',
+  'engine.diagnose.listening.noneOtherProtocol': 'Auf Port {label} lauscht nichts. (Auf {other} lauscht aber etwas: falsches Protokoll?)',
+  'engine.diagnose.listening.open': 'Port {label} nimmt Verbindungen an ({count, plural, one {# lauschender Socket} other {# lauschende Sockets}}).',
+
+  'engine.diagnose.process.noListener': 'Niemand lauscht, also gibt es keinen Prozess zu zeigen.',
+  'engine.diagnose.process.hidden': 'Der zugehörige Prozess ist nicht sichtbar: Er gehört einem anderen Benutzer (als root ausführen, um ihn zu sehen).',
+  'engine.diagnose.process.noOwner': 'Kein sichtbarer Prozess besitzt den Socket (ein anderer Container oder der Kernel).',
+  'engine.diagnose.process.heldBy': 'Gehört zu {processes}.',
+  'engine.diagnose.process.exited': 'Der zugehörige Prozess wurde beendet.',
+  'engine.diagnose.process.exitedMeanwhile': 'PID {pid}: inzwischen beendet',
+
+  'engine.diagnose.addresses.noListener': 'Niemand lauscht.',
+  'engine.diagnose.addresses.loopbackOnly': 'Nur auf Loopback: nur von diesem Rechner aus erreichbar, nicht von anderen.',
+  'engine.diagnose.addresses.every': 'Auf allen Adressen, IPv4 und IPv6.',
+  'engine.diagnose.addresses.everyV4': 'Auf allen IPv4-Adressen (IPv6-Clients können sich nicht verbinden).',
+  'engine.diagnose.addresses.v6Only': 'Nur auf allen IPv6-Adressen (reiner IPv6-Socket): IPv4-Clients können sich nicht verbinden.',
+  'engine.diagnose.addresses.specific':
+    'Nur auf bestimmten Adressen: {addresses}. Clients müssen {count, plural, one {diese Adresse} other {eine dieser Adressen}} verwenden.',
+  'engine.diagnose.addresses.dualStack': '{address} (IPv4 und IPv6)',
+
+  'engine.diagnose.targets.loopbackOthers': 'Wie gewünscht nur Loopback: Verbindung zu {targets}, nicht zu den übrigen Adressen dieses Rechners ({others}).',
+  'engine.diagnose.targets.loopbackAlone': 'Wie gewünscht nur Loopback: Verbindung zu {targets} (dieser Rechner hat keine weitere Adresse).',
+  'engine.diagnose.targets.own':
+    'Verbindung zu Port {port} auf den eigenen Adressen dieses Rechners: {targets}. (Mit --loopback-only oder „Nur Loopback“ in der App werden nur 127.0.0.1 und ::1 geprüft.)',
+  'engine.diagnose.targets.alone': 'Verbindung zu Port {port} auf {targets} (dieser Rechner hat keine weitere Adresse).',
+  'engine.diagnose.targets.notTried': 'nicht geprüft: {address}',
+  'engine.diagnose.targets.onInterface': '{address} auf {iface}',
+
+  'engine.diagnose.reachability.all': '{count, plural, one {Auf der einen lokalen Adresse erreichbar.} other {Auf allen # lokalen Adressen erreichbar.}}',
+  'engine.diagnose.reachability.some': 'Erreichbar auf {good}, nicht auf {bad}.',
+  'engine.diagnose.reachability.udpNoReply':
+    'Keine UDP-Antwort auf irgendeiner lokalen Adresse: Entweder ignoriert der Dienst unbekannte Datagramme, oder eine Firewall verwirft sie.',
+  'engine.diagnose.reachability.none':
+    'Auf keiner lokalen Adresse erreichbar: {reason, select, timeout {Zeitüberschreitung beim Verbindungsaufbau (verwirft eine Firewall die Pakete?)} refused {die Verbindungen werden abgewiesen} other {{outcomes}}}.',
+
+  'engine.diagnose.firewall.unreadable':
+    '{tool, select, none {Die Firewall-Regeln konnten nicht gelesen werden ({reason}).} other {Die Regeln von {tool} konnten nicht gelesen werden ({reason}).}}',
+  'engine.diagnose.firewall.blocks':
+    '{action, select, drop {Eine {source}-Regel verwirft Verkehr zu Port {label}: {rule}} other {Eine {source}-Regel weist Verkehr zu Port {label} ab: {rule}}}',
+  'engine.diagnose.firewall.accepts': 'Eine {source}-Regel lässt Port {label} zu.',
+  'engine.diagnose.firewall.dropPolicy':
+    'Die Input-Policy ist „drop“ und keine {source}-Regel nennt Port {port}: Andere Rechner werden wahrscheinlich blockiert.',
+  'engine.diagnose.firewall.noRule': 'Keine {source}-Regel nennt Port {label}.',
+  'engine.diagnose.firewall.osBlocks': 'Eine Regel der {tool} blockiert Port {label}: {rule}',
+  'engine.diagnose.firewall.osAllows': 'Eine Regel der {tool} lässt Port {label} zu.',
+  'engine.diagnose.firewall.osDropPolicy': 'Keine Regel der {tool} lässt Port {label} zu, und {policies}: Andere Rechner werden wahrscheinlich blockiert.',
+  'engine.diagnose.firewall.osNoRule': 'Keine Regel der {tool} betrifft Port {label}.',
+  'engine.diagnose.checkFailed': 'Diese Prüfung ließ sich nicht ausführen: {error}',
+
+  'engine.diagnose.verdict.notListening.summary': 'Kein Programm lauscht auf Port {label}, daher wird jeder Client abgewiesen.',
+  'engine.diagnose.verdict.notListening.next':
+    'Starten Sie den Dienst und prüfen Sie in seiner Konfiguration, auf welchem Port er lauschen soll (danach diese Prüfung wiederholen).',
+  'engine.diagnose.verdict.blocked.summary': 'Ein Programm lauscht auf {label}, aber eine Regel der lokalen Firewall blockiert es.',
+  'engine.diagnose.verdict.blocked.next': 'Ändern oder entfernen Sie die Regel ({rule}) oder fügen Sie davor eine Regel ein, die Port {port} zulässt.',
+  'engine.diagnose.verdict.unreachable.summary': 'Ein Programm lauscht auf {label}, aber Verbindungen dorthin scheitern auf jeder lokalen Adresse.',
+  'engine.diagnose.verdict.unreachable.nextWindows':
+    'Die Regeln der Windows-Firewall konnten nicht gelesen werden: Führen Sie dies in einem Terminal aus, das als Administrator geöffnet wurde, oder sehen Sie in wf.msc → Eingehende Regeln nach; prüfen Sie außerdem die Zugriffsregeln des Dienstes selbst.',
+  'engine.diagnose.verdict.unreachable.nextRoot':
+    'Die Firewall-Regeln konnten nicht gelesen werden: Führen Sie dies als root aus (sudo portscope diagnose …), um sie zu prüfen, und prüfen Sie die Zugriffsregeln des Dienstes selbst.',
+  'engine.diagnose.verdict.unreachable.next':
+    'Prüfen Sie die Zugriffsregeln des Dienstes selbst (Allow-/Deny-Listen, Bind-Einstellungen) und jeden Filter, der davor sitzt.',
+  'engine.diagnose.verdict.localOnly.summary': 'Port {label} lauscht nur auf Loopback: Dieser Rechner kann sich verbinden, andere Rechner nicht.',
+  'engine.diagnose.verdict.localOnly.next':
+    'Stellen Sie den Dienst so ein, dass er auf 0.0.0.0 (oder ::, oder der LAN-Adresse) statt auf 127.0.0.1 lauscht, und starten Sie ihn neu.',
+  'engine.diagnose.verdict.udpUnknown.summary': 'Ein Programm lauscht auf {label}, hat aber auf ein Test-Datagramm nicht geantwortet.',
+  'engine.diagnose.verdict.udpUnknown.next':
+    'Testen Sie mit einem echten Client dieses Protokolls; UDP-Dienste ignorieren oft Datagramme, die sie nicht verstehen.',
+  'engine.diagnose.verdict.ok.summaryLoopback':
+    'Port {label} lauscht und ist über Loopback erreichbar (die übrigen Adressen dieses Rechners wurden wie gewünscht nicht geprüft).',
+  'engine.diagnose.verdict.ok.summary': 'Port {label} lauscht und ist auf den Adressen dieses Rechners erreichbar.',
+  'engine.diagnose.verdict.ok.next':
+    'Wenn Clients anderswo sich trotzdem nicht verbinden können, liegt es zwischen ihnen und diesem Rechner: an einem Router oder einer Cloud-Firewall, an der Portweiterleitung (NAT) oder daran, dass der Client die falsche Adresse verwendet. Testen Sie von einem Client aus: portscope probe <diese-Adresse>:{port}',
+
+  'engine.capability.linux.socketOwners': 'als root (sudo) ausführen, um die Besitzer der Sockets anderer Benutzer zu sehen',
+  'engine.capability.linux.processDetails': 'als root (sudo) ausführen, um Programmdateien und Befehlszeilen anderer Benutzer zu sehen',
+  'engine.capability.linux.firewallRules': 'als root (sudo) ausführen, um die nftables-/iptables-Regeln zu lesen',
+  'engine.capability.linux.trafficCounters': 'Byte-Zähler pro Socket werden unter Linux noch nicht gelesen',
+  'engine.capability.unix.endProcess': '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL.',
+  'engine.capability.linux.endProcessUser':
+    '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es root.',
+  'engine.capability.linux.closeConnection': 'der Kernel bricht die Verbindung ab (SOCK_DESTROY, wie `ss -K`); dafür ist CONFIG_INET_DIAG_DESTROY nötig',
+  'engine.capability.linux.closeConnectionUser':
+    'als root (sudo) ausführen, um Verbindungen zu trennen: Der Kernel lässt nur CAP_NET_ADMIN einen Socket abbrechen',
+  'engine.capability.windows.socketOwnersWine': 'Wine nennt die Besitzer von TCP-Sockets nicht (nur die seiner eigenen UDP-Sockets): Sie erscheinen als unbekannt',
+  'engine.capability.windows.socketOwnersNetstat': 'aus `netstat -ano` und `tasklist` gelesen: Die IP-Helper-API ließ sich nicht laden',
+  'engine.capability.windows.processDetailsNetstat':
+    'nur die Prozessnamen sind bekannt: Die IP-Helper-API (koffi) ließ sich nicht laden, daher wurden netstat und tasklist ausgewertet',
+  'engine.capability.windows.processDetails': 'als Administrator ausführen, um Pfad, Befehlszeile und Konto der Prozesse anderer Benutzer zu sehen',
+  'engine.capability.windows.firewallRules': 'die Regeln der Windows-Firewall werden mit PowerShell Get-NetFirewallRule gelesen',
+  'engine.capability.windows.trafficCounters': 'Byte-Zähler pro Verbindung (GetPerTcpConnectionEStats) werden noch nicht gelesen',
+  'engine.capability.windows.endProcess':
+    'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen.',
+  'engine.capability.windows.endProcessUser':
+    'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen. Für Prozesse anderer Benutzer braucht es Administratorrechte.',
+  'engine.capability.windows.closeConnection':
+    'Verbindungen unter Windows zu trennen (SetTcpEntry mit MIB_TCP_STATE_DELETE_TCB, als Administrator) ist noch nicht eingebaut',
+  'engine.capability.darwin.socketOwners': 'aus `netstat -anv` gelesen; der Ausweg über lsof sieht ohne sudo nur Ihre eigenen Prozesse',
+  'engine.capability.darwin.processDetails': 'mit sudo ausführen, um die Befehlszeilen der Prozesse anderer Benutzer zu sehen',
+  'engine.capability.darwin.firewallRules': 'mit sudo ausführen, um die pf-Regeln zu lesen; den Zustand der Programm-Firewall gibt es auch ohne root',
+  'engine.capability.darwin.trafficCounters': 'Byte-Zähler pro Socket werden unter macOS noch nicht gelesen',
+  'engine.capability.darwin.endProcessUser':
+    '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es sudo.',
+  'engine.capability.darwin.closeConnection': 'macOS bietet keinen Weg, die TCP-Verbindung eines anderen Prozesses abzubrechen',
+
+  'engine.risk.cleartext': '{protocol} überträgt Passwörter und Daten unverschlüsselt.',
+  'engine.risk.remoteAdminExposed':
+    '{service} ist von anderen Rechnern aus erreichbar ({exposure, select, all {auf allen Schnittstellen} other {über eine Adresse außer Loopback}}): Sorgen Sie dafür, dass eine Firewall oder eine starke Authentifizierung den Zugang schützt.',
+  'engine.risk.databaseExposed': '{database} lauscht auf allen Schnittstellen; Datenbanken gehören in der Regel auf Loopback oder in ein privates Netz.',
+  'engine.risk.malwarePort': 'Port {port} ist von Schadsoftware bekannt ({malware}); prüfen Sie, welches Programm ihn verwendet.',
+};

@@ -1,0 +1,122 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'engine.diagnose.listening.name': 'Luistert er een proces?',
+  'engine.diagnose.process.name': 'Welk proces, sinds wanneer?',
+  'engine.diagnose.addresses.name': 'Op welke adressen?',
+  'engine.diagnose.targets.name': 'Welke adressen worden geprobeerd?',
+  'engine.diagnose.reachability.name': 'Bereikbaar op elk lokaal adres?',
+  'engine.diagnose.firewall.name': 'Speelt een regel van de lokale firewall mee?',
+
+  'engine.diagnose.listening.none': 'Er luistert niets op poort {label}.',
+  'engine.diagnose.listening.noneOtherProtocol': 'Er luistert niets op poort {label}. (Op {other} luistert wel iets: verkeerd protocol?)',
+  'engine.diagnose.listening.open': 'Poort {label} neemt verbindingen aan ({count, plural, one {# luisterende socket} other {# luisterende sockets}}).',
+
+  'engine.diagnose.process.noListener': 'Er luistert niets, dus er is geen proces om te tonen.',
+  'engine.diagnose.process.hidden': 'Het proces achter de socket is verborgen: het hoort bij een andere gebruiker (voer dit als root uit om het te zien).',
+  'engine.diagnose.process.noOwner': 'Geen zichtbaar proces bezit de socket (een andere container of de kernel).',
+  'engine.diagnose.process.heldBy': 'In gebruik door {processes}.',
+  'engine.diagnose.process.exited': 'Het proces achter de socket is inmiddels gestopt.',
+  'engine.diagnose.process.exitedMeanwhile': 'pid {pid}: inmiddels gestopt',
+
+  'engine.diagnose.addresses.noListener': 'Er luistert niets.',
+  'engine.diagnose.addresses.loopbackOnly': 'Alleen op loopback: alleen vanaf deze computer bereikbaar, niet vanaf andere computers.',
+  'engine.diagnose.addresses.every': 'Op elk adres, IPv4 en IPv6.',
+  'engine.diagnose.addresses.everyV4': 'Op elk IPv4-adres (IPv6-clients kunnen geen verbinding maken).',
+  'engine.diagnose.addresses.v6Only': 'Alleen op elk IPv6-adres (socket alleen voor IPv6): IPv4-clients kunnen geen verbinding maken.',
+  'engine.diagnose.addresses.specific':
+    'Alleen op bepaalde adressen: {addresses}. Clients moeten {count, plural, one {dit adres} other {een van deze adressen}} gebruiken.',
+  'engine.diagnose.addresses.dualStack': '{address} (IPv4 en IPv6)',
+
+  'engine.diagnose.targets.loopbackOthers': 'Alleen loopback, zoals gevraagd: verbinding met {targets}; niet met de andere adressen van deze computer ({others}).',
+  'engine.diagnose.targets.loopbackAlone': 'Alleen loopback, zoals gevraagd: verbinding met {targets} (deze computer heeft geen ander adres).',
+  'engine.diagnose.targets.own':
+    'Verbinding met poort {port} op de eigen adressen van deze computer: {targets}. (Met --loopback-only, of „Alleen loopback” in de app, worden alleen 127.0.0.1 en ::1 geprobeerd.)',
+  'engine.diagnose.targets.alone': 'Verbinding met poort {port} op {targets} (deze computer heeft geen ander adres).',
+  'engine.diagnose.targets.notTried': 'niet geprobeerd: {address}',
+  'engine.diagnose.targets.onInterface': '{address} op {iface}',
+
+  'engine.diagnose.reachability.all': '{count, plural, one {Bereikbaar op het ene lokale adres.} other {Bereikbaar op alle # lokale adressen.}}',
+  'engine.diagnose.reachability.some': 'Bereikbaar op {good}; niet op {bad}.',
+  'engine.diagnose.reachability.udpNoReply':
+    'Geen UDP-antwoord op een van de lokale adressen: de dienst negeert misschien onbekende datagrammen, of een firewall gooit ze weg.',
+  'engine.diagnose.reachability.none':
+    'Op geen enkel lokaal adres bereikbaar: {reason, select, timeout {verbindingen verlopen zonder antwoord (gooit een firewall ze weg?)} refused {verbindingen worden geweigerd} other {{outcomes}}}.',
+
+  'engine.diagnose.firewall.unreadable':
+    '{tool, select, none {De firewallregels konden niet worden gelezen ({reason}).} other {De regels van {tool} konden niet worden gelezen ({reason}).}}',
+  'engine.diagnose.firewall.blocks':
+    '{action, select, drop {Een {source}-regel gooit verkeer naar poort {label} weg: {rule}} other {Een {source}-regel weigert verkeer naar poort {label}: {rule}}}',
+  'engine.diagnose.firewall.accepts': 'Een {source}-regel laat poort {label} door.',
+  'engine.diagnose.firewall.dropPolicy':
+    'De input-policy is „drop” en geen enkele {source}-regel noemt poort {port}: andere computers worden waarschijnlijk geblokkeerd.',
+  'engine.diagnose.firewall.noRule': 'Geen enkele {source}-regel noemt poort {label}.',
+  'engine.diagnose.firewall.osBlocks': 'Een regel van {tool} blokkeert poort {label}: {rule}',
+  'engine.diagnose.firewall.osAllows': 'Een regel van {tool} laat poort {label} door.',
+  'engine.diagnose.firewall.osDropPolicy': 'Geen regel van {tool} laat poort {label} door, en {policies}: andere computers worden waarschijnlijk geblokkeerd.',
+  'engine.diagnose.firewall.osNoRule': 'Geen regel van {tool} heeft invloed op poort {label}.',
+  'engine.diagnose.checkFailed': 'Deze controle kon niet worden uitgevoerd: {error}',
+
+  'engine.diagnose.verdict.notListening.summary': 'Geen enkel programma luistert op poort {label}, dus elke client wordt geweigerd.',
+  'engine.diagnose.verdict.notListening.next':
+    'Start de dienst en controleer in de configuratie op welke poort hij moet luisteren (en voer deze controle daarna opnieuw uit).',
+  'engine.diagnose.verdict.blocked.summary': 'Er luistert een programma op {label}, maar een regel van de lokale firewall blokkeert het.',
+  'engine.diagnose.verdict.blocked.next': 'Pas de regel aan of verwijder hem ({rule}), of zet er een regel vóór die poort {port} toelaat.',
+  'engine.diagnose.verdict.unreachable.summary': 'Er luistert een programma op {label}, maar verbindingen ermee mislukken op elk lokaal adres.',
+  'engine.diagnose.verdict.unreachable.nextWindows':
+    'De regels van Windows Firewall konden niet worden gelezen: voer dit uit in een terminal die als administrator is geopend, of kijk in wf.msc → Regels voor binnenkomende verbindingen; en controleer de toegangsregels van de dienst zelf.',
+  'engine.diagnose.verdict.unreachable.nextRoot':
+    'De firewallregels konden niet worden gelezen: voer dit als root uit (sudo portscope diagnose …) om ze te controleren, en controleer de toegangsregels van de dienst zelf.',
+  'engine.diagnose.verdict.unreachable.next':
+    'Controleer de toegangsregels van de dienst zelf (allow/deny-lijsten, bind-instellingen) en elk filter dat ervoor zit.',
+  'engine.diagnose.verdict.localOnly.summary': 'Poort {label} luistert alleen op loopback: deze computer kan verbinding maken, andere computers niet.',
+  'engine.diagnose.verdict.localOnly.next':
+    'Stel de dienst zo in dat hij op 0.0.0.0 (of ::, of het LAN-adres) luistert in plaats van op 127.0.0.1, en herstart hem.',
+  'engine.diagnose.verdict.udpUnknown.summary': 'Er luistert een programma op {label}, maar het gaf geen antwoord op een testdatagram.',
+  'engine.diagnose.verdict.udpUnknown.next':
+    'Test met een echte client van dat protocol; UDP-diensten negeren vaak datagrammen die ze niet begrijpen.',
+  'engine.diagnose.verdict.ok.summaryLoopback':
+    'Poort {label} luistert en is bereikbaar via loopback (de andere adressen van deze computer zijn, zoals gevraagd, niet geprobeerd).',
+  'engine.diagnose.verdict.ok.summary': 'Poort {label} luistert en is bereikbaar op de adressen van deze computer.',
+  'engine.diagnose.verdict.ok.next':
+    'Kunnen clients elders nog steeds geen verbinding maken, zoek dan tussen hen en deze computer: een router- of cloudfirewall, port forwarding (NAT), of een client die het verkeerde adres gebruikt. Probeer het vanaf een client: portscope probe <dit-adres>:{port}',
+
+  'engine.capability.linux.socketOwners': 'voer dit als root (sudo) uit om de eigenaars van sockets van andere gebruikers te zien',
+  'engine.capability.linux.processDetails': 'voer dit als root (sudo) uit om programmabestanden en opdrachtregels van andere gebruikers te zien',
+  'engine.capability.linux.firewallRules': 'voer dit als root (sudo) uit om de nftables/iptables-regels te lezen',
+  'engine.capability.linux.trafficCounters': 'bytetellers per socket worden op Linux nog niet gelezen',
+  'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL.',
+  'engine.capability.linux.endProcessUser':
+    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
+  'engine.capability.linux.closeConnection': 'de kernel breekt de verbinding af (SOCK_DESTROY, zoals `ss -K`); daarvoor is CONFIG_INET_DIAG_DESTROY nodig',
+  'engine.capability.linux.closeConnectionUser':
+    'voer dit als root (sudo) uit om verbindingen te verbreken: de kernel laat alleen CAP_NET_ADMIN een socket afbreken',
+  'engine.capability.windows.socketOwnersWine':
+    'Wine noemt de eigenaars van TCP-sockets niet (alleen die van zijn eigen UDP-sockets): ze staan er als onbekend',
+  'engine.capability.windows.socketOwnersNetstat': 'gelezen uit `netstat -ano` en `tasklist`: de IP Helper-API kon niet worden geladen',
+  'engine.capability.windows.processDetailsNetstat':
+    'alleen de procesnamen zijn bekend: de IP Helper-API (koffi) kon niet worden geladen, dus zijn netstat en tasklist gelezen',
+  'engine.capability.windows.processDetails':
+    'voer dit als administrator uit om pad, opdrachtregel en account van processen van andere gebruikers te zien',
+  'engine.capability.windows.firewallRules': 'de regels van Windows Firewall worden gelezen met PowerShell Get-NetFirewallRule',
+  'engine.capability.windows.trafficCounters': 'bytetellers per verbinding (GetPerTcpConnectionEStats) worden nog niet gelezen',
+  'engine.capability.windows.endProcess':
+    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
+  'engine.capability.windows.endProcessUser':
+    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
+  'engine.capability.windows.closeConnection':
+    'verbindingen verbreken op Windows (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, als administrator) is nog niet gebouwd',
+  'engine.capability.darwin.socketOwners': 'gelezen uit `netstat -anv`; de terugvaloptie lsof ziet zonder sudo alleen je eigen processen',
+  'engine.capability.darwin.processDetails': 'voer dit uit met sudo om de opdrachtregels van processen van andere gebruikers te zien',
+  'engine.capability.darwin.firewallRules': 'voer dit uit met sudo om de pf-regels te lezen; de status van de programmafirewall is ook zonder root te zien',
+  'engine.capability.darwin.trafficCounters': 'bytetellers per socket worden op macOS nog niet gelezen',
+  'engine.capability.darwin.endProcessUser':
+    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
+  'engine.capability.darwin.closeConnection': 'macOS biedt geen manier om de TCP-verbinding van een ander proces af te breken',
+
+  'engine.risk.cleartext': '{protocol} verstuurt wachtwoorden en gegevens onversleuteld.',
+  'engine.risk.remoteAdminExposed':
+    '{service} is bereikbaar vanaf andere computers ({exposure, select, all {op alle interfaces} other {via een adres anders dan loopback}}): zorg dat een firewall of sterke authenticatie de toegang bewaakt.',
+  'engine.risk.databaseExposed': '{database} luistert op alle interfaces; databases horen meestal op loopback of in een privénetwerk.',
+  'engine.risk.malwarePort': 'Poort {port} is bekend van malware ({malware}); controleer welk programma hem gebruikt.',
+};
