@@ -167,7 +167,9 @@ export function createWsClient(options: WsClientOptions): RendererClient {
           }
         } else {
           const code = ERROR_CODES.has(msg.error.code as ContractErrorCode) ? (msg.error.code as ContractErrorCode) : 'internal';
-          p.reject(new ContractError(code, msg.error.message));
+          // The catalog key travels with the English, so the page can say it in the reader's language.
+          const { messageKey, values } = msg.error;
+          p.reject(new ContractError(code, msg.error.message, messageKey ? { messageKey, ...(values ? { values } : {}) } : undefined));
         }
         return;
       }

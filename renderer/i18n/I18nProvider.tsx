@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { IntlProvider, ReactIntlErrorCode, type IntlConfig } from 'react-intl';
 import { useStore } from 'zustand';
+import { setCurrentLang } from './current';
 import type { LanguageStore } from './language';
 import { intlLocale, messagesFor } from './messages';
 
@@ -15,6 +16,8 @@ const onError: NonNullable<IntlConfig['onError']> = (err) => {
 export function I18nProvider({ language, children }: { language: LanguageStore; children: ReactNode }) {
   const lang = useStore(language, (s) => s.lang);
   const messages = useMemo(() => messagesFor(lang), [lang]);
+  // Before the children render, so a store's message made in this render speaks the new language.
+  setCurrentLang(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

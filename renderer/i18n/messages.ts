@@ -1,7 +1,7 @@
 import { INTL_LOCALE, type Lang } from '../../shared/i18n';
 import { uiCatalogs } from './catalogs';
 
-/** The message table react-intl gets for a language: the app's own messages and the engine's. */
+/** The message table react-intl gets for a language (engine texts go through i18n/engine.ts). */
 export function messagesFor(lang: Lang): Record<string, string> {
   return { ...uiCatalogs[lang] };
 }

@@ -1,6 +1,7 @@
 import { createIntl, createIntlCache, IntlContext, type IntlShape } from 'react-intl';
 import { useContext, type ReactNode } from 'react';
 import { createFormat, isLang, type Format, type Lang } from '../../shared/i18n';
+import { engineText, type EngineText } from './engine';
 import { messagesFor } from './messages';
 import type { UiKey } from './catalogs';
 
@@ -16,7 +17,9 @@ export interface T {
    * A text the engine sent (a verdict, a risk note, an error): its translation by `messageKey`
    * when this version knows the key, else the English `message` as it came.
    */
-  engine(text: { message: string; messageKey?: string | undefined; values?: Readonly<Record<string, Plain>> | undefined }): string;
+  engine(text: EngineText): string;
+  /** A `{ key, values }` text (a diagnosis' summary), or the English when it has none. */
+  engineKeyed(text: { key: string; values?: EngineText['values'] } | undefined, english: string): string;
   readonly lang: Lang;
   readonly intl: IntlShape;
   /** Numbers, sizes, dates, durations for this language. */
@@ -45,8 +48,8 @@ export function translatorFor(intl: IntlShape): T {
   const lang: Lang = isLang(intl.locale.slice(0, 2)) ? (intl.locale.slice(0, 2) as Lang) : 'en';
   const fn = ((key: UiKey, values?: Readonly<Record<string, Plain>>) => intl.formatMessage({ id: key }, values as Record<string, string>)) as T;
   fn.rich = (key, values) => intl.formatMessage({ id: key }, values as Record<string, string>) as ReactNode;
-  fn.engine = ({ message, messageKey, values }) =>
-    messageKey && Object.hasOwn(intl.messages, messageKey) ? intl.formatMessage({ id: messageKey }, values as Record<string, string>) : message;
+  fn.engine = (text) => engineText(lang, text);
+  fn.engineKeyed = (text, english) => engineText(lang, { message: english, messageKey: text?.key, values: text?.values });
   Object.defineProperties(fn, { lang: { value: lang }, intl: { value: intl }, fmt: { value: formatFor(lang) } });
   translators.set(intl, fn);
   return fn;

@@ -30,4 +30,10 @@ export const de: Record<keyof typeof en, string> = {
   'ui.common.details': 'Details',
   'ui.common.table.resize': 'Ziehen ändert die Breite von „{column}“; Doppelklick passt sie an den Inhalt an',
   'ui.common.table.empty': 'Nichts anzuzeigen.',
+  'ui.common.auth.largeTitle': 'Großer Scan: wirklich starten?',
+  'ui.common.auth.publicTitle': 'Öffentliches Ziel: Dürfen Sie das?',
+  'ui.common.auth.largeBody': 'Er läuft, bis er fertig ist oder Sie ihn abbrechen.',
+  'ui.common.auth.largeCheck': 'Ich will einen so großen Scan ausführen.',
+  'ui.common.auth.publicBody': 'Einige Ziele liegen außerhalb von Loopback und privaten Netzen. Hosts ohne Erlaubnis ihres Besitzers zu scannen, kann illegal sein und wird oft als Angriff gewertet.',
+  'ui.common.auth.publicCheck': 'Die Hosts gehören mir, oder ich habe eine schriftliche Erlaubnis, sie zu testen.',
 };

@@ -28,4 +28,10 @@ export const en = {
   'ui.common.details': 'Details',
   'ui.common.table.resize': 'Drag to resize {column}; double-click to fit its content',
   'ui.common.table.empty': 'Nothing to show.',
+  'ui.common.auth.largeTitle': 'Large scan: start it?',
+  'ui.common.auth.publicTitle': 'Public target: are you allowed to do this?',
+  'ui.common.auth.largeBody': 'It keeps running until it is done or you cancel it.',
+  'ui.common.auth.largeCheck': 'I mean to run a scan this large.',
+  'ui.common.auth.publicBody': 'Some targets are outside loopback and private networks. Scanning hosts without their owner\'s permission can be illegal and is often treated as an attack.',
+  'ui.common.auth.publicCheck': 'I own these hosts or have written permission to test them.',
 } as const;

@@ -30,4 +30,10 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.common.details': 'Details',
   'ui.common.table.resize': 'Sleep om {column} breder of smaller te maken; dubbelklik past de breedte aan de inhoud aan',
   'ui.common.table.empty': 'Niets om te tonen.',
+  'ui.common.auth.largeTitle': 'Grote scan: starten?',
+  'ui.common.auth.publicTitle': 'Openbaar doel: mag je dit doen?',
+  'ui.common.auth.largeBody': 'Hij loopt door tot hij klaar is of je hem annuleert.',
+  'ui.common.auth.largeCheck': 'Ik wil een scan van deze omvang uitvoeren.',
+  'ui.common.auth.publicBody': 'Sommige doelen liggen buiten loopback en privénetwerken. Hosts scannen zonder toestemming van de eigenaar kan illegaal zijn en wordt vaak als aanval gezien.',
+  'ui.common.auth.publicCheck': 'Deze hosts zijn van mij, of ik heb schriftelijke toestemming om ze te testen.',
 };
