@@ -26,6 +26,21 @@ export interface T {
   readonly fmt: Format;
 }
 
+/**
+ * Numbers that name something (a pid, a port) are shown as the system prints them: ICU would
+ * group a plain `{pid}` argument ("4,321", "4.321"). Passed as text, they keep their digits.
+ */
+const IDENTIFIERS = new Set(['pid', 'ppid', 'uid', 'port', 'seq', 'id']);
+
+export function identifiersAsText<V extends Readonly<Record<string, unknown>> | undefined>(values: V): V {
+  if (!values) return values;
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'number' && IDENTIFIERS.has(k)) (out ??= { ...values })[k] = String(v);
+  }
+  return (out ?? values) as V;
+}
+
 const formats = new Map<Lang, Format>();
 export function formatFor(lang: Lang): Format {
   let f = formats.get(lang);
@@ -46,8 +61,8 @@ export function translatorFor(intl: IntlShape): T {
   let t = translators.get(intl);
   if (t) return t;
   const lang: Lang = isLang(intl.locale.slice(0, 2)) ? (intl.locale.slice(0, 2) as Lang) : 'en';
-  const fn = ((key: UiKey, values?: Readonly<Record<string, Plain>>) => intl.formatMessage({ id: key }, values as Record<string, string>)) as T;
-  fn.rich = (key, values) => intl.formatMessage({ id: key }, values as Record<string, string>) as ReactNode;
+  const fn = ((key: UiKey, values?: Readonly<Record<string, Plain>>) => intl.formatMessage({ id: key }, identifiersAsText(values) as Record<string, string>)) as T;
+  fn.rich = (key, values) => intl.formatMessage({ id: key }, identifiersAsText(values) as Record<string, string>) as ReactNode;
   fn.engine = (text) => engineText(lang, text);
   fn.engineKeyed = (text, english) => engineText(lang, { message: english, messageKey: text?.key, values: text?.values });
   Object.defineProperties(fn, { lang: { value: lang }, intl: { value: intl }, fmt: { value: formatFor(lang) } });

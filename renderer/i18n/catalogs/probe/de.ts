@@ -1,0 +1,28 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'ui.probe.form.label': 'Test-Einstellungen',
+  'ui.probe.form.attempts': 'Versuche',
+  'ui.probe.form.interval': 'Abstand (ms)',
+  'ui.probe.form.timeout': 'Zeitlimit (ms)',
+  'ui.probe.form.banner': 'Banner lesen',
+  'ui.probe.form.start': 'Test starten',
+  'ui.probe.confirm': 'Testen',
+  'ui.probe.status': '{target} – {progress}',
+  'ui.probe.cancelledAfter': 'abgebrochen nach {count, plural, one {# Versuch} other {# Versuchen}} ({answered, number} beantwortet)',
+  'ui.probe.answered': '{answered, number} von {count, plural, one {# Versuch} other {# Versuchen}} beantwortet',
+  'ui.probe.verdict': '. {verdict}',
+  'ui.probe.busy': '…',
+  'ui.probe.stats.sent': 'Gesendet',
+  'ui.probe.stats.answered': 'Beantwortet',
+  'ui.probe.stats.loss': 'Verlust',
+  'ui.probe.stats.rtt': 'RTT min. / Mittel / max.',
+  'ui.probe.banner': 'Banner',
+  'ui.probe.attempt': '#{seq} {message}',
+  'ui.probe.chart.title': 'Antwortzeit',
+  'ui.probe.chart.last': 'zuletzt {time}',
+  'ui.probe.chart.noSuccess': 'kein erfolgreicher Versuch',
+  'ui.probe.chart.empty': 'Starten Sie einen Test, um seine Antwortzeiten zu sehen.',
+  'ui.probe.chart.attempt': 'Versuch',
+  'ui.probe.chart.failed': 'fehlgeschlagen',
+};

@@ -1,0 +1,28 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'ui.probe.form.label': 'Testinstellingen',
+  'ui.probe.form.attempts': 'Pogingen',
+  'ui.probe.form.interval': 'Interval (ms)',
+  'ui.probe.form.timeout': 'Time-out (ms)',
+  'ui.probe.form.banner': 'Banner lezen',
+  'ui.probe.form.start': 'Test starten',
+  'ui.probe.confirm': 'Testen',
+  'ui.probe.status': '{target} – {progress}',
+  'ui.probe.cancelledAfter': 'geannuleerd na {count, plural, one {# poging} other {# pogingen}} ({answered, number} beantwoord)',
+  'ui.probe.answered': '{answered, number} van {count, plural, one {# poging} other {# pogingen}} beantwoord',
+  'ui.probe.verdict': '. {verdict}',
+  'ui.probe.busy': '…',
+  'ui.probe.stats.sent': 'Verstuurd',
+  'ui.probe.stats.answered': 'Beantwoord',
+  'ui.probe.stats.loss': 'Verlies',
+  'ui.probe.stats.rtt': 'RTT min. / gem. / max.',
+  'ui.probe.banner': 'Banner',
+  'ui.probe.attempt': '#{seq} {message}',
+  'ui.probe.chart.title': 'Responstijd',
+  'ui.probe.chart.last': 'laatste {time}',
+  'ui.probe.chart.noSuccess': 'geen geslaagde poging',
+  'ui.probe.chart.empty': 'Start een test om de responstijden in een grafiek te zien.',
+  'ui.probe.chart.attempt': 'poging',
+  'ui.probe.chart.failed': 'mislukt',
+};
