@@ -7,12 +7,13 @@ import { diagnoseCatalogs } from './diagnose';
 import { historyCatalogs } from './history';
 import { probeCatalogs } from './probe';
 import { processCatalogs } from './process';
+import { reportsCatalogs } from './reports';
 import { scanCatalogs } from './scan';
 
 /**
  * Every renderer area's messages, merged: what the IntlProvider gets. Engine texts (a contract's
  * `messageKey`) are translated from shared/i18n/catalogs/engine instead (i18n/engine.ts).
  */
-export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs);
+export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs, reportsCatalogs);
 
 export type UiKey = keyof (typeof uiCatalogs)['en'];

@@ -83,4 +83,5 @@ export const de: Record<keyof typeof en, string> = {
   'ui.scan.charts.noAnswers': 'keine Antworten mit Zeitangabe',
   'ui.scan.charts.noRtt': 'Keine Antwortzeiten.',
   'ui.scan.charts.ports': 'Ports',
+  'ui.scan.noResult': 'Der Scan endete ohne Ergebnis.',
 };

@@ -81,4 +81,5 @@ export const en = {
   'ui.scan.charts.noAnswers': 'no answers with a time',
   'ui.scan.charts.noRtt': 'No round-trip times.',
   'ui.scan.charts.ports': 'ports',
+  'ui.scan.noResult': 'The scan ended without a result.',
 } as const;

@@ -83,4 +83,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.scan.charts.noAnswers': 'geen antwoorden met een tijd',
   'ui.scan.charts.noRtt': 'Geen responstijden.',
   'ui.scan.charts.ports': 'poorten',
+  'ui.scan.noResult': 'De scan is zonder resultaat geëindigd.',
 };
