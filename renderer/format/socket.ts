@@ -40,6 +40,13 @@ const OWNER_EXPLANATION = {
   'not-found': 'ui.common.ownerWhy.notFound',
 } as const satisfies Record<OwnerStatus, string | null>;
 
+/** An owner status in words ('—' for a known owner, whose name is shown instead). */
+export function ownerStatusLabel(t: Tr, status: string): string {
+  // History events keep the status as text (an older recording may hold one this version lacks).
+  const key = Object.hasOwn(OWNER_TEXT, status) ? OWNER_TEXT[status as OwnerStatus] : null;
+  return key ? t(key) : status === 'known' ? '—' : `(${status})`;
+}
+
 /** Why a socket has no visible owner, in a sentence ('' for a known owner). */
 export function ownerExplanation(t: Tr, status: OwnerStatus): string {
   const key = OWNER_EXPLANATION[status];

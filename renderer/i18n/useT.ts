@@ -58,8 +58,8 @@ function englishIntl(): IntlShape {
 const translators = new WeakMap<IntlShape, T>();
 
 export function translatorFor(intl: IntlShape): T {
-  let t = translators.get(intl);
-  if (t) return t;
+  const known = translators.get(intl);
+  if (known) return known;
   const lang: Lang = isLang(intl.locale.slice(0, 2)) ? (intl.locale.slice(0, 2) as Lang) : 'en';
   const fn = ((key: UiKey, values?: Readonly<Record<string, Plain>>) => intl.formatMessage({ id: key }, identifiersAsText(values) as Record<string, string>)) as T;
   fn.rich = (key, values) => intl.formatMessage({ id: key }, identifiersAsText(values) as Record<string, string>) as ReactNode;

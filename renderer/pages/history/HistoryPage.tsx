@@ -5,6 +5,7 @@ import type { SocketRow } from '../../../shared/contract/sockets';
 import { useServices, useUi } from '../../app/services';
 import { eventAddress, TIMELINE_SPANS, type SinceChoice } from '../../stores/history';
 import { HistorySettingsPanel } from './HistorySettingsPanel';
+import { ownerStatusLabel } from '../../format/socket';
 import { Timeline } from './Timeline';
 import { useT, type T } from '../../i18n/useT';
 import './history.css';
@@ -216,7 +217,7 @@ export function HistoryPage() {
                     ) : e.owner.pid ? (
                       t('ui.history.ownerExited', { name: e.owner.name ?? '?', pid: e.owner.pid })
                     ) : (
-                      `(${e.owner.status})`
+                      ownerStatusLabel(t, e.owner.status)
                     )}
                   </td>
                   <td>{e.stillOpen === null ? '' : e.stillOpen ? t('ui.history.stillOpen') : t('ui.history.gone')}</td>

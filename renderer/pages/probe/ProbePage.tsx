@@ -57,7 +57,7 @@ export function ProbePage() {
           <dt>{t('ui.probe.stats.loss')}</dt>
           <dd>{t.fmt.percent(result.loss)}</dd>
           <dt>{t('ui.probe.stats.rtt')}</dt>
-          <dd>{result.rtt ? `${formatMs(t.fmt, result.rtt.minMs)} / ${formatMs(t.fmt, result.rtt.avgMs)} / ${formatMs(t.fmt, result.rtt.maxMs)}` : NONE}</dd>
+          <dd>{result.rtt ? t('ui.probe.stats.rttValue', { min: formatMs(t.fmt, result.rtt.minMs), avg: formatMs(t.fmt, result.rtt.avgMs), max: formatMs(t.fmt, result.rtt.maxMs) }) : NONE}</dd>
           {result.address ? (
             <>
               <dt>{t('ui.dashboard.col.address')}</dt>

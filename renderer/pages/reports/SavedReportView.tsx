@@ -22,6 +22,9 @@ import { ScanSection } from './ScanSection';
 // process by now); the report's own process list is shown below instead.
 const readOnly = (_row: SocketRow) => {};
 
+/** host:port/protocol, as the CLI writes a target. */
+const probeTarget = (p: { host: string; port: number; protocol: string }) => `${p.host}:${p.port}/${p.protocol}`;
+
 /** A table panel as tall as its rows need (header and a row or two at least), scrolling past 12 rows. */
 const panelHeight = (rows: number) => Math.min(440, Math.max(180, 96 + rows * 28));
 
@@ -82,12 +85,12 @@ export function SavedReportView({ fileName, report, diff, capture = null, compar
           <dt>{t('ui.reports.view.file')}</dt>
           <dd>
             <VisibleText text={fileName} />
-            {capture?.encoding ? <span className="muted"> ({capture.encoding})</span> : null}
+            {capture?.encoding ? <span className="muted">{t('ui.reports.view.encoding', { encoding: capture.encoding })}</span> : null}
           </dd>
           <dt>{t('ui.scan.col.host')}</dt>
           <dd><VisibleText text={report.machine.hostname} /></dd>
           <dt>{t('ui.reports.view.system')}</dt>
-          <dd>{`${os.platform} ${os.release} (${os.arch})`}</dd>
+          <dd>{t('ui.reports.view.systemValue', { platform: os.platform, release: os.release, arch: os.arch })}</dd>
           <dt>{t('ui.reports.view.taken')}</dt>
           <dd>{formatDateTime(t.fmt, report.machine.takenAt)}</dd>
           <dt>{t('ui.reports.view.madeBy')}</dt>
@@ -190,7 +193,7 @@ export function SavedReportView({ fileName, report, diff, capture = null, compar
           <ul className="probe-list">
             {report.probes.map((p) => (
               <li key={p.probeId}>
-                <strong>{`${p.host}:${p.port}/${p.protocol}`}</strong>{' '}
+                <strong>{probeTarget(p)}</strong>{' '}
                 {p.rtt
                   ? t('ui.reports.view.probeLineAvg', { verdict: p.verdict, received: p.received, sent: p.sent, avg: formatMs(t.fmt, p.rtt.avgMs) })
                   : t('ui.reports.view.probeLine', { verdict: p.verdict, received: p.received, sent: p.sent })}

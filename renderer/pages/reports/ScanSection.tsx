@@ -50,7 +50,8 @@ export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; hea
           <dd>{result.protocol.toUpperCase()}</dd>
         </dl>
         <p className="scan-summary" role="status">
-          {result.cancelled ? `${t('ui.scan.cancelled')} ` : ''}
+          {result.cancelled ? t('ui.scan.cancelled') : null}
+          {result.cancelled ? ' ' : null}
           {t('ui.scan.summary', {
             open: c.open,
             closed: c.closed,

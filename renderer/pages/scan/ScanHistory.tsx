@@ -19,6 +19,10 @@ function describe(t: T, r: ScanRecord, history: readonly ScanRecord[]): string {
   return `#${history.length - history.indexOf(r)} ${t.fmt.time(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(portsLabel(r.request.ports))} · ${r.result.protocol.toUpperCase()}`;
 }
 
+/** Targets and ports, not shortened (the row's tooltip). */
+const fullDescription = (h: ScanRecord) => `${h.request.targets.join(', ')} · ${portsLabel(h.request.ports)}`;
+const portSlashProtocol = (c: { port: number; protocol: string }) => `${c.port}/${c.protocol}`;
+
 /** Recent scans (kept across reloads), and what changed between two of them (like nmap's ndiff). */
 export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
   const t = useT();
@@ -50,7 +54,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
         <tbody>
           {history.map((h) => (
             <tr key={h.scanId}>
-              <td title={`${h.request.targets.join(', ')} · ${portsLabel(h.request.ports)}`}>
+              <td title={fullDescription(h)}>
                 {describe(t, h, history)}
                 {h.result.cancelled ? <span className="muted">{t('ui.scan.history.cancelled')}</span> : null}
               </td>
@@ -103,7 +107,7 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
                   <tr key={`${c.protocol}|${c.host}|${c.port}`} className={c.after === 'open' ? 'diff-opened' : c.before === 'open' ? 'diff-closed' : ''}>
                     <td>{c.host}</td>
                     <td>
-                      {c.port}/{c.protocol}
+                      {portSlashProtocol(c)}
                     </td>
                     <td>{outcomeLabel(c.before, t)}</td>
                     <td>{outcomeLabel(c.after, t)}</td>

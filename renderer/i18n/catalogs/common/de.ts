@@ -36,4 +36,5 @@ export const de: Record<keyof typeof en, string> = {
   'ui.common.auth.largeCheck': 'Ich will einen so großen Scan ausführen.',
   'ui.common.auth.publicBody': 'Einige Ziele liegen außerhalb von Loopback und privaten Netzen. Hosts ohne Erlaubnis ihres Besitzers zu scannen, kann illegal sein und wird oft als Angriff gewertet.',
   'ui.common.auth.publicCheck': 'Die Hosts gehören mir, oder ich habe eine schriftliche Erlaubnis, sie zu testen.',
+  'ui.common.hiddenChar': 'verborgenes Zeichen {code}',
 };

@@ -34,4 +34,5 @@ export const en = {
   'ui.common.auth.largeCheck': 'I mean to run a scan this large.',
   'ui.common.auth.publicBody': 'Some targets are outside loopback and private networks. Scanning hosts without their owner\'s permission can be illegal and is often treated as an attack.',
   'ui.common.auth.publicCheck': 'I own these hosts or have written permission to test them.',
+  'ui.common.hiddenChar': 'hidden character {code}',
 } as const;

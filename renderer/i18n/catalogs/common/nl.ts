@@ -36,4 +36,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.common.auth.largeCheck': 'Ik wil een scan van deze omvang uitvoeren.',
   'ui.common.auth.publicBody': 'Sommige doelen liggen buiten loopback en privénetwerken. Hosts scannen zonder toestemming van de eigenaar kan illegaal zijn en wordt vaak als aanval gezien.',
   'ui.common.auth.publicCheck': 'Deze hosts zijn van mij, of ik heb schriftelijke toestemming om ze te testen.',
+  'ui.common.hiddenChar': 'verborgen teken {code}',
 };

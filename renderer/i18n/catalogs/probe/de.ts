@@ -25,4 +25,5 @@ export const de: Record<keyof typeof en, string> = {
   'ui.probe.chart.empty': 'Starten Sie einen Test, um seine Antwortzeiten zu sehen.',
   'ui.probe.chart.attempt': 'Versuch',
   'ui.probe.chart.failed': 'fehlgeschlagen',
+  'ui.probe.stats.rttValue': '{min} / {avg} / {max}',
 };

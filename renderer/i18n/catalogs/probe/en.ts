@@ -23,4 +23,5 @@ export const en = {
   'ui.probe.chart.empty': 'Start a probe to chart its round-trip times.',
   'ui.probe.chart.attempt': 'attempt',
   'ui.probe.chart.failed': 'failed',
+  'ui.probe.stats.rttValue': '{min} / {avg} / {max}',
 } as const;

@@ -25,4 +25,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.probe.chart.empty': 'Start een test om de responstijden in een grafiek te zien.',
   'ui.probe.chart.attempt': 'poging',
   'ui.probe.chart.failed': 'mislukt',
+  'ui.probe.stats.rttValue': '{min} / {avg} / {max}',
 };

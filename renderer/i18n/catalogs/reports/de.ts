@@ -112,4 +112,6 @@ export const de: Record<keyof typeof en, string> = {
   'ui.reports.scan.target': 'Ziel',
   'ui.reports.scan.scanner': 'Scanner',
   'ui.reports.scan.command': 'Befehl',
+  'ui.reports.view.encoding': ' ({encoding})',
+  'ui.reports.view.systemValue': '{platform} {release} ({arch})',
 };

@@ -110,4 +110,6 @@ export const en = {
   'ui.reports.scan.target': 'Target',
   'ui.reports.scan.scanner': 'Scanner',
   'ui.reports.scan.command': 'Command',
+  'ui.reports.view.encoding': ' ({encoding})',
+  'ui.reports.view.systemValue': '{platform} {release} ({arch})',
 } as const;

@@ -112,4 +112,6 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.reports.scan.target': 'Doel',
   'ui.reports.scan.scanner': 'Scanner',
   'ui.reports.scan.command': 'Opdracht',
+  'ui.reports.view.encoding': ' ({encoding})',
+  'ui.reports.view.systemValue': '{platform} {release} ({arch})',
 };
