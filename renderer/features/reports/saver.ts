@@ -5,6 +5,7 @@ import { downloadText, type DownloadEnv } from './download';
 import { currentLang } from '../../i18n/current';
 import { plainT } from '../../i18n/plain';
 import { formatFor } from '../../i18n/useT';
+import type { Lang } from '../../../shared/i18n';
 
 declare global {
   interface Window {
@@ -32,10 +33,9 @@ export interface ReportSaver {
   save(format: ReportSaveFormat, choice: ExportChoice): Promise<SaveOutcome>;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size as the whole app writes sizes (binary units, IEC symbols), in the language in use. */
+export function formatBytes(n: number, lang: Lang = currentLang()): string {
+  return formatFor(lang).bytes(n);
 }
 
 const TEXT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'html', 'md'];
@@ -49,7 +49,7 @@ export function createReportSaver(client: RendererClient, bridge: ReportSaveBrid
         const res = await bridge.save({ format, report: choice });
         const t = plainT(currentLang());
         return res.saved && res.path
-          ? { saved: true, message: t('ui.reports.saved', { path: res.path, size: formatFor(currentLang()).bytes(res.bytes) }) }
+          ? { saved: true, message: t('ui.reports.saved', { path: res.path, size: formatBytes(res.bytes) }) }
           : { saved: false, message: t('ui.reports.notSaved') };
       },
     };
@@ -63,7 +63,7 @@ export function createReportSaver(client: RendererClient, bridge: ReportSaveBrid
       const res = await client.call('report.export', { ...choice, format });
       if (res.content === null) throw new Error(t('ui.reports.noContent'));
       downloadText(res.content, res.mimeType, res.suggestedName, env);
-      return { saved: true, message: t('ui.reports.downloaded', { name: res.suggestedName, size: formatFor(currentLang()).bytes(res.bytes) }) };
+      return { saved: true, message: t('ui.reports.downloaded', { name: res.suggestedName, size: formatBytes(res.bytes) }) };
     },
   };
 }
