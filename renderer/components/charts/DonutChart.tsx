@@ -28,7 +28,8 @@ export const DonutChart = memo(function DonutChart({ title, data, empty }: { tit
               ))}
             </Pie>
             <Tooltip isAnimationActive={false} />
-            <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} layout="vertical" align="right" verticalAlign="middle" />
+            {/* At most ~3/5 of the card: longer (German, Dutch) labels wrap instead of squeezing the ring away. */}
+            <Legend iconSize={8} wrapperStyle={{ fontSize: 11, maxWidth: '62%', lineHeight: 1.25 }} layout="vertical" align="right" verticalAlign="middle" />
           </PieChart>
         </ResponsiveContainer>
       )}
