@@ -13,6 +13,7 @@ import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
 import { loadExtraCommands } from './commands/extra';
 import { TRAFFIC_SORTS, type TrafficSort } from './trafficFormat';
+import { RESOLVE_HELP } from './resolveNames';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
@@ -87,9 +88,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .alias('ls')
       .description('listening TCP and bound UDP sockets, with service, exposure and owning process')
       .option('--json', 'print a JSON array of rows')
-      .option('--totals', 'traffic totals per process and for the machine (with --json: { rows, traffic })'),
-  ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean }) => {
-    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals }, out);
+      .option('--totals', 'traffic totals per process and for the machine (with --json: { rows, traffic })')
+      .option('--resolve', RESOLVE_HELP),
+  ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean; resolve?: boolean }) => {
+    exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals, resolve: opts.resolve }, out);
   });
 
   program
@@ -99,6 +101,7 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
     .option('--tcp', 'TCP only')
     .option('--udp', 'UDP only')
     .option('--json', 'print JSON')
+    .option('--resolve', RESOLVE_HELP)
     .action(async (port: number, opts) => {
       exit.code = await whoCommand(getEngine(), port, opts, out);
     });
@@ -115,9 +118,10 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .option('--alert', 'print alerts: new listeners beyond loopback, on risky ports or with unknown owners')
       .option('--log <file>', 'append every change as JSON lines to this file', (v) => parseFileFlag('--log', v))
       .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v))
-      .addOption(new Option('--sort <key>', 'order: port, or rate, sent, received (busiest first, with traffic columns)').choices(TRAFFIC_SORTS).default('port')),
-  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort }) => {
-    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort }, out);
+      .addOption(new Option('--sort <key>', 'order: port, or rate, sent, received (busiest first, with traffic columns)').choices(TRAFFIC_SORTS).default('port'))
+      .option('--resolve', `${RESOLVE_HELP} (filled in as they arrive)`),
+  ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort; resolve?: boolean }) => {
+    exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort, resolve: opts.resolve }, out);
   });
 
   registerExtraCommands(program, { out, getEngine, exit });

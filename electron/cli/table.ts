@@ -86,11 +86,18 @@ export interface ExtraColumns {
   cells: (r: SocketRow) => string[];
 }
 
-export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns): string {
+/** A column right after the last address column (the names of `--resolve`, see resolveNames.ts). */
+export interface AddressNameColumn {
+  column: Column;
+  cell: (r: SocketRow) => string;
+}
+
+export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns, names?: AddressNameColumn): string {
   const columns: Column[] = [
     { header: 'Proto' },
     { header: 'Local address', max: 46 },
     ...(withRemote ? [{ header: 'Remote address', max: 46 }] : []),
+    ...(names ? [names.column] : []),
     { header: 'State' },
     { header: 'Service', max: 16 },
     { header: 'Exposure' },
@@ -105,6 +112,7 @@ export function socketTable(rows: readonly SocketRow[], withRemote: boolean, wid
       protoLabel(r),
       localLabel(r),
       ...(withRemote ? [remoteLabel(r)] : []),
+      ...(names ? [names.cell(r)] : []),
       r.state,
       r.service ?? '',
       exposureLabel(r),

@@ -12,6 +12,7 @@ import type { reportCalls } from '../../shared/contract/report';
 import type { historyCalls } from '../../shared/contract/history';
 import type { connectionCalls } from '../../shared/contract/connection';
 import type { namesCalls } from '../../shared/contract/names';
+import type { NameResolverOptions } from './names/resolver';
 import { defaultDataDir } from './history/paths';
 import type { HistoryRecorder } from './history/recorder';
 import { createPlatformAdapter, type PlatformOptions } from './platform';
@@ -26,6 +27,8 @@ export interface EngineOptions extends PlatformOptions {
   /** Sends a signal; passed in so tests never kill anything they did not start. */
   kill?: (pid: number, signal: NodeJS.Signals) => void;
   history?: EngineHistoryOptions;
+  /** Where names for addresses come from (hosts file, DNS servers); tests point them at their own. */
+  names?: NameResolverOptions;
 }
 
 /** Where the history lives and whether this engine records into it (serve, agent, the app). */
@@ -75,6 +78,7 @@ export class Engine {
   private paused = false;
   private recorder: HistoryRecorder | null = null;
   private recorderStart: Promise<HistoryRecorder> | null = null;
+  private disposeNames: (() => void) | null = null;
   readonly historyDataDir: string;
 
   constructor(private readonly options: EngineOptions = {}) {
@@ -128,6 +132,7 @@ export class Engine {
 
   dispose(): void {
     this.recorder?.stop();
+    this.disposeNames?.();
     this.monitor.stop();
     this.listeners.clear();
   }
@@ -145,7 +150,12 @@ export class Engine {
         const { closeConnection } = await import('./connections/close');
         return { 'connection.close': (req) => closeConnection({ adapter: this.adapter, refresh: () => this.monitor.refresh() }, req) };
       }),
-      ...lazyHandlers(NAMES_CALLS, async () => (await import('./names/handlers')).namesHandlers()),
+      ...lazyHandlers(NAMES_CALLS, async () => {
+        // One resolver per engine, made on first use: its cache outlives calls, its results are an event.
+        const names = (await import('./names/handlers')).namesHandlers(this.options.names ?? {}, (list) => this.emit('names.resolved', { names: list }));
+        this.disposeNames = names.dispose;
+        return names.handlers;
+      }),
       ...lazyHandlers(HISTORY_CALLS, async () =>
         (await import('./history/handlers')).historyHandlers({ dataDir: this.historyDataDir, snapshot: () => this.monitor.snapshot(), recorder: () => this.recorder }),
       ),

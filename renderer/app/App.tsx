@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ConnectionPanel } from '../components/connection/ConnectionPanel';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DiagnosePage } from '../pages/diagnose/DiagnosePage';
@@ -88,6 +89,7 @@ export function App() {
         {page === 'history' ? <HistoryPage /> : null}
       </main>
       <ProcessPanel />
+      <ConnectionPanel />
     </div>
   );
 }

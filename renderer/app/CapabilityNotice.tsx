@@ -9,7 +9,8 @@ export function CapabilityNotice() {
   const t = useT();
   const capabilities = useHello()?.capabilities;
   if (!capabilities) return null;
-  const missing = [capabilities.socketOwners, capabilities.processDetails].filter((c) => !c.available && c.note);
+  // Traffic too: without it every Sent/Received cell is "—", and the note says what to do.
+  const missing = [capabilities.socketOwners, capabilities.processDetails, capabilities.trafficCounters].filter((c) => !c.available && c.note);
   if (missing.length === 0) return null;
   return (
     <div className="banner banner-info capability-notice" role="note" aria-label={t('ui.app.capabilities.label')}>

@@ -5,8 +5,10 @@ import type { DiagnoseStore, DiagnoseStoreState } from '../stores/diagnose';
 import type { HistoryStore } from '../stores/history';
 import type { ProbeStore, ProbeStoreState } from '../stores/probe';
 import type { ScanStore, ScanStoreState } from '../stores/scan/store';
+import type { NamesStore, NamesStoreState } from '../stores/names';
 import type { LiveFeed } from '../stores/sockets/feed';
 import type { SocketStore, SocketStoreState } from '../stores/sockets/store';
+import type { TrafficStore, TrafficStoreState } from '../stores/traffic';
 import type { UiState, UiStore } from '../stores/ui';
 import { I18nProvider } from '../i18n/I18nProvider';
 import type { LanguageState, LanguageStore } from '../i18n/language';
@@ -22,6 +24,10 @@ export interface AppServices {
   diagnoses: DiagnoseStore;
   /** History page state, and the app's alerts (with browser-mode notifications). */
   history: HistoryStore;
+  /** Machine and per-connection rates over the last minutes, recorded from the live feed. */
+  traffic: TrafficStore;
+  /** Names for remote addresses (the "Resolve addresses" switch). */
+  names: NamesStore;
   /** The language chosen in the settings (or the system's), remembered. */
   language: LanguageStore;
 }
@@ -60,6 +66,14 @@ export function useProbes<T>(selector: (state: ProbeStoreState) => T): T {
 
 export function useDiagnoses<T>(selector: (state: DiagnoseStoreState) => T): T {
   return useStore(useServices().diagnoses, selector);
+}
+
+export function useTraffic<T>(selector: (state: TrafficStoreState) => T): T {
+  return useStore(useServices().traffic, selector);
+}
+
+export function useNames<T>(selector: (state: NamesStoreState) => T): T {
+  return useStore(useServices().names, selector);
 }
 
 export function useLanguage<T>(selector: (state: LanguageState) => T): T {

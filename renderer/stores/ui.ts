@@ -42,6 +42,8 @@ export interface UiState {
   page: Page;
   /** The socket whose process panel is open. */
   selected: SocketRow | null;
+  /** The connection whose panel is open (traffic, RTT, close); one panel at a time. */
+  connection: SocketRow | null;
   probeTarget: PortTarget | null;
   diagnoseTarget: PortTarget | null;
   /** The dashboard's search and filters: kept here, so they survive a visit to another page. */
@@ -49,6 +51,7 @@ export interface UiState {
   layout: LayoutPrefs;
   navigate(page: Page): void;
   select(row: SocketRow | null): void;
+  openConnection(row: SocketRow | null): void;
   probe(target: PortTarget): void;
   diagnose(target: PortTarget): void;
   setFilter(patch: Partial<RowFilter>): void;
@@ -98,14 +101,16 @@ export function createUiStore(initialPage: Page = 'dashboard', storage: StateSto
       (set) => ({
         page: initialPage,
         selected: null,
+        connection: null,
         probeTarget: null,
         diagnoseTarget: null,
         filter: DEFAULT_FILTER,
         layout: DEFAULT_LAYOUT,
         navigate: (page) => set({ page }),
-        select: (selected) => set({ selected }),
-        probe: (probeTarget) => set({ probeTarget, page: 'probe', selected: null }),
-        diagnose: (diagnoseTarget) => set({ diagnoseTarget, page: 'diagnose', selected: null }),
+        select: (selected) => set({ selected, connection: null }),
+        openConnection: (connection) => set({ connection, selected: null }),
+        probe: (probeTarget) => set({ probeTarget, page: 'probe', selected: null, connection: null }),
+        diagnose: (diagnoseTarget) => set({ diagnoseTarget, page: 'diagnose', selected: null, connection: null }),
         setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
         setChartsCollapsed: (chartsCollapsed) => set((s) => ({ layout: { ...s.layout, chartsCollapsed } })),
         setSplit: (split) => set((s) => ({ layout: { ...s.layout, split: Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, split)) } })),

@@ -18,7 +18,7 @@ export const AddressNameSchema = z.object({
   /** Display name; hostile text from the network (shown through the visible-text rule). Null: none known. */
   name: z.string().max(253).nullable(),
   source: NameSourceSchema.nullable(),
-  /** For `local`: the interface holding the address ("eth0", "docker0", "Wi-Fi", "lo"). */
+  /** For `local`: the interface holding the address ("eth0", "docker0", "Wi-Fi", "lo"); "all" for 0.0.0.0 and `::`. */
   interface: z.string().max(64).nullable(),
   /** A reverse lookup for this address is under way; ask again (or wait for names.resolved). */
   pending: z.boolean(),

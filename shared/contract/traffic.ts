@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Why a row has no byte counters. UDP: the kernel keeps no per-socket byte counts;
+ * Why a row has no byte counters. 'udp-not-counted': the Linux and Windows kernels keep no
+ * per-socket UDP byte counts (macOS does: its UDP rows carry bytes from netstat);
  * 'listener': a listening socket moves no payload itself; 'time-wait': the kernel keeps only a
  * stub of the closed connection; 'needs-elevation': the OS gives them to administrators only
  * (Windows); 'not-collected': this reader cannot get them here (procfs fallback, collection off);
@@ -27,9 +28,13 @@ export type TcpInfo = z.infer<typeof TcpInfoSchema>;
  * before these fields (or an older peer) parses with them null.
  */
 export const rowTrafficFields = {
-  /** Cumulative payload bytes delivered to the peer (Linux: tcpi_bytes_acked less the SYN's 1). */
+  /**
+   * Cumulative payload bytes delivered to the peer (Linux: tcpi_bytes_acked less the SYN's 1;
+   * Windows: ThruBytesAcked, counted from when statistics were switched on; macOS: the socket's
+   * txbytes as `netstat -b` prints them).
+   */
   bytesSent: z.number().nonnegative().nullable().default(null),
-  /** Cumulative payload bytes received (Linux: tcpi_bytes_received). */
+  /** Cumulative payload bytes received (Linux: tcpi_bytes_received; Windows: ThruBytesReceived; macOS: rxbytes). */
   bytesReceived: z.number().nonnegative().nullable().default(null),
   /** Bytes per second between the previous refresh and this one; null on a socket's first sight. */
   sendRate: z.number().nonnegative().nullable().default(null),
@@ -53,7 +58,7 @@ export type TrafficTotals = z.infer<typeof TrafficTotalsSchema>;
 export const ProcessTrafficSchema = TrafficTotalsSchema.extend({
   pid: z.number().int().positive(),
   name: z.string(),
-  /** Counted TCP sockets of this process (the ones that carry counters). */
+  /** Counted sockets of this process (the ones that carry counters: TCP; on macOS UDP too). */
   connections: z.number().int().nonnegative(),
 });
 export type ProcessTraffic = z.infer<typeof ProcessTrafficSchema>;

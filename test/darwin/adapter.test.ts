@@ -8,6 +8,10 @@ import { SocketSnapshotter } from '../../electron/engine/sockets/snapshotter';
 import { Engine } from '../../electron/engine/service';
 import { countLines, corpusMissingReason, corpusPresent, corpusText } from '../capture/corpus';
 
+// The adapter asks `netstat -anvb` (-b: the byte columns on releases before 15). The captures are
+// `-anv`: on 26 both print the same; the older ones lack the byte columns, as a netstat without
+// them would (test/darwin/traffic.test.ts checks the counters).
+
 /** What `netstat -anv -p udp` prints on a Mac with no UDP socket: the corpus has no UDP -anv capture. */
 const NO_UDP = 'Active Internet connections (including servers)\n';
 
@@ -33,7 +37,7 @@ const enoent = () => Object.assign(new Error('spawn netstat ENOENT'), { code: 'E
 describe.skipIf(!corpusPresent)('macOS adapter on captured outputs', () => {
   it('macOS 26 netstat -anv (process:pid column): every socket with its owner, names with spaces kept whole', async () => {
     const tcp = corpusText('macos-netstat/macos26-netstat-anv-ptcp-process-pid.txt');
-    const { run, asked } = runnerFrom({ 'netstat -anv -p tcp': tcp, 'netstat -anv -p udp': NO_UDP, ps: { code: 1, stderr: 'ps: operation not permitted' } });
+    const { run, asked } = runnerFrom({ 'netstat -anvb -p tcp': tcp, 'netstat -anvb -p udp': NO_UDP, ps: { code: 1, stderr: 'ps: operation not permitted' } });
     const snap = await new SocketSnapshotter(createDarwinAdapter({ run, elevated: false })).take();
     expect(snap.rows).toHaveLength(countLines(tcp, /^tcp(4|6|46)\s/));
     const at = (address: string, port: number) => snap.rows.filter((r) => r.localAddress === address && r.localPort === port && r.state === 'LISTEN');
@@ -58,8 +62,8 @@ describe.skipIf(!corpusPresent)('macOS adapter on captured outputs', () => {
   it('Sonoma netstat -anv (pid/epid columns) with that machine’s ps: owner details from ps', async () => {
     const ps = corpusText('macos-netstat/macos-ps-fp-orbstack-helper-spaces.txt');
     const { run } = runnerFrom({
-      'netstat -anv -p tcp': corpusText('macos-netstat/macos-sonoma-netstat-anv-ptcp-egrep-orbstack.txt'),
-      'netstat -anv -p udp': NO_UDP,
+      'netstat -anvb -p tcp': corpusText('macos-netstat/macos-sonoma-netstat-anv-ptcp-egrep-orbstack.txt'),
+      'netstat -anvb -p udp': NO_UDP,
       ps,
     });
     const adapter = createDarwinAdapter({ run, elevated: false });
@@ -77,8 +81,8 @@ describe.skipIf(!corpusPresent)('macOS adapter on captured outputs', () => {
 
   it('10.14-era netstat -anv: pids from the pid column, never from epid', async () => {
     const { run } = runnerFrom({
-      'netstat -anv -p tcp': corpusText('macos-netstat/netstat-anv-pid-epid-find-process-doc.txt'),
-      'netstat -anv -p udp': NO_UDP,
+      'netstat -anvb -p tcp': corpusText('macos-netstat/netstat-anv-pid-epid-find-process-doc.txt'),
+      'netstat -anvb -p udp': NO_UDP,
       ps: { code: 1, stderr: '' },
     });
     const snap = await new SocketSnapshotter(createDarwinAdapter({ run })).take();

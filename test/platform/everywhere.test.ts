@@ -48,7 +48,7 @@ describe('Engine on an OS without a socket reader', () => {
     expect(adapter.name).toBe('darwin');
     const { sockets, warnings } = await adapter.readSockets();
     expect(sockets).toEqual([]);
-    expect(asked).toEqual(expect.arrayContaining(['netstat -anv -p tcp', 'netstat -anv -p udp', 'lsof -nP -iTCP -iUDP -F pcuLRftPnT']));
+    expect(asked).toEqual(expect.arrayContaining(['netstat -anvb -p tcp', 'netstat -anvb -p udp', 'lsof -nP -iTCP -iUDP -F pcuLRftPnT']));
     expect(warnings.join('\n')).toMatch(/no socket table: lsof exited 1/);
   });
 });

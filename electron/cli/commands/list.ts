@@ -6,11 +6,14 @@ import { socketTable } from '../table';
 import type { SafeOutput } from '../output';
 import { summarizeTraffic } from '../../engine/sockets/traffic';
 import { trafficTotals } from '../trafficFormat';
+import { resolveRows } from '../resolveNames';
 
 export interface ListOptions extends RowFilter {
   json?: boolean;
   /** With --json: an object `{ rows, traffic }` instead of the bare array of rows. */
   totals?: boolean;
+  /** Names for addresses (this machine's interfaces, the hosts file, reverse DNS for remote ends). */
+  resolve?: boolean;
 }
 
 export async function listCommand(engine: Engine, options: ListOptions, out: SafeOutput): Promise<number> {
@@ -19,14 +22,17 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   // Notes go to stderr in every mode, so --json output stays parseable.
   for (const w of snapshot.warnings) out.stderr(`note: ${w}\n`);
   for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`note: ${n}\n`);
+  const names = options.resolve ? await resolveRows(engine, rows, (n) => out.stderr(`note: ${n}\n`)) : null;
   if (options.json) {
-    out.stdout(`${JSON.stringify(options.totals ? { rows, traffic: summarizeTraffic(rows) } : rows)}\n`);
+    const printed = names ? rows.map((r) => names.withNames(r)) : rows;
+    out.stdout(`${JSON.stringify(options.totals ? { rows: printed, traffic: summarizeTraffic(rows) } : printed)}\n`);
     return EXIT_OK;
   }
   if (rows.length === 0) {
     out.stdout(options.all || options.states?.length ? 'No sockets match.\n' : 'Nothing is listening that matches.\n');
   } else {
-    out.stdout(`${socketTable(rows, Boolean(options.all || options.states?.some((s) => s !== 'LISTEN' && s !== 'UNCONN')), out.columns)}\n`);
+    const withRemote = Boolean(options.all || options.states?.some((s) => s !== 'LISTEN' && s !== 'UNCONN'));
+    out.stdout(`${socketTable(rows, withRemote, out.columns, undefined, names?.column(withRemote))}\n`);
     const owned = rows.filter((r) => r.pid !== null).length;
     out.stdout(`\n${rows.length} socket(s), ${owned} with a known owner.\n`);
     // Connections are what moves bytes: their totals come with every listing that shows them.

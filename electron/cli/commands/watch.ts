@@ -6,6 +6,7 @@ import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketT
 import { Control, type SafeOutput, type Styled } from '../output';
 import { rowSignature } from '../../engine/monitor/diff';
 import { formatRate, sortByTraffic, trafficColumns, type TrafficSort } from '../trafficFormat';
+import { CliNames } from '../resolveNames';
 
 /** The watch's own traffic strings (the rest of its text is shared with the socket table). */
 const watchMessages = {
@@ -24,6 +25,8 @@ export interface WatchOptions extends RowFilter {
   dataDir?: string;
   /** Row order: by port (default), or busiest first by rate or bytes, with traffic columns. */
   sort?: TrafficSort;
+  /** Names for addresses, filled in as they arrive (the table never waits for DNS). */
+  resolve?: boolean;
 }
 
 /** How many refreshes a new or closed row stays marked, so the eye can catch it. */
@@ -74,11 +77,14 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     stopRecorder = () => recorder.stop();
   }
 
+  let names: CliNames | null = null;
+  let lastDelta: SocketDelta | undefined;
   const redraw = (delta?: SocketDelta) => {
     const byPort = sortRows(filterRows([...rows.values(), ...[...marks.values()].filter((m) => m.kind === '-').map((m) => m.row)], options));
     const byTraffic = options.sort && options.sort !== 'port' ? options.sort : null;
     const visible = byTraffic ? sortByTraffic(byPort, byTraffic) : byPort;
-    const table = socketTable(visible, Boolean(options.all || options.states?.length), out.columns, byTraffic ? trafficColumns : undefined).split('\n');
+    const withRemote = Boolean(options.all || options.states?.length);
+    const table = socketTable(visible, withRemote, out.columns, byTraffic ? trafficColumns : undefined, names?.column(withRemote)).split('\n');
     const lines = table.map((line, i): Styled[] => {
       if (i === 0) return [line];
       const mark = marks.get(visible[i - 1]!.id);
@@ -101,8 +107,18 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     );
   };
 
+  // Piped, a line carries the name known when it is printed.
+  const nameOf = (r: SocketRow) => (names ? names.label(r.remoteAddress, r.scopeId, true) : '');
   const describe = (r: SocketRow) =>
-    terminalSafe(`${protoLabel(r)} ${localLabel(r)}${r.state === 'LISTEN' || r.state === 'UNCONN' ? '' : ` -> ${remoteLabel(r)}`} ${r.state} ${exposureLabel(r)} ${ownerLabel(r)}`);
+    terminalSafe(`${protoLabel(r)} ${localLabel(r)}${r.state === 'LISTEN' || r.state === 'UNCONN' ? '' : ` -> ${remoteLabel(r)}${nameOf(r) ? ` (${nameOf(r)})` : ''}`} ${r.state} ${exposureLabel(r)} ${ownerLabel(r)}`);
+
+  if (options.resolve) {
+    // Names that arrive redraw the table; they are never waited for.
+    names = new CliNames(engine, () => {
+      if (tty) redraw(lastDelta);
+    });
+    await names.askRows(first.rows);
+  }
 
   if (tty) redraw();
   else out.stdout(`watching ${filterRows(first.rows, options).length} sockets every ${options.intervalMs} ms\n`);
@@ -111,19 +127,25 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     let unsubscribe = () => {};
     // The monitor's timer does not hold the process open on its own; a watch must.
     const keepAlive = setInterval(() => {}, 1 << 30);
+    // Piped lines wait (a moment) for the names of their rows; the last of them are printed before the end.
+    let printing = Promise.resolve();
     const finish = () => {
       clearInterval(keepAlive);
       unsubscribe();
       stopRecorder();
+      names?.dispose();
       process.off('SIGINT', finish);
       process.off('SIGTERM', finish);
-      if (tty) out.stdout('\n');
-      resolve(EXIT_OK);
+      void printing.then(() => {
+        if (tty) out.stdout('\n');
+        resolve(EXIT_OK);
+      });
     };
     process.once('SIGINT', finish);
     process.once('SIGTERM', finish);
     unsubscribe = engine.on('sockets.delta', (delta) => {
       tick++;
+      lastDelta = delta;
       for (const [id, m] of marks) if (m.until <= tick) marks.delete(id);
       for (const id of delta.removed) {
         const row = rows.get(id);
@@ -148,16 +170,23 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
         marks.set(r.id, { kind: '~', until: tick + MARK_TICKS, row: r });
       }
       changedCount = really.length;
-      if (tty) redraw(delta);
-      else {
-        const keep = (r: SocketRow) => filterRows([r], options).length > 0;
-        const stamp = delta.takenAt.slice(11, 19);
-        for (const id of delta.removed) {
-          const m = marks.get(id);
-          if (m && keep(m.row)) out.stdout(`${stamp} - ${describe(m.row)}\n`);
-        }
-        for (const r of delta.added) if (keep(r)) out.stdout(`${stamp} + ${describe(r)}\n`);
-        for (const r of really) if (keep(r)) out.stdout(`${stamp} ~ ${describe(r)}\n`);
+      if (tty) {
+        redraw(delta);
+        void names?.askRows(delta.added);
+      } else {
+        const print = () => {
+          const keep = (r: SocketRow) => filterRows([r], options).length > 0;
+          const stamp = delta.takenAt.slice(11, 19);
+          for (const id of delta.removed) {
+            const m = marks.get(id);
+            if (m && keep(m.row)) out.stdout(`${stamp} - ${describe(m.row)}\n`);
+          }
+          for (const r of delta.added) if (keep(r)) out.stdout(`${stamp} + ${describe(r)}\n`);
+          for (const r of really) if (keep(r)) out.stdout(`${stamp} ~ ${describe(r)}\n`);
+        };
+        const ask = names;
+        if (ask) printing = printing.then(() => ask.askRows(delta.added)).catch(() => {}).then(print);
+        else print();
       }
       if (options.count !== undefined && tick >= options.count) finish();
     });

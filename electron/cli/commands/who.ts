@@ -5,11 +5,14 @@ import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
 import type { SafeOutput } from '../output';
+import { resolveRows, type CliNames } from '../resolveNames';
 
 export interface WhoOptions {
   tcp?: boolean;
   udp?: boolean;
   json?: boolean;
+  /** Names for the sockets' addresses (see resolveNames.ts). */
+  resolve?: boolean;
 }
 
 interface Owner {
@@ -51,8 +54,10 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
     }
   }
   const owners = [...byPid.values()];
+  const names = options.resolve ? await resolveRows(engine, relevant, (n) => out.stderr(`note: ${n}\n`)) : null;
   if (options.json) {
-    out.stdout(`${JSON.stringify({ port, owners, ownerless }, null, 2)}\n`);
+    const named = (list: SocketRow[]) => (names ? list.map((s) => names.withNames(s)) : list);
+    out.stdout(`${JSON.stringify({ port, owners: owners.map((o) => ({ ...o, sockets: named(o.sockets) })), ownerless: named(ownerless) }, null, 2)}\n`);
     return relevant.length > 0 ? EXIT_OK : EXIT_NOTHING;
   }
   if (relevant.length === 0) {
@@ -76,11 +81,11 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
       for (const u of p.unavailable) field('Unavailable', `${u.field}: ${u.reason}`);
     }
     lines.push('  Sockets:');
-    for (const s of o.sockets) lines.push(`    ${socketLine(s)}`);
+    for (const s of o.sockets) lines.push(`    ${socketLine(s, names)}`);
     blocks.push(lines.join('\n'));
   }
   if (ownerless.length > 0) {
-    blocks.push(['Without a visible owner:', ...ownerless.map((s) => `    ${socketLine(s)}  ${ownerLabel(s)}`)].join('\n'));
+    blocks.push(['Without a visible owner:', ...ownerless.map((s) => `    ${socketLine(s, names)}  ${ownerLabel(s)}`)].join('\n'));
   }
   const processes = owners.flatMap((o) => (o.process ? [o.process] : []));
   for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(`Note: ${note}.`);
@@ -88,8 +93,9 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
   return EXIT_OK;
 }
 
-function socketLine(s: SocketRow): string {
-  const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}`;
+function socketLine(s: SocketRow, names: CliNames | null = null): string {
+  const name = names && !isListener(s) ? names.label(s.remoteAddress, s.scopeId, true) : '';
+  const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}${name ? ` (${name})` : ''}`;
   const svc = s.service ? ` ${s.service}` : '';
   const risks = s.risks.length ? `  [${s.risks.map((r) => r.message).join(' ')}]` : '';
   return terminalSafe(`${protoLabel(s).padEnd(5)} ${localLabel(s)}${remote}  ${s.state}${svc}  ${exposureLabel(s)}${risks}`);

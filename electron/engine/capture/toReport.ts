@@ -66,10 +66,12 @@ function captureAdapter(sockets: readonly CapturedSocket[], processes: ReadonlyM
     scopeId: s.scopeId,
     dualStack: s.dualStack ?? null,
     owner: { pid: s.pid, status: s.pid !== null ? 'known' : s.state === 'TIME_WAIT' ? 'time-wait' : 'not-found' },
+    // macOS netstat -anvb (and -anv from 15 on) prints each socket's byte counts: keep them.
+    traffic: s.rxBytes !== undefined && s.txBytes !== undefined ? { bytesSent: s.txBytes, bytesReceived: s.rxBytes, rttMs: null, tcpInfo: null } : null,
   }));
   return {
     name: 'capture',
-    // Captures carry no byte counters (until a format with such columns is parsed).
+    // Rows without counters: the capture's format has no such columns (all but macOS netstat -b).
     trafficUnavailable: 'not-supported',
     capabilities: () => CAPTURE_CAPABILITIES,
     readSockets: () => Promise.resolve({ sockets: raw, warnings: [] }),

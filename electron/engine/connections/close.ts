@@ -33,6 +33,11 @@ function errno(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
+/** The adapter's own why, where it knows better than the Linux wording (Windows: administrator, IPv6, Wine). */
+function reasonOf(err: unknown): string | null {
+  return typeof err === 'object' && err !== null && 'reason' in err && typeof err.reason === 'string' ? err.reason : null;
+}
+
 /**
  * TCPView's "Close Connection": aborts the one established TCP connection with exactly these
  * endpoints. It is looked up in the socket table first, so a listener, a TIME_WAIT or a
@@ -60,12 +65,17 @@ export async function closeConnection(deps: CloseDeps, c: ConnectionEndpoints): 
     deps.adapter.closeConnection(row.family, { localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress, remotePort: row.remotePort });
   } catch (err) {
     const code = errno(err);
+    const reason = reasonOf(err);
     if (code === 'ENOENT') return { ok: false, outcome: 'not-found', message: `TCP ${what} closed on its own before Portscope could close it.` };
     if (code === 'EPERM' || code === 'EACCES') {
-      return { ok: false, outcome: 'denied', message: `Not allowed to close TCP ${what} of ${owner}: run as root (sudo); the kernel lets only CAP_NET_ADMIN abort a socket.` };
+      return { ok: false, outcome: 'denied', message: `Not allowed to close TCP ${what} of ${owner}: ${reason ?? 'run as root (sudo); the kernel lets only CAP_NET_ADMIN abort a socket'}.` };
     }
     if (code === 'EOPNOTSUPP' || code === 'EPROTONOSUPPORT' || code === 'EINVAL') {
-      return { ok: false, outcome: 'unsupported', message: `This kernel cannot close connections (it needs CONFIG_INET_DIAG_DESTROY): TCP ${what} is still open.` };
+      return {
+        ok: false,
+        outcome: 'unsupported',
+        message: reason ? `Cannot close TCP ${what}: ${reason}. It is still open.` : `This kernel cannot close connections (it needs CONFIG_INET_DIAG_DESTROY): TCP ${what} is still open.`,
+      };
     }
     throw err;
   }

@@ -1,21 +1,18 @@
-import os from 'node:os';
 import type { CallHandlers } from '../../../shared/contract';
 import type { AddressName } from '../../../shared/contract/names';
+import { NameResolver, type NameResolverOptions } from './resolver';
 
 /**
- * names.lookup, first cut: this machine's own addresses only (the resolver with /etc/hosts and
- * reverse DNS replaces this; see the names work in progress).
+ * names.lookup over the engine's one resolver: answers at once, never waiting for DNS (see
+ * resolver.ts); names found later leave through `onResolved` (the engine's names.resolved event).
  */
-export function namesHandlers(): Pick<CallHandlers, 'names.lookup'> {
+export function namesHandlers(
+  options: NameResolverOptions,
+  onResolved: (names: AddressName[]) => void,
+): { handlers: Pick<CallHandlers, 'names.lookup'>; dispose: () => void } {
+  const resolver = new NameResolver(options, onResolved);
   return {
-    'names.lookup': async ({ addresses }) => {
-      const local = new Map<string, string>();
-      for (const [ifname, list] of Object.entries(os.networkInterfaces())) for (const a of list ?? []) local.set(a.address, ifname);
-      const names: AddressName[] = addresses.map((address) => {
-        const iface = local.get(address);
-        return iface ? { address, name: 'this machine', source: 'local', interface: iface, pending: false } : { address, name: null, source: null, interface: null, pending: false };
-      });
-      return { names };
-    },
+    handlers: { 'names.lookup': async ({ addresses, dns }) => ({ names: resolver.lookup(addresses, dns) }) },
+    dispose: () => resolver.dispose(),
   };
 }

@@ -6,7 +6,8 @@ import type { TcpInfo, TrafficUnavailable } from '../../../shared/contract/traff
 export interface RawTraffic {
   bytesSent: number;
   bytesReceived: number;
-  rttMs: number;
+  /** null where the OS gives bytes without an RTT (macOS netstat, a Windows path read that failed). */
+  rttMs: number | null;
   tcpInfo: TcpInfo | null;
 }
 
@@ -33,7 +34,7 @@ export interface RawSocket {
    * -anv). Absent on Linux, where owners are found by inode through `findOwners`.
    */
   owner?: ReportedOwner;
-  /** Byte counters where the OS gave them (Linux sock_diag INET_DIAG_INFO). */
+  /** Byte counters where the OS gave them (Linux sock_diag INET_DIAG_INFO, Windows estats, macOS netstat). */
   traffic?: RawTraffic | null;
   /** Why `traffic` is absent for this socket, when the adapter knows better than the default. */
   trafficUnavailable?: TrafficUnavailable;

@@ -17,13 +17,19 @@ function uncountedRow(reason: TrafficUnavailable): RowTraffic {
   return t;
 }
 
-/** Why a socket without counters has none. */
+/**
+ * Why a socket without counters has none. UDP: Linux and Windows keep no per-socket byte counts;
+ * macOS does, so its adapter hands UDP rows counters, or its own reason when netstat has none.
+ */
 export function unavailableReason(s: RawSocket, adapterDefault: TrafficUnavailable | undefined): TrafficUnavailable {
-  if (s.protocol === 'udp') return 'udp-not-counted';
+  if (s.protocol === 'udp') return s.trafficUnavailable ?? 'udp-not-counted';
   if (s.state === 'LISTEN') return 'listener';
   if (s.state === 'TIME_WAIT') return 'time-wait';
   return s.trafficUnavailable ?? adapterDefault ?? 'not-collected';
 }
+
+/** The shortest window a rate is measured over (see rowTraffic). */
+export const MIN_RATE_WINDOW_S = 0.25;
 
 /**
  * Counters of `s` now and its rates since `before` (the same socket's row at the last refresh,
@@ -32,7 +38,7 @@ export function unavailableReason(s: RawSocket, adapterDefault: TrafficUnavailab
  */
 export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds: number, adapterDefault: TrafficUnavailable | undefined): RowTraffic {
   const t = s.traffic;
-  if (!t || s.state === 'LISTEN' || s.protocol === 'udp') return uncountedRow(unavailableReason(s, adapterDefault));
+  if (!t || s.state === 'LISTEN') return uncountedRow(unavailableReason(s, adapterDefault));
   let sendRate: number | null = null;
   let receiveRate: number | null = null;
   if (
@@ -43,8 +49,12 @@ export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds:
     t.bytesSent >= before.bytesSent &&
     t.bytesReceived >= before.bytesReceived
   ) {
-    sendRate = (t.bytesSent - before.bytesSent) / seconds;
-    receiveRate = (t.bytesReceived - before.bytesReceived) / seconds;
+    // An extra refresh moments after the last (after a close, a scrape) has a window of a few
+    // milliseconds, and bytes arrive in bursts: over such a window one burst would read as many
+    // times the real rate. The window counts as at least MIN_RATE_WINDOW_S.
+    const window = Math.max(seconds, MIN_RATE_WINDOW_S);
+    sendRate = (t.bytesSent - before.bytesSent) / window;
+    receiveRate = (t.bytesReceived - before.bytesReceived) / window;
   }
   return { bytesSent: t.bytesSent, bytesReceived: t.bytesReceived, sendRate, receiveRate, rttMs: t.rttMs, tcpInfo: t.tcpInfo, trafficUnavailable: null };
 }
@@ -55,7 +65,7 @@ export function rowTraffic(s: RawSocket, before: SocketRow | undefined, seconds:
  */
 export function sameTraffic(before: SocketRow, s: RawSocket): boolean {
   const t = s.traffic;
-  if (!t || s.state === 'LISTEN' || s.protocol === 'udp') return before.bytesSent === null;
+  if (!t || s.state === 'LISTEN') return before.bytesSent === null;
   return (
     before.bytesSent === t.bytesSent &&
     before.bytesReceived === t.bytesReceived &&

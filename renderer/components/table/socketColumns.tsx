@@ -1,4 +1,5 @@
-import type { RiskNote as Risk } from '../../../shared/contract';
+import type { AddressName, RiskNote as Risk } from '../../../shared/contract';
+import { nameLabel } from '../../stores/names';
 import type { LiveRow } from '../../stores/sockets/table';
 import { exposureLabel, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
 import { perT, useT, type T } from '../../i18n/useT';
@@ -6,6 +7,8 @@ import { ExposureBadge } from '../badges/ExposureBadge';
 import { RiskNote } from '../badges/RiskNote';
 import { ProcessCell } from '../process/ProcessCell';
 import { VisibleText } from '../text/VisibleText';
+import { RemoteCell } from './RemoteCell';
+import { trafficColumns } from './trafficColumns';
 import type { Column } from './types';
 
 const MARK_TEXT = { new: 'ui.dashboard.mark.new', changed: 'ui.dashboard.mark.changed', closing: 'ui.dashboard.mark.closing' } as const;
@@ -86,5 +89,26 @@ export const connectionColumns = perT((t): Column<LiveRow>[] => [
   { id: 'local', label: t('ui.dashboard.col.local'), width: 'minmax(10rem, 1.2fr)', sortKey: 'local', render: (l) => localEndpoint(l.row), text: (l) => localEndpoint(l.row) },
   { id: 'remote', label: t('ui.dashboard.col.remote'), width: 'minmax(10rem, 1.2fr)', sortKey: 'remote', render: (l) => remoteEndpoint(l.row), text: (l) => remoteEndpoint(l.row) },
   { id: 'service', label: t('ui.dashboard.col.service'), width: 'minmax(5rem, 0.6fr)', sortKey: 'service', render: (l) => l.row.service ?? '', text: (l) => l.row.service ?? '' },
+  ...trafficColumns(t),
   ...ownerColumns(t),
 ]);
+
+/**
+ * The dashboard's connections: the remote column shows names when "Resolve addresses" is on
+ * (`names`, null when off). Rebuilt when names arrive, so the column sizes to the names too. A
+ * saved report keeps plain addresses (this machine's names may not hold for another's report).
+ */
+export function liveConnectionColumns(t: T, names: ReadonlyMap<string, AddressName> | null): Column<LiveRow>[] {
+  return connectionColumns(t).map((c) =>
+    c.id === 'remote'
+      ? {
+          ...c,
+          render: (l: LiveRow) => <RemoteCell row={l.row} />,
+          text: (l: LiveRow) => {
+            const label = names ? nameLabel(names.get(l.row.remoteAddress)) : null;
+            return label ? `${label}:${l.row.remotePort}` : remoteEndpoint(l.row);
+          },
+        }
+      : c,
+  );
+}

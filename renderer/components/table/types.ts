@@ -15,6 +15,8 @@ export interface Column<T> {
   extra?: number;
   /** Sortable columns name the key the parent sorts by. */
   sortKey?: string;
+  /** The direction of the first click on this column's header: 'desc' for figures (busiest first). */
+  firstSort?: 'asc' | 'desc';
   align?: 'start' | 'end';
 }
 

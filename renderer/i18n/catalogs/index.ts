@@ -9,11 +9,12 @@ import { probeCatalogs } from './probe';
 import { processCatalogs } from './process';
 import { reportsCatalogs } from './reports';
 import { scanCatalogs } from './scan';
+import { trafficCatalogs } from './traffic';
 
 /**
  * Every renderer area's messages, merged: what the IntlProvider gets. Engine texts (a contract's
  * `messageKey`) are translated from shared/i18n/catalogs/engine instead (i18n/engine.ts).
  */
-export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs, reportsCatalogs);
+export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs, reportsCatalogs, trafficCatalogs);
 
 export type UiKey = keyof (typeof uiCatalogs)['en'];

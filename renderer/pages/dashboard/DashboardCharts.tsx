@@ -1,12 +1,16 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { useSockets } from '../../app/services';
+import type { ProcessTraffic } from '../../../shared/contract';
+import { useSockets, useTraffic } from '../../app/services';
 import { DonutChart } from '../../components/charts/DonutChart';
+import { MachineTrafficChart } from '../../components/charts/MachineTrafficChart';
 import { StateHistoryChart } from '../../components/charts/StateHistoryChart';
 import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
+import { TopTalkersChart } from '../../components/charts/TopTalkersChart';
 import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
 import { HISTORY_LIMIT, type HistorySample } from '../../stores/sockets/store';
 import { countByState, type LiveRow } from '../../stores/sockets/table';
 import { useT } from '../../i18n/useT';
+import './charts-layout.css';
 
 export interface DashboardChartsProps {
   /** The rows the tables show, after the search and filters: the charts count the same ones. */
@@ -37,6 +41,8 @@ function useFilteredHistory(all: readonly HistorySample[], rows: readonly LiveRo
   }, [all, rows, filtering, filterKey]);
 }
 
+const NO_PROCESSES: readonly ProcessTraffic[] = [];
+
 export function DashboardCharts({ listening, connections, filtering, filterKey }: DashboardChartsProps) {
   const t = useT();
   // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
@@ -49,9 +55,14 @@ export function DashboardCharts({ listening, connections, filtering, filterKey }
   const top = useMemo(() => topProcesses(everything, 6), [everything]);
   const exposure = useMemo(() => exposureSlices(shownListening, t), [shownListening, t]);
   const classes = useMemo(() => portClassSlices(shownListening, t), [shownListening, t]);
+  // Traffic is the whole machine's (the engine's totals), whatever the table's filter.
+  const machine = useDeferredValue(useTraffic((s) => s.machine));
+  const talkers = useDeferredValue(useTraffic((s) => s.summary));
   return (
     <section className="charts" aria-label={filtering ? t('ui.charts.labelFiltered') : t('ui.charts.label')}>
       <StateHistoryChart history={filteredHistory} filtered={filtering} />
+      <MachineTrafficChart samples={machine} />
+      <TopTalkersChart processes={talkers?.processes ?? NO_PROCESSES} waiting={talkers === null} />
       <TopProcessesChart data={top} />
       <DonutChart title={t('ui.charts.exposure')} data={exposure} />
       <DonutChart title={t('ui.charts.portClasses')} data={classes} />

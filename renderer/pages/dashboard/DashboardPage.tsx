@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
-import { useServices, useSockets, useUi } from '../../app/services';
-import { connectionColumns, listeningColumns } from '../../components/table/socketColumns';
+import { useNames, useServices, useSockets, useUi } from '../../app/services';
+import { listeningColumns, liveConnectionColumns } from '../../components/table/socketColumns';
 import { exposureLabel, EXPOSURES } from '../../format/socket';
 import { useT } from '../../i18n/useT';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -10,6 +10,7 @@ import { setSearchLanguage } from '../../stores/sockets/search';
 import { splitRows } from '../../stores/sockets/stats';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardToolbar } from './DashboardToolbar';
+import { ResolveSwitch } from './ResolveSwitch';
 import { SocketTablePanel } from './SocketTablePanel';
 import { TableSplitter } from './TableSplitter';
 import { TableState } from './TableState';
@@ -58,7 +59,10 @@ export function DashboardPage() {
   const connectionsShown = useMemo(() => filterRows(connections, connFilter, processes), [connections, connFilter, processes]);
   const filtering = isFiltering(listenFilter) || isFiltering(connFilter);
   const open = useCallback((row: SocketRow) => ui.getState().select(row), [ui]);
+  const openConnection = useCallback((row: SocketRow) => ui.getState().openConnection(row), [ui]);
   const tables = useRef<HTMLDivElement>(null);
+  const names = useNames((s) => (s.enabled ? s.names : null));
+  const connectionColumns = useMemo(() => liveConnectionColumns(t, names), [t, names]);
 
   return (
     <div className="dashboard">
@@ -96,12 +100,13 @@ export function DashboardPage() {
           title={t('ui.dashboard.connections.title')}
           rows={connections}
           visible={connectionsShown}
-          columns={connectionColumns(t)}
+          columns={connectionColumns}
           initialSort={{ key: 'state', dir: 'asc' }}
-          onOpen={open}
+          onOpen={openConnection}
           empty={<TableState what={t('ui.dashboard.connections.none')} />}
           controls={
             <>
+              <ResolveSwitch rows={connectionsShown} />
               <label htmlFor={stateId}>{t('ui.dashboard.col.state')}</label>
               <select id={stateId} value={filter.state} onChange={(e) => setFilter({ state: e.target.value as RowFilter['state'] })}>
                 <option value="any">{t('ui.dashboard.filter.any')}</option>

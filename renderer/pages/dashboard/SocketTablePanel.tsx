@@ -53,7 +53,10 @@ export function SocketTablePanel({ table, title, rows, visible: given, filter, c
     return shown.length > 0 ? shown : columns.slice(0, 1);
   }, [columns, prefs.hidden]);
   const sorted = useMemo(() => sortRows(visible, { key: sort.key as SortKey, dir: sort.dir }), [visible, sort]);
-  const onSort = useCallback((key: string) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
+  const onSort = useCallback(
+    (key: string) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: columns.find((c) => c.sortKey === key)?.firstSort ?? 'asc' })),
+    [columns],
+  );
   const onActivate = useCallback((l: LiveRow) => onOpen(l.row), [onOpen]);
   const onResize = useCallback((column: string, width: number | null) => table && ui.getState().setColumnWidth(table, column, width), [ui, table]);
   const live = rows.reduce((n, l) => (l.mark === 'closing' ? n : n + 1), 0);

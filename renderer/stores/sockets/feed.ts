@@ -1,6 +1,7 @@
 import type { SocketDelta } from '../../../shared/contract';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
+import type { TrafficStore } from '../traffic';
 import type { SocketStore } from './store';
 
 export interface LiveFeed {
@@ -16,6 +17,8 @@ export interface FeedOptions {
   expiryIntervalMs?: number;
   retryMs?: number;
   now?: () => number;
+  /** Records the traffic each snapshot and applied delta carries (charts, sparklines). */
+  traffic?: TrafficStore;
 }
 
 /**
@@ -39,6 +42,7 @@ export function connectSocketFeed(client: RendererClient, store: SocketStore, op
       return;
     }
     const outcome = store.getState().applyDelta(delta, now());
+    if (outcome === 'applied' || outcome === 'mismatch') options.traffic?.getState().record(delta, now());
     if (outcome === 'gap' || outcome === 'mismatch') void resync();
   }
 
@@ -48,10 +52,12 @@ export function connectSocketFeed(client: RendererClient, store: SocketStore, op
       const snapshot = await client.call('sockets.snapshot', {});
       if (disposed) return;
       store.getState().loadSnapshot(snapshot, now());
+      options.traffic?.getState().seed(snapshot.rows, snapshot.traffic, now());
       const pending = held;
       held = null;
       for (const delta of pending) {
         const outcome = store.getState().applyDelta(delta, now());
+        if (outcome === 'applied' || outcome === 'mismatch') options.traffic?.getState().record(delta, now());
         if (outcome === 'gap' || outcome === 'mismatch') again = true;
       }
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { SocketRow } from '../../../shared/contract';
+import { totalRate } from '../../format/traffic';
 import { isUnidentified, matchesSearch, parseSearch, type ProcessLookup } from './search';
 import type { LiveRow } from './table';
 
@@ -37,7 +38,7 @@ export function filterRows(rows: readonly LiveRow[], filter: RowFilter, processe
   });
 }
 
-export type SortKey = 'protocol' | 'local' | 'localPort' | 'remote' | 'state' | 'service' | 'exposure' | 'risk' | 'process' | 'pid' | 'user';
+export type SortKey = 'protocol' | 'local' | 'localPort' | 'remote' | 'state' | 'service' | 'exposure' | 'risk' | 'process' | 'pid' | 'user' | 'sent' | 'received' | 'rate' | 'rtt';
 export interface SortSpec {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -58,7 +59,10 @@ function addressKey(address: string): string {
   return `6${address}`;
 }
 
-function sortValue(row: SocketRow, key: SortKey): string | number {
+/** null: no value (UDP, listeners…): such rows sort last whichever the direction. */
+type SortValue = string | number | null;
+
+function sortValue(row: SocketRow, key: SortKey): SortValue {
   switch (key) {
     case 'protocol':
       return row.protocol + row.family;
@@ -82,13 +86,21 @@ function sortValue(row: SocketRow, key: SortKey): string | number {
       return row.pid ?? Number.MAX_SAFE_INTEGER;
     case 'user':
       return row.user ?? '\uffff';
+    case 'sent':
+      return row.bytesSent;
+    case 'received':
+      return row.bytesReceived;
+    case 'rate':
+      return totalRate(row);
+    case 'rtt':
+      return row.rttMs;
   }
 }
 
 // Rows are immutable and reused across ticks: each one's sort key is computed once per column.
-const keyCaches = new Map<SortKey, WeakMap<SocketRow, string | number>>();
+const keyCaches = new Map<SortKey, WeakMap<SocketRow, SortValue>>();
 
-function cachedSortValue(row: SocketRow, key: SortKey): string | number {
+function cachedSortValue(row: SocketRow, key: SortKey): SortValue {
   let cache = keyCaches.get(key);
   if (!cache) keyCaches.set(key, (cache = new WeakMap()));
   let v = cache.get(row);
@@ -101,8 +113,10 @@ export function sortRows(rows: readonly LiveRow[], spec: SortSpec): LiveRow[] {
   const keyed = rows.map((live, i) => ({ live, k: cachedSortValue(live.row, spec.key), i }));
   const sign = spec.dir === 'asc' ? 1 : -1;
   keyed.sort((a, b) => {
-    if (a.k < b.k) return -sign;
-    if (a.k > b.k) return sign;
+    if (a.k === null || b.k === null) {
+      if (a.k !== b.k) return a.k === null ? 1 : -1;
+    } else if (a.k < b.k) return -sign;
+    else if (a.k > b.k) return sign;
     // Ties fall back to the local port, then arrival order, so equal rows do not jump about.
     return a.live.row.localPort - b.live.row.localPort || a.i - b.i;
   });

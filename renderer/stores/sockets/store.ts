@@ -93,7 +93,7 @@ export function createSocketStore(): SocketStore {
         warnings: delta.warnings,
         monitorError: null,
         history: pushSample(get().history, table, now),
-        lastTickChanges: delta.added.length + delta.removed.length + delta.changed.length,
+        lastTickChanges: outcome.changes,
       });
       // The engine says how many rows it has: disagreeing means a delta went missing.
       return table.liveCount === delta.total ? 'applied' : 'mismatch';

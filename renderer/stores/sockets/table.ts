@@ -62,7 +62,8 @@ export function applySnapshot(previous: TableState, snapshot: Snapshot, now: num
   return { seq: snapshot.seq, rows, marked, liveCount: snapshot.rows.length, processes };
 }
 
-export type DeltaOutcome = { kind: 'applied'; state: TableState } | { kind: 'stale' } | { kind: 'gap' };
+/** `changes`: rows added, removed or changed in a way worth showing (counter-only moves are not). */
+export type DeltaOutcome = { kind: 'applied'; state: TableState; changes: number } | { kind: 'stale' } | { kind: 'gap' };
 
 /**
  * One tick. Only the rows named in the delta are touched; every other row keeps its object, so
@@ -88,13 +89,21 @@ export function applyDelta(state: TableState, delta: SocketDelta, now: number): 
     rows.set(row.id, { row, mark: 'new' });
     marked.set(row.id, now);
   }
+  let changes = delta.added.length + delta.removed.length;
   for (const row of delta.changed) {
     const live = rows.get(row.id);
+    if (live && live.mark !== 'closing' && !rowChanged(live.row, row)) {
+      // Only counters, rates or RTT moved (the engine sends those in `changed` too): new data,
+      // same mark and same mark time, so a busy connection does not flash yellow every tick.
+      rows.set(row.id, { row, mark: live.mark });
+      continue;
+    }
     if (!live || live.mark === 'closing') liveCount++;
     // A row still green from its arrival stays green: it is new, and also just changed.
     const mark: RowMark = live?.mark === 'new' ? 'new' : 'changed';
     rows.set(row.id, { row, mark });
     marked.set(row.id, now);
+    changes++;
   }
   let processes = state.processes;
   if (delta.processes.length > 0) {
@@ -102,7 +111,7 @@ export function applyDelta(state: TableState, delta: SocketDelta, now: number): 
     for (const p of delta.processes) next.set(p.pid, p);
     processes = next;
   }
-  return { kind: 'applied', state: { seq: delta.seq, rows, marked, liveCount, processes } };
+  return { kind: 'applied', state: { seq: delta.seq, rows, marked, liveCount, processes }, changes };
 }
 
 /** Clears marks that have shown long enough and drops closed rows; the same state if nothing expired. */
@@ -134,8 +143,9 @@ function pruneProcesses(processes: ReadonlyMap<number, ProcessInfo>, rows: Reado
   return next;
 }
 
+/** What makes a row yellow: state and owners, as the engine's rowSignature; never its counters. */
 function rowChanged(a: SocketRow, b: SocketRow): boolean {
-  return a.state !== b.state || a.pid !== b.pid || a.processName !== b.processName || a.user !== b.user || a.ownerStatus !== b.ownerStatus || a.pids.join() !== b.pids.join();
+  return a.dualStack !== b.dualStack || a.state !== b.state || a.pid !== b.pid || a.processName !== b.processName || a.user !== b.user || a.ownerStatus !== b.ownerStatus || a.pids.join() !== b.pids.join();
 }
 
 /** UDP has no LISTEN: an unconnected UDP socket is how a UDP server waits, as CurrPorts shows it. */

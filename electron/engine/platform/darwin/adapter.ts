@@ -15,6 +15,16 @@ export interface DarwinAdapterOptions {
 
 const LSOF_ARGS = ['-nP', '-iTCP', '-iUDP', '-F', 'pcuLRftPnT'] as const;
 
+/**
+ * `-b` adds the kernel's per-socket rxbytes/txbytes columns after (state) on releases where -v
+ * alone leaves them out (10.14 to 14: network_cmds prints them `if (bflag > 0)`); from 15 on
+ * -v prints them already (`bflag > 0 || vflag > 0`), once. They count UDP sockets too.
+ */
+export const NETSTAT_ARGS = { tcp: ['-anvb', '-p', 'tcp'], udp: ['-anvb', '-p', 'udp'] } as const;
+
+/** Where the last socket read's byte counters came from. */
+export type DarwinTraffic = 'netstat' | 'no-columns' | 'lsof';
+
 type Run = Awaited<ReturnType<CommandRunner>>;
 
 async function attempt(run: CommandRunner, command: string, args: readonly string[], env?: Record<string, string>): Promise<Run | string> {
@@ -41,6 +51,7 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
   /** Set when ps could not run: then a pid the socket table named is all there is to know. */
   let psFailed = false;
   let usedLsof = false;
+  let traffic: DarwinTraffic = 'netstat';
 
   async function readProcessTable(warnings: string[]): Promise<void> {
     const [details, commands] = await Promise.all([attempt(run, 'ps', PS_DETAILS_ARGS, PS_ENV), attempt(run, 'ps', PS_COMMAND_ARGS, PS_ENV)]);
@@ -55,7 +66,7 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
   }
 
   async function readSocketTable(warnings: string[]): Promise<CaptureParse> {
-    const [tcp, udp] = await Promise.all([attempt(run, 'netstat', ['-anv', '-p', 'tcp']), attempt(run, 'netstat', ['-anv', '-p', 'udp'])]);
+    const [tcp, udp] = await Promise.all([attempt(run, 'netstat', NETSTAT_ARGS.tcp), attempt(run, 'netstat', NETSTAT_ARGS.udp)]);
     if (typeof tcp !== 'string' && typeof udp !== 'string') {
       const a = parseDarwinNetstat(tcp.stdout);
       const b = parseDarwinNetstat(udp.stdout);
@@ -82,7 +93,11 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
   function toRaw(s: CapturedSocket): RawSocket {
     const pid = s.pid !== null && s.pid > 0 ? s.pid : null;
     if (pid !== null && (s.processName || !namesFromSockets.has(pid))) namesFromSockets.set(pid, s.processName);
+    // The kernel's counts for this socket, TCP and UDP alike; macOS gives no RTT in netstat.
+    const counted = s.rxBytes !== undefined && s.txBytes !== undefined;
     return {
+      traffic: counted ? { bytesSent: s.txBytes!, bytesReceived: s.rxBytes!, rttMs: null, tcpInfo: null } : null,
+      ...(counted ? {} : { trafficUnavailable: usedLsof ? 'not-collected' : 'not-supported' }),
       protocol: s.protocol,
       family: s.family,
       localAddress: s.localAddress,
@@ -103,7 +118,9 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
     const [table] = await Promise.all([readSocketTable(warnings), readProcessTable(warnings)]);
     warnings.push(...table.warnings);
     namesFromSockets = new Map();
-    return { sockets: table.sockets.map(toRaw), warnings };
+    const sockets = table.sockets.map(toRaw);
+    traffic = usedLsof ? 'lsof' : sockets.length > 0 && sockets.every((x) => x.traffic === null) ? 'no-columns' : 'netstat';
+    return { sockets, warnings };
   }
 
   function listPids(): Set<number> {
@@ -143,8 +160,8 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
   }
 
   function capabilities(): Capabilities {
-    return darwinCapabilities(elevated);
+    return darwinCapabilities(elevated, traffic);
   }
 
-  return { name: 'darwin', capabilities, readSockets, listPids, readProcess };
+  return { name: 'darwin', trafficUnavailable: 'not-supported', capabilities, readSockets, listPids, readProcess };
 }

@@ -354,5 +354,5 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
   }
 
   // Counters come from sock_diag's tcp_info; /proc/net has none.
-  return { name: 'linux', trafficUnavailable: 'not-collected', capabilities: () => linuxCapabilities(), readSockets, findOwners, listPids, readProcess, isDefunct, closeConnection };
+  return { name: 'linux', trafficUnavailable: 'not-collected', capabilities: () => linuxCapabilities(undefined, Boolean(netlink?.scan) && !netlinkBroken), readSockets, findOwners, listPids, readProcess, isDefunct, closeConnection };
 }

@@ -2,9 +2,11 @@ import type { Capabilities } from '../../../../shared/contract/calls';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
 import { windowsCapabilities } from '../capabilities';
 import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
+import { closeTcpEntry } from './closeTcp';
+import { EstatsReader, mibRowAt, type EstatsTarget } from './estats';
 import { createWindowsFallbackAdapter } from './fallback';
 import { loadWin32Api, type Win32Api } from './ffi';
-import { decodeBasicTcpTable, decodeOwnerPidTable } from './ffiTables';
+import { decodeBasicTcpTable, decodeOwnerPidTable, ROW_BYTES } from './ffiTables';
 import { listProcesses, readWindowsProcess, ServiceMap, type ToolhelpEntry } from './processes';
 
 export interface WindowsAdapterOptions {
@@ -44,8 +46,26 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
   // for them in the owner-pid class: 10 s at 2,000 sockets. There the owner-less tables give the
   // same rows at once; UDP, whose owners Wine does name, keeps the owner-pid class.
   const basicTcp = api.wineVersion !== null;
+  const isElevated = () => (elevated ??= api.IsUserAnAdmin() !== 0);
+  const estats = new EstatsReader(api.estats, isElevated);
 
-  function readTable(protocol: Protocol, family: Family, warnings: string[]): RawSocket[] {
+  /**
+   * Established connections of a TCP table just read, with the MIB row naming each (cut from the
+   * same buffer, which stays untouched until the next read). Built only when counters can be
+   * read at all; otherwise each gets the reason at once.
+   */
+  function estatsTargets(rows: RawSocket[], buf: Buffer, family: Family, into: EstatsTarget[]): void {
+    const why = estats.unavailable();
+    const rowBytes = basicTcp ? (family === 4 ? 20 : 52) : ROW_BYTES[`tcp${family}`];
+    for (let i = 0; i < rows.length; i++) {
+      const s = rows[i]!;
+      if (s.state !== 'ESTABLISHED') continue;
+      if (why) s.trafficUnavailable = why;
+      else into.push({ socket: s, mib: mibRowAt(buf, 4 + i * rowBytes, basicTcp ? 'basic' : 'owner-pid', family) });
+    }
+  }
+
+  function readTable(protocol: Protocol, family: Family, warnings: string[], targets: EstatsTarget[]): RawSocket[] {
     const key = `${protocol}${family}`;
     let buf = buffers.get(key) ?? Buffer.alloc(64 * 1024);
     const af = family === 4 ? AF_INET : AF_INET6;
@@ -68,7 +88,9 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
       }
       buffers.set(key, buf);
       if (status === 0) {
-        return decodeRows(protocol === 'tcp' && basicTcp ? decodeBasicTcpTable(buf, family) : decodeOwnerPidTable(buf, protocol, family));
+        const rows = decodeRows(protocol === 'tcp' && basicTcp ? decodeBasicTcpTable(buf, family) : decodeOwnerPidTable(buf, protocol, family));
+        if (protocol === 'tcp') estatsTargets(rows, buf, family, targets);
+        return rows;
       }
       // A machine without IPv6 answers ERROR_NOT_SUPPORTED for AF_INET6: nothing to warn about.
       if (!(status === ERROR_NOT_SUPPORTED && family === 6)) warnings.push(`GetExtended${protocol === 'tcp' ? 'Tcp' : 'Udp'}Table (IPv${family}) failed: Windows error ${status}`);
@@ -92,7 +114,9 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
   async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
     const warnings: string[] = [];
     const sockets: RawSocket[] = [];
-    for (const [protocol, family] of TABLES) for (const s of readTable(protocol, family, warnings)) sockets.push(s);
+    const targets: EstatsTarget[] = [];
+    for (const [protocol, family] of TABLES) for (const s of readTable(protocol, family, warnings, targets)) sockets.push(s);
+    if (targets.length > 0) estats.read(targets, warnings);
     return { sockets, warnings };
   }
 
@@ -114,11 +138,16 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
   }
 
   function capabilities(): Capabilities {
-    elevated ??= api.IsUserAnAdmin() !== 0;
-    return windowsCapabilities(elevated, basicTcp ? 'wine' : 'ip-helper');
+    return windowsCapabilities(isElevated(), basicTcp ? 'wine' : 'ip-helper', { unavailable: estats.unavailable(), missing: api.estatsMissing });
+  }
+
+  function closeConnection(family: Family, c: { localAddress: string; localPort: number; remoteAddress: string; remotePort: number }): void {
+    closeTcpEntry((row) => api.SetTcpEntry(row), api.wineVersion !== null, family, c);
   }
 
   // No endProcess: Node's process.kill already calls TerminateProcess on Windows (for SIGTERM and
   // SIGKILL alike) and maps access denied / no such process to EPERM / ESRCH, as the guard expects.
-  return { name: 'windows', capabilities, readSockets, listPids, readProcess };
+  // Rows other than established ones carry no counters ('not-collected'): statistics are
+  // switched on and read for established connections only.
+  return { name: 'windows', trafficUnavailable: 'not-collected', capabilities, readSockets, listPids, readProcess, closeConnection };
 }

@@ -99,5 +99,6 @@ export function createWindowsFallbackAdapter(options: { run: CommandRunner; why:
     return windowsCapabilities(false, 'netstat');
   }
 
-  return { name: 'windows', capabilities, readSockets, listPids, readProcess };
+  // netstat -ano prints no byte counts: connections say 'not-supported'.
+  return { name: 'windows', trafficUnavailable: 'not-supported', capabilities, readSockets, listPids, readProcess };
 }

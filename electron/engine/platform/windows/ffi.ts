@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Koffi from 'koffi';
 import { findPackageFile } from '../../system/packageFiles';
+import type { EstatsCalls } from './estats';
 
 /**
  * The Win32 calls the Windows adapter makes, bound through koffi: an FFI whose npm package carries
@@ -13,6 +14,15 @@ export interface Win32Api {
   GetExtendedUdpTable(table: Buffer | null, size: number[], order: number, af: number, cls: number, reserved: number): number;
   GetTcpTable(table: Buffer | null, size: number[], order: number): number;
   GetTcp6Table(table: Buffer | null, size: number[], order: number): number;
+  /** SetTcpEntry(MIB_TCPROW *): closes an IPv4 connection when the row's state is DELETE_TCB. */
+  SetTcpEntry(row: Buffer): number;
+  /**
+   * The per-connection statistics calls (GetPerTcp{,6}ConnectionEStats, SetPerTcp{,6}ConnectionEStats),
+   * or null where iphlpapi does not export all four (Wine 8 has only SetPerTcpConnectionEStats, a stub).
+   */
+  estats: EstatsCalls | null;
+  /** Which of those four were missing, for the capability note. */
+  estatsMissing: string[];
   /** Wine's version string, or null on Windows itself (ntdll exports wine_get_version only under Wine). */
   wineVersion: string | null;
   ReadProcessMemory(process: unknown, address: bigint, buffer: Buffer, size: number, read: number[]): number;
@@ -56,6 +66,40 @@ function wineVersionOf(koffi: typeof Koffi, ntdll: Koffi.IKoffiLib): string | nu
   }
 }
 
+type EstatsGet = (row: Buffer, type: number, rw: Buffer | null, rwVersion: number, rwSize: number, ros: null, rosVersion: number, rosSize: number, rod: Buffer | null, rodVersion: number, rodSize: number) => number;
+type EstatsSet = (row: Buffer, type: number, rw: Buffer, rwVersion: number, rwSize: number, offset: number) => number;
+
+/**
+ * Binds the estats calls one by one: koffi throws for a symbol the DLL does not export, and a
+ * missing one must cost the counters only, not the whole adapter.
+ */
+function bindEstats(iphlpapi: Koffi.IKoffiLib): { estats: EstatsCalls | null; missing: string[] } {
+  const missing: string[] = [];
+  const bind = <T>(name: string, decl: string): T | null => {
+    try {
+      return iphlpapi.func(decl) as T;
+    } catch {
+      missing.push(name);
+      return null;
+    }
+  };
+  const getArgs = '(void *row, int type, void *rw, uint32_t rwVersion, uint32_t rwSize, void *ros, uint32_t rosVersion, uint32_t rosSize, void *rod, uint32_t rodVersion, uint32_t rodSize)';
+  const setArgs = '(void *row, int type, void *rw, uint32_t rwVersion, uint32_t rwSize, uint32_t offset)';
+  const get4 = bind<EstatsGet>('GetPerTcpConnectionEStats', `uint32_t __stdcall GetPerTcpConnectionEStats${getArgs}`);
+  const get6 = bind<EstatsGet>('GetPerTcp6ConnectionEStats', `uint32_t __stdcall GetPerTcp6ConnectionEStats${getArgs}`);
+  const set4 = bind<EstatsSet>('SetPerTcpConnectionEStats', `uint32_t __stdcall SetPerTcpConnectionEStats${setArgs}`);
+  const set6 = bind<EstatsSet>('SetPerTcp6ConnectionEStats', `uint32_t __stdcall SetPerTcp6ConnectionEStats${setArgs}`);
+  if (!get4 || !get6 || !set4 || !set6) return { estats: null, missing };
+  return {
+    missing,
+    estats: {
+      // Version 0 of every struct: the only one Windows defines.
+      set: (family, row, type, rw) => (family === 4 ? set4 : set6)(row, type, rw, 0, rw.length, 0),
+      get: (family, row, type, rw, rod) => (family === 4 ? get4 : get6)(row, type, rw, 0, rw?.length ?? 0, null, 0, 0, rod, 0, rod?.length ?? 0),
+    },
+  };
+}
+
 let loaded: { api: Win32Api | null; error: string | null } | null = null;
 
 /** The bound API, or null with the reason (not Windows, koffi missing, a DLL that would not load). */
@@ -85,9 +129,13 @@ export function loadWin32Api(): { api: Win32Api | null; error: string | null } {
       dwProcessId: 'uint32_t',
       dwServiceFlags: 'uint32_t',
     });
+    const { estats, missing } = bindEstats(iphlpapi);
     const api = {
       koffi,
       serviceEntry,
+      estats,
+      estatsMissing: missing,
+      SetTcpEntry: iphlpapi.func('uint32_t __stdcall SetTcpEntry(void *row)'),
       GetExtendedTcpTable: iphlpapi.func(
         'uint32_t __stdcall GetExtendedTcpTable(void *table, _Inout_ uint32_t *size, int order, uint32_t af, int cls, uint32_t reserved)',
       ),
