@@ -159,6 +159,8 @@ for (const w of [GERMAN, DUTCH]) {
     });
 
     test('the diagnosis speaks it too: steps, verdict and next step', async ({ dashboard, listener }) => {
+      // The engine diagnoses from its socket table: wait until the listener is in it.
+      await expect(await listenerRow(dashboard, w, listener.port)).toBeVisible();
       await go(dashboard, w, w.diagnose);
       await dashboard.getByLabel(w.diagnosePort).fill(String(listener.port));
       await dashboard.getByRole('checkbox', { name: w.loopbackOnly }).check();
