@@ -24,6 +24,8 @@ interface Words {
   settings: string;
   language: string;
   panel: string;
+  connectionPanel: string;
+  traffic: string;
   commandLine: string;
   endProcess: string;
   targets: string;
@@ -51,6 +53,8 @@ const GERMAN: Words = {
   settings: 'Einstellungen',
   language: 'Sprache',
   panel: 'Prozessdetails',
+  connectionPanel: 'Verbindungsdetails',
+  traffic: 'Datenverkehr',
   commandLine: 'Befehlszeile',
   endProcess: 'Prozess beenden…',
   targets: 'Ziele',
@@ -78,6 +82,8 @@ const DUTCH: Words = {
   settings: 'Instellingen',
   language: 'Taal',
   panel: 'Procesgegevens',
+  connectionPanel: 'Verbindingsgegevens',
+  traffic: 'Verkeer',
   commandLine: 'Opdrachtregel',
   endProcess: 'Proces beëindigen…',
   targets: 'Doelen',
@@ -145,6 +151,20 @@ for (const w of [GERMAN, DUTCH]) {
       // States as the OS prints them stay: the listener is LISTEN in every language.
       await expect(panel.getByRole('table')).toContainText('LISTEN');
       await shoot(dashboard, `${w.lang}-process-panel`);
+    });
+
+    test('the connection panel is translated', async ({ dashboard, portscope }) => {
+      // This page's own WebSocket to `portscope serve` is an established connection on loopback.
+      await dashboard.getByLabel(w.search).fill(`port:${portscope.port} state:established`);
+      const table = dashboard.getByRole('table', { name: w.connections });
+      // Both ends of it, once the (debounced) search applied: then the rows stay put under the mouse.
+      await expect(table).toHaveAttribute('aria-rowcount', '3');
+      await table.getByRole('row').nth(1).click();
+      const panel = dashboard.getByRole('complementary', { name: w.connectionPanel });
+      await expect(panel).toBeVisible();
+      await expect(panel.getByRole('heading', { name: w.traffic, level: 3 })).toBeVisible();
+      await expect(panel).toContainText('ESTABLISHED');
+      await shoot(dashboard, `${w.lang}-connection-panel`);
     });
 
     test('the scan page is translated, results included', async ({ dashboard, listener }) => {

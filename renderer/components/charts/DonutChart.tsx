@@ -10,6 +10,12 @@ export interface Slice {
   color?: string;
 }
 
+const legendLabel = (value: string) => (
+  <span className="legend-label" title={value}>
+    {value}
+  </span>
+);
+
 /** `empty`: what an all-zero chart says (default: nothing listening). */
 export const DonutChart = memo(function DonutChart({ title, data, empty }: { title: string; data: readonly Slice[]; empty?: string }) {
   const t = useT();
@@ -28,8 +34,16 @@ export const DonutChart = memo(function DonutChart({ title, data, empty }: { tit
               ))}
             </Pie>
             <Tooltip isAnimationActive={false} />
-            {/* At most ~3/5 of the card: longer (German, Dutch) labels wrap instead of squeezing the ring away. */}
-            <Legend iconSize={8} wrapperStyle={{ fontSize: 11, maxWidth: '62%', lineHeight: 1.25 }} layout="vertical" align="right" verticalAlign="middle" />
+            {/* One line per slice, at most ~3/4 of the card: a longer (German, Dutch) name is cut with
+                an ellipsis rather than pushing the legend over the title; the full name is its tooltip. */}
+            <Legend
+              iconSize={8}
+              wrapperStyle={{ fontSize: 11, maxWidth: '72%', lineHeight: 1.25, whiteSpace: 'nowrap', overflow: 'hidden' }}
+              layout="vertical"
+              align="right"
+              verticalAlign="middle"
+              formatter={legendLabel}
+            />
           </PieChart>
         </ResponsiveContainer>
       )}

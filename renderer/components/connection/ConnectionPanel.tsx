@@ -63,6 +63,7 @@ export function ConnectionPanel() {
 /** Names for the two endpoints: what the engine knows at once (this machine, hosts file, cache). */
 function useEndpointNames(row: SocketRow): { local: string | null; remote: string | null } {
   const { client } = useServices();
+  const t = useT();
   const [answers, setAnswers] = useState<ReadonlyMap<string, AddressName>>(new Map());
   // Two selectors, each returning a stored object: a fresh array here would re-render forever.
   const localFromSwitch = useNames((s) => (s.enabled ? s.names.get(row.localAddress) : undefined));
@@ -80,8 +81,8 @@ function useEndpointNames(row: SocketRow): { local: string | null; remote: strin
     };
   }, [client, row.localAddress, row.remoteAddress]);
   return {
-    local: nameLabel(localFromSwitch) ?? nameLabel(answers.get(row.localAddress)),
-    remote: nameLabel(remoteFromSwitch) ?? nameLabel(answers.get(row.remoteAddress)),
+    local: nameLabel(localFromSwitch, t) ?? nameLabel(answers.get(row.localAddress), t),
+    remote: nameLabel(remoteFromSwitch, t) ?? nameLabel(answers.get(row.remoteAddress), t),
   };
 }
 

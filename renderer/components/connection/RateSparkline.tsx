@@ -44,7 +44,7 @@ export const RateSparkline = memo(function RateSparkline({ points }: { points: r
     points.length < 2
       ? t('ui.traffic.spark.recording')
       : t('ui.traffic.spark.peak', {
-          span: span < 60_000 ? t.fmt.duration(Math.round(span / 1000) * 1000) : t.fmt.duration(minutes * 60_000),
+          span: span < 60_000 ? t.fmt.duration(Math.max(1, Math.round(span / 1000)) * 1000) : t.fmt.duration(minutes * 60_000),
           send: formatRate(peakSend),
           receive: formatRate(peakReceive),
         });

@@ -3,6 +3,7 @@ import { useNames } from '../../app/services';
 import { remoteEndpoint } from '../../format/socket';
 import { nameLabel } from '../../stores/names';
 import { VisibleText } from '../text/VisibleText';
+import { useT } from '../../i18n/useT';
 
 /** `:443` after a name: the port, as an endpoint writes it. */
 const portSuffix = (port: number) => `:${port}`;
@@ -13,7 +14,8 @@ const portSuffix = (port: number) => `:${port}`;
  * address stays as the tooltip. Names are hostile text (DNS answers): VisibleText.
  */
 export function RemoteCell({ row }: { row: SocketRow }) {
-  const label = useNames((s) => (s.enabled ? nameLabel(s.names.get(row.remoteAddress)) : null));
+  const t = useT();
+  const label = useNames((s) => (s.enabled ? nameLabel(s.names.get(row.remoteAddress), t) : null));
   const endpoint = remoteEndpoint(row);
   if (!label || endpoint === '*') return <>{endpoint}</>;
   return (

@@ -105,7 +105,7 @@ export function liveConnectionColumns(t: T, names: ReadonlyMap<string, AddressNa
           ...c,
           render: (l: LiveRow) => <RemoteCell row={l.row} />,
           text: (l: LiveRow) => {
-            const label = names ? nameLabel(names.get(l.row.remoteAddress)) : null;
+            const label = names ? nameLabel(names.get(l.row.remoteAddress), t) : null;
             return label ? `${label}:${l.row.remotePort}` : remoteEndpoint(l.row);
           },
         }

@@ -13,7 +13,7 @@ export const de: Record<keyof typeof en, string> = {
   'ui.common.ownerWhy.notFound': 'Kein lesbarer Prozess hält diesen Socket (ein anderer PID-Namespace oder ein Kernel-Socket).',
   'ui.common.processMore': '{name} (+{more})',
   'ui.common.pid': 'PID {pid}',
-  'ui.common.exposure.loopback': 'nur dieser Rechner',
+  'ui.common.exposure.loopback': 'dieser Rechner',
   'ui.common.exposure.all': 'alle Schnittstellen',
   'ui.common.exposure.specific': 'eine Adresse',
   'ui.common.portClass.wellKnown': 'bekannt (0–1023)',

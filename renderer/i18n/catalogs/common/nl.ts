@@ -13,7 +13,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.common.ownerWhy.notFound': 'Geen leesbaar proces houdt deze socket vast (een andere pid-namespace of een kernelsocket).',
   'ui.common.processMore': '{name} (+{more})',
   'ui.common.pid': 'pid {pid}',
-  'ui.common.exposure.loopback': 'alleen deze computer',
+  'ui.common.exposure.loopback': 'deze computer',
   'ui.common.exposure.all': 'alle interfaces',
   'ui.common.exposure.specific': 'één adres',
   'ui.common.portClass.wellKnown': 'bekend (0–1023)',

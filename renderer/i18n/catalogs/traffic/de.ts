@@ -67,4 +67,6 @@ export const de: Record<keyof typeof en, string> = {
   'ui.traffic.machine.title': 'Datenverkehr des Rechners',
   'ui.traffic.machine.in': 'ein ↓',
   'ui.traffic.machine.out': 'aus ↑',
+  'ui.traffic.thisMachine': 'dieser Rechner',
+  'ui.traffic.nameInterface': '{name} ({interface})',
 };

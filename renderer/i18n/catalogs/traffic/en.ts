@@ -65,4 +65,6 @@ export const en = {
   'ui.traffic.machine.title': 'Machine traffic',
   'ui.traffic.machine.in': 'in ↓',
   'ui.traffic.machine.out': 'out ↑',
+  'ui.traffic.thisMachine': 'this machine',
+  'ui.traffic.nameInterface': '{name} ({interface})',
 } as const;

@@ -67,4 +67,6 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.traffic.machine.title': 'Verkeer van deze computer',
   'ui.traffic.machine.in': 'in ↓',
   'ui.traffic.machine.out': 'uit ↑',
+  'ui.traffic.thisMachine': 'deze computer',
+  'ui.traffic.nameInterface': '{name} ({interface})',
 };
