@@ -9,6 +9,9 @@ import { AppSettingsStore } from './app-settings';
 import { bindBackground } from './background';
 import { withProcessIcons } from './process-icons';
 import { bindContract } from './ipc';
+import { MachineRegistry } from '../host/machines';
+import { switchableLink } from '../host/machine-switch';
+import { defaultDataDir } from '../engine/history/paths';
 import { menuTemplate } from './menu';
 import { APP_SCHEME, appEntryUrl } from './policy';
 import { bindElectronReportSave } from './report-save';
@@ -47,7 +50,10 @@ if (!app.requestSingleInstanceLock()) {
     // The app records history while it runs, window open or closed to the tray.
     const link = createWorkerLink({ entry: { file: workerFile }, engine: { transport: 'electron', history: { record: true, recorder: 'app' } }, log });
     // Program icons come from the desktop: this process answers process.icon itself.
-    const binding = bindContract({ ipcMain, link: withProcessIcons(link, app, log), log });
+    // Remote machines (other computers' agents): the window's calls go to the one it selected.
+    const machines = new MachineRegistry({ dataDir: defaultDataDir(), log });
+    const routed = switchableLink(withProcessIcons(link, app, log), machines);
+    const binding = bindContract({ ipcMain, link: routed, log });
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
     const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink })));
@@ -137,7 +143,7 @@ if (!app.requestSingleInstanceLock()) {
       background.dispose();
       binding.dispose();
       reportSave.dispose();
-      void link.close();
+      void routed.close();
     });
   });
 }

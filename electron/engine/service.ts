@@ -12,6 +12,7 @@ import type { reportCalls } from '../../shared/contract/report';
 import type { historyCalls } from '../../shared/contract/history';
 import type { connectionCalls } from '../../shared/contract/connection';
 import type { namesCalls } from '../../shared/contract/names';
+import type { machinesCalls } from '../../shared/contract/machines';
 import type { NameResolverOptions } from './names/resolver';
 import { defaultDataDir } from './history/paths';
 import type { HistoryRecorder } from './history/recorder';
@@ -19,6 +20,23 @@ import { createPlatformAdapter, type PlatformOptions } from './platform';
 import type { PlatformAdapter } from './platform/types';
 import { SocketSnapshotter } from './sockets/snapshotter';
 import { signalProcess } from './process-signal';
+
+const MACHINES_CALLS = ['machines.list', 'machines.add', 'machines.remove', 'machines.select'] as const satisfies readonly (keyof typeof machinesCalls)[];
+
+/**
+ * The machine list belongs to the front end's host (browser mode's server, Electron's main), which
+ * answers these calls before they reach any engine; an engine (an agent's included) never
+ * reaches out to other machines itself.
+ */
+function notInTheEngine<K extends keyof typeof machinesCalls>(names: readonly K[]): Pick<CallHandlers, K> {
+  const out: Partial<Record<K, () => Promise<never>>> = {};
+  for (const name of names) {
+    out[name] = async () => {
+      throw new ContractError('unavailable', `${name}: remote machines are managed by the Portscope app or portscope serve, not by this engine.`);
+    };
+  }
+  return out as unknown as Pick<CallHandlers, K>;
+}
 
 export interface EngineOptions extends PlatformOptions {
   adapter?: PlatformAdapter;
@@ -150,6 +168,7 @@ export class Engine {
         const { closeConnection } = await import('./connections/close');
         return { 'connection.close': (req) => closeConnection({ adapter: this.adapter, refresh: () => this.monitor.refresh() }, req) };
       }),
+      ...notInTheEngine(MACHINES_CALLS),
       ...lazyHandlers(NAMES_CALLS, async () => {
         // One resolver per engine, made on first use: its cache outlives calls, its results are an event.
         const names = (await import('./names/handlers')).namesHandlers(this.options.names ?? {}, (list) => this.emit('names.resolved', { names: list }));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -48,7 +49,28 @@ export interface HostOptions {
   /** Open WebSockets per session and in all. */
   maxSocketsPerSession?: number;
   maxSockets?: number;
+  /** Serve HTTPS and WSS with this certificate (`portscope agent --listen`). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Machine clients instead of browser pages (`portscope agent --listen`): the WebSocket is opened
+   * with `Authorization: Bearer <token>`, no pages are served, and an upgrade carrying an Origin
+   * (a web page) is refused. See machineUpgrade below.
+   */
+  bearerToken?: string;
+  /** Other machines this host reaches (browser mode's remote agents): `/ws?machine=<id>` looks at one. */
+  machines?: MachineLinks;
 }
+
+/** The remote machines a browser-mode host can route a WebSocket to (electron/host/machines.ts). */
+export interface MachineLinks {
+  /** The link to a machine by id (its calls and events), or null when there is no such machine. */
+  linkFor(id: string): EngineLink | null;
+  /** Called with a machine's id when it is removed: connections looking at it are closed. */
+  onRemoved(listener: (id: string) => void): () => void;
+}
+
+/** Close code for a connection whose machine was removed from the list. */
+export const CLOSE_MACHINE_REMOVED = 4004;
 
 export interface HostHandle {
   /** The dashboard URL with the access token: what `portscope serve` prints first. */
@@ -96,12 +118,22 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   /** Pages only: the cookie of a live session. */
   const hasPageSession = (req: IncomingMessage): boolean => sessions.fromPageSecret(readCookie(req.headers.cookie, cookieName)) !== null;
 
-  const server: Server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleRequest(req, res).catch((err: unknown) => {
       note('request-failed', `request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) plain(res, 500, 'Internal error.', securityHeaders(hostPort(bindHost, port())));
       else res.destroy();
     });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, onRequest);
+  const machineMode = options.bearerToken !== undefined;
+  // One fan-out per machine a connection looks at (the local engine's is `fanout`).
+  const machineFanouts = new Map<EngineLink, EventFanout>();
+  const byMachine = new Map<string, Set<WebSocket>>();
+  const offRemoved = options.machines?.onRemoved((id) => {
+    for (const ws of byMachine.get(id) ?? []) ws.close(CLOSE_MACHINE_REMOVED, 'This machine was removed from the list.');
   });
 
   const port = () => {
@@ -110,6 +142,10 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   };
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (machineMode) {
+      plain(res, 404, 'This is a Portscope agent. Add it in the Portscope app (Add machine) with its address, token and certificate fingerprint.', { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      return;
+    }
     const host = req.headers.host;
     if (!isAllowedHost(host, allowed)) {
       plain(res, 403, 'Portscope refuses this request: its Host header is not the address this server listens on (protection against DNS rebinding).', securityHeaders(hostPort(bindHost, port())));
@@ -167,6 +203,7 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
     };
     socket.on('error', () => socket.destroy());
+    if (machineMode) return machineUpgrade(req, socket, head, refuse);
     const host = req.headers.host;
     if (!isAllowedHost(host, allowed)) return refuse(403, 'Forbidden');
     // Every browser sends Origin on a WebSocket; a client without one is not a browser page of ours.
@@ -177,9 +214,13 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     if (!session) return refuse(401, 'Unauthorized');
     const mine = openBySession.get(session.id) ?? 0;
     if (mine >= maxPerSession || wss.clients.size >= maxSockets) return refuse(503, 'Service Unavailable');
+    const machine = url.searchParams.get('machine');
+    const link = machine === null ? options.link : (options.machines?.linkFor(machine) ?? null);
+    if (!link) return refuse(404, 'Not Found');
     wss.handleUpgrade(req, socket, head, (ws) => {
       openBySession.set(session.id, (openBySession.get(session.id) ?? 0) + 1);
-      attachSession(ws, options.link, fanout, note, { budget, ...options.connection });
+      attachSession(ws, link, machine === null ? fanout : fanoutFor(link), note, { budget, ...options.connection });
+      if (machine !== null) track(machine, ws);
       expireWith(ws, session);
       ws.once('close', () => {
         const left = (openBySession.get(session.id) ?? 1) - 1;
@@ -189,6 +230,51 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     });
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  // Plain HTTP (or anything but TLS) sent to a TLS port fails the handshake and is dropped here.
+  // A client that hangs up after the handshake (the app reading the fingerprint) is not news.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && !/hang up/.test(err.message)) note('tls', `TLS handshake failed: ${err.message.split('\n')[0]!.slice(0, 200)}`);
+  });
+
+  function fanoutFor(link: EngineLink): EventFanout {
+    let f = machineFanouts.get(link);
+    if (!f) machineFanouts.set(link, (f = new EventFanout(link, { log: (m) => note('fanout', m), hardLimitBytes: options.connection?.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES, ...options.fanout })));
+    return f;
+  }
+
+  function track(machine: string, ws: WebSocket): void {
+    let set = byMachine.get(machine);
+    if (!set) byMachine.set(machine, (set = new Set()));
+    set.add(ws);
+    ws.once('close', () => {
+      set.delete(ws);
+      if (set.size === 0) byMachine.delete(machine);
+    });
+  }
+
+  /**
+   * An agent's WebSocket, for machine clients (the Portscope app's host, scripts). They prove the
+   * bearer token in the Authorization header, which a web page cannot set on a WebSocket; an
+   * upgrade with an Origin header comes from a page and is refused, so a site in someone's
+   * browser can never reach the agent. The Host header is not checked: DNS rebinding works by
+   * making a browser carry its cookies or ambient access to another address, and this server
+   * grants nothing without the token.
+   */
+  function machineUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, refuse: (status: number, text: string) => void): void {
+    if (req.headers.origin !== undefined) return refuse(403, 'Forbidden');
+    const url = new URL(req.url ?? '/', 'https://agent');
+    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+    const auth = /^Bearer +(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!auth || !secretsEqual(auth[1]!, options.bearerToken!)) {
+      note('auth', `refused a WebSocket from ${req.socket.remoteAddress ?? '?'}: ${auth ? 'wrong token' : 'no bearer token'}`);
+      return refuse(401, 'Unauthorized');
+    }
+    if (wss.clients.size >= maxSockets) return refuse(503, 'Service Unavailable');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      note('connect', `a client connected from ${req.socket.remoteAddress ?? '?'}`);
+      attachSession(ws, options.link, fanout, note, { budget, ...options.connection });
+    });
+  }
   limitConnections(server, options.http);
 
   /** An open connection ends with its session: a reconnect then needs a fresh token exchange. */
@@ -212,16 +298,18 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   allowed = allowedHosts(bindHost, actualPort);
   cookieName = sessionCookieName(actualPort);
   // A wildcard bind still prints a loopback URL: it is the one that works from this machine.
-  const origin = `http://${hostPort(isWildcardHost(bindHost) ? '127.0.0.1' : bindHost, actualPort)}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${hostPort(isWildcardHost(bindHost) ? '127.0.0.1' : bindHost, actualPort)}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: machineMode ? `${origin.replace(/^http/, 'ws')}/ws` : `${origin}/?token=${token}`,
     origin,
     port: actualPort,
     token,
     cookieName,
     async close() {
       fanout.close();
+      offRemoved?.();
+      for (const f of machineFanouts.values()) f.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Say goodbye properly, but a client that never answers the close frame must not hold the

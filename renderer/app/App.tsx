@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ConnectionPanel } from '../components/connection/ConnectionPanel';
 import { ProcessPanel } from '../components/process/ProcessPanel';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
@@ -27,7 +27,8 @@ const TITLES = {
 const BRAND = 'Portscope';
 const SEPARATOR = ' · ';
 
-export function App() {
+/** `machineSwitcher`: the header's machine picker (components/machines), when the front end offers machines. */
+export function App({ machineSwitcher }: { machineSwitcher?: ReactNode } = {}) {
   const { ui } = useServices();
   const t = useT();
   const page = useUi((s) => s.page);
@@ -73,6 +74,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        {machineSwitcher}
         <SettingsMenu />
       </header>
       <ConnectionBanner />

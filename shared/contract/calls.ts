@@ -43,6 +43,12 @@ export const HelloResponseSchema = z.object({
   transport: z.enum(['electron', 'browser', 'cli']),
   /** What this OS allows here. Optional, so that a peer from before capabilities still reads. */
   capabilities: CapabilitiesSchema.optional(),
+  /**
+   * Whether calls that change the machine (end a process, close a connection, save settings or a
+   * baseline, scans and probes from it) are allowed. A remote agent says false unless it runs
+   * with --allow-control; absent (a local engine, an older peer) means allowed.
+   */
+  control: z.boolean().optional(),
 });
 export type HelloResponse = z.infer<typeof HelloResponseSchema>;
 

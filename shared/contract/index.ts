@@ -5,6 +5,7 @@ import { reportCalls } from './report';
 import { historyCalls, historyEvents } from './history';
 import { connectionCalls } from './connection';
 import { namesCalls, namesEvents } from './names';
+import { machinesCalls } from './machines';
 
 export * from './version';
 export * from './sockets';
@@ -17,6 +18,7 @@ export * from './report';
 export * from './history';
 export * from './connection';
 export * from './names';
+export * from './machines';
 
 /** The whole contract: every call and every event stream, by name. */
 export const calls = {
@@ -26,6 +28,7 @@ export const calls = {
   ...historyCalls,
   ...connectionCalls,
   ...namesCalls,
+  ...machinesCalls,
 } as const;
 export const events = { ...liveEvents, ...scanEvents, ...historyEvents, ...namesEvents } as const;
 

@@ -7,9 +7,10 @@ import { parseInterval } from '../options';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
 import { addMetricsOptions, startAgentMetrics, type AgentMetricsFlags } from './agentMetrics';
+import { addListenOptions, checkListenFlags, listenTls, startAgentListen, type AgentListenFlags } from './agentListen';
 import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir, parseLogFile } from './historyOptions';
 
-interface AgentFlags extends AgentMetricsFlags {
+interface AgentFlags extends AgentMetricsFlags, AgentListenFlags {
   dataDir?: string;
   log?: string;
   interval: number;
@@ -38,16 +39,29 @@ function untilStopped(): Promise<void> {
 export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
   const log = (m: string) => out.stderr(`portscope agent: ${terminalSafe(m)}\n`);
-  const stopped = untilStopped();
   const dataDir = flags.dataDir ?? defaultDataDir();
+  if (flags.showFingerprint) {
+    // What the app will show when this machine is added: compare the two before confirming.
+    out.stdout(`${listenTls(flags, dataDir).fingerprint}\n`);
+    return EXIT_OK;
+  }
+  checkListenFlags(flags);
+  const stopped = untilStopped();
   const engine = new Engine({ transport: 'cli', intervalMs: flags.interval, history: { dataDir, recorder: 'agent', logFile: flags.log } });
   engine.on('monitor.error', (e) => log(e.message));
   engine.on('history.alert', (a: Alert) => log(`ALERT ${a.severity}: ${a.message}`));
   const keepAlive = setInterval(() => {}, 1 << 30);
   let metrics;
+  let listen;
   try {
-    // Flags are checked (and the endpoint bound) before recording starts: a mistake is one line, exit 2.
+    // Flags are checked (and the endpoints bound) before recording starts: a mistake is one line, exit 2.
     metrics = await startAgentMetrics(engine, flags, log);
+    try {
+      listen = await startAgentListen(engine, flags, dataDir, log);
+    } catch (err) {
+      await metrics.close();
+      throw err;
+    }
   } catch (err) {
     clearInterval(keepAlive);
     engine.dispose();
@@ -59,6 +73,7 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
   } catch (err) {
     clearInterval(keepAlive);
     await metrics.close();
+    await listen?.close();
     engine.dispose();
     log(`cannot record: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_FAILURE;
@@ -77,6 +92,7 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
     await Promise.race([stopped, metrics.refused]);
   } finally {
     clearInterval(keepAlive);
+    await listen?.close();
     await metrics.close();
     engine.dispose();
     log('stopped');
@@ -85,14 +101,14 @@ export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Prom
 }
 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
-  addMetricsOptions(
+  addListenOptions(addMetricsOptions(
     program
       .command('agent')
-      .description('run headless: record history, serve Prometheus metrics (--metrics), run scheduled scans (--scan); see assets/portscope-agent.service')
+      .description('run headless: record history, serve Prometheus metrics (--metrics), run scheduled scans (--scan), let the app look at this machine (--listen); see assets/portscope-agent.service')
       .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
       .option('--log <file>', 'also append every change as JSON lines to this file', parseLogFile)
       .addOption(new Option('-i, --interval <time>', 'refresh interval: 1000, 500ms, 2s').default(1000).argParser(parseInterval)),
-  ).action(async (flags: AgentFlags) => {
+  )).action(async (flags: AgentFlags) => {
     ctx.exit.code = await agentCommand(flags, ctx);
   });
 });

@@ -24,11 +24,11 @@ export interface AgentMetricsFlags {
 }
 
 /** `ADDR:PORT`, `[v6]:PORT` or `:PORT` (loopback). */
-export function parseListenAddress(value: string): { host: string; port: number } {
+export function parseListenAddress(value: string, flag = '--metrics', example = DEFAULT_METRICS_ADDRESS): { host: string; port: number } {
   const m = /^\[([0-9a-fA-F:.]+)\]:(\d{1,5})$/.exec(value.trim()) ?? /^([\w.-]*):(\d{1,5})$/.exec(value.trim());
-  if (!m) throw new UsageError(`--metrics takes ADDRESS:PORT (e.g. ${DEFAULT_METRICS_ADDRESS} or [::1]:9479), not '${value}'`);
+  if (!m) throw new UsageError(`${flag} takes ADDRESS:PORT (e.g. ${example} or [::1]:${example.split(':').pop()}), not '${value}'`);
   const port = Number(m[2]);
-  if (port > 65535) throw new UsageError(`--metrics port ${port} is out of range: 0 to 65535`);
+  if (port > 65535) throw new UsageError(`${flag} port ${port} is out of range: 0 to 65535`);
   return { host: m[1] || '127.0.0.1', port };
 }
 

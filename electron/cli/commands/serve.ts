@@ -1,6 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Option, type Command } from 'commander';
 import { startHost } from '../../host/server';
+import { MachineRegistry } from '../../host/machines';
+import { defaultDataDir } from '../../engine/history/paths';
 import { isLoopbackHost } from '../../host/security';
 import { openInBrowser } from '../../host/open-browser';
 import { createWorkerLink } from '../../host/worker/worker-link';
@@ -64,11 +66,22 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
     engine: { transport: 'browser', history: { record: options.history, dataDir: options.dataDir, logFile: options.log, recorder: 'serve' } },
     log: (m) => out.stderr(`portscope: ${m}\n`),
   });
+  // Remote machines (other computers' `portscope agent --listen`): this host connects to them and
+  // routes a page's WebSocket to the one it looks at (`/ws?machine=<id>`).
+  const machines = new MachineRegistry({ dataDir: options.dataDir ?? defaultDataDir(), log: (m) => out.stderr(`portscope: ${m}\n`) });
   let host;
   try {
-    host = await startHost({ link, rendererDir: locateRendererDir(), host: options.host, port: options.port, log: (m) => out.stderr(`portscope: ${m}\n`) });
+    host = await startHost({
+      link: machines.withMachineCalls(link),
+      machines,
+      rendererDir: locateRendererDir(),
+      host: options.host,
+      port: options.port,
+      log: (m) => out.stderr(`portscope: ${m}\n`),
+    });
   } catch (err) {
     detachSignals();
+    await machines.close();
     await link.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use; pick another or use --port 0`);
@@ -93,6 +106,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
   await stopRequested;
   out.stderr('portscope: stopping\n');
   await host.close();
+  await machines.close();
   await link.close();
   return EXIT_OK;
 }

@@ -14,8 +14,11 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
   const who = t.rich('ui.process.end.who', { name, pid: process.pid });
   const strongWho = <strong>{who}</strong>;
   const hello = useHello();
-  const endCapability = hello?.platform === 'win32' ? (hello.capabilities?.endProcess ?? null) : null;
-  const endNote = endCapability?.note ? t.engine({ ...endCapability, message: endCapability.note }) : null;
+  const endCapability = hello?.capabilities?.endProcess ?? null;
+  const capabilityNote = endCapability?.note ? t.engine({ ...endCapability, message: endCapability.note }) : null;
+  const endNote = hello?.platform === 'win32' ? capabilityNote : null;
+  // A remote agent without --allow-control refuses it: say so instead of offering a button.
+  if (hello?.control === false) return <p className="muted">{capabilityNote ?? t('ui.process.end.readOnlyAgent')}</p>;
   return (
     <>
       <button

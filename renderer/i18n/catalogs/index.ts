@@ -5,6 +5,7 @@ import { commonCatalogs } from './common';
 import { dashboardCatalogs } from './dashboard';
 import { diagnoseCatalogs } from './diagnose';
 import { historyCatalogs } from './history';
+import { machinesCatalogs } from './machines';
 import { probeCatalogs } from './probe';
 import { processCatalogs } from './process';
 import { reportsCatalogs } from './reports';
@@ -15,6 +16,6 @@ import { trafficCatalogs } from './traffic';
  * Every renderer area's messages, merged: what the IntlProvider gets. Engine texts (a contract's
  * `messageKey`) are translated from shared/i18n/catalogs/engine instead (i18n/engine.ts).
  */
-export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs, reportsCatalogs, trafficCatalogs);
+export const uiCatalogs = mergeAll(appCatalogs, commonCatalogs, dashboardCatalogs, chartsCatalogs, processCatalogs, scanCatalogs, probeCatalogs, diagnoseCatalogs, historyCatalogs, reportsCatalogs, trafficCatalogs, machinesCatalogs);
 
 export type UiKey = keyof (typeof uiCatalogs)['en'];

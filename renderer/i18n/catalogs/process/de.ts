@@ -61,4 +61,5 @@ export const de: Record<keyof typeof en, string> = {
   'ui.process.end.killExplained': '{who} hat sich nicht beendet. SIGKILL stoppt ihn sofort, ohne Gelegenheit, seine Arbeit zu speichern oder sauber zu schließen.',
   'ui.process.end.commandLine': 'Befehlszeile: {commandLine}',
   'ui.process.end.notReadable': '(nicht lesbar)',
+  'ui.process.end.readOnlyAgent': 'Der Agent dieses Rechners ist schreibgeschützt.',
 };

@@ -59,4 +59,5 @@ export const en = {
   'ui.process.end.killExplained': '{who} did not exit. SIGKILL stops it at once, without a chance to save its work or close cleanly.',
   'ui.process.end.commandLine': 'Command line: {commandLine}',
   'ui.process.end.notReadable': '(not readable)',
+  'ui.process.end.readOnlyAgent': 'This machine’s agent is read-only.',
 } as const;

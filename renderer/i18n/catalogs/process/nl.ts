@@ -61,4 +61,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.process.end.killExplained': '{who} is niet gestopt. SIGKILL stopt het meteen, zonder kans om werk op te slaan of netjes af te sluiten.',
   'ui.process.end.commandLine': 'Opdrachtregel: {commandLine}',
   'ui.process.end.notReadable': '(niet leesbaar)',
+  'ui.process.end.readOnlyAgent': 'De agent van deze computer is alleen-lezen.',
 };

@@ -1,0 +1,26 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'ui.machines.add.title': 'Rechner hinzufügen',
+  'ui.machines.add.back': 'Zurück',
+  'ui.machines.add.match': 'Die Fingerabdrücke stimmen überein: hinzufügen',
+  'ui.machines.connecting': 'Verbinde…',
+  'ui.machines.add.connect': 'Verbinden',
+  'ui.machines.add.presents': 'Der Agent unter {address} zeigt diesen Zertifikat-Fingerabdruck (SHA-256):',
+  'ui.machines.add.presented': 'Gezeigter Fingerabdruck',
+  'ui.machines.add.compare': 'Vergleichen Sie ihn mit dem Fingerabdruck, den der Agent beim Start ausgegeben hat (<code>portscope agent --show-fingerprint</code> auf jenem Rechner gibt ihn erneut aus). Fügen Sie den Rechner nur hinzu, wenn beide gleich sind: Portscope merkt sich den Fingerabdruck dann und lehnt jedes andere Zertifikat von dieser Adresse ab.',
+  'ui.machines.add.token': 'Token',
+  'ui.machines.add.name': 'Name',
+  'ui.machines.add.optional': '(optional)',
+  'ui.machines.add.fingerprint': 'Fingerabdruck',
+  'ui.machines.add.fingerprintHelp': '(optional: der vom Agenten ausgegebene; sonst wird er Ihnen zum Vergleich gezeigt)',
+  'ui.machines.withHost': '{label} ({host})',
+  'ui.machines.unreachable': '{name} – nicht erreichbar',
+  'ui.machines.removeConfirm': '{label} aus der Liste entfernen? Token und gemerkter Fingerabdruck werden vergessen.',
+  'ui.machines.label': 'Rechner',
+  'ui.machines.thisMachine': 'Dieser Rechner',
+  'ui.machines.addOption': 'Rechner hinzufügen…',
+  'ui.machines.readOnlyTitle': 'Der Agent läuft ohne --allow-control: „Prozess beenden“ und „Verbindung schließen“ sind aus.',
+  'ui.machines.readOnly': 'schreibgeschützt',
+  'ui.machines.remove': 'Entfernen',
+};

@@ -1,0 +1,26 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'ui.machines.add.title': 'Computer toevoegen',
+  'ui.machines.add.back': 'Terug',
+  'ui.machines.add.match': 'De vingerafdrukken komen overeen: toevoegen',
+  'ui.machines.connecting': 'Verbinden…',
+  'ui.machines.add.connect': 'Verbinden',
+  'ui.machines.add.presents': 'De agent op {address} toont deze vingerafdruk van het certificaat (SHA-256):',
+  'ui.machines.add.presented': 'Getoonde vingerafdruk',
+  'ui.machines.add.compare': 'Vergelijk hem met de vingerafdruk die de agent bij het starten toonde (<code>portscope agent --show-fingerprint</code> op die computer toont hem opnieuw). Voeg de computer alleen toe als ze gelijk zijn: Portscope onthoudt de vingerafdruk dan en weigert elk ander certificaat van dit adres.',
+  'ui.machines.add.token': 'Token',
+  'ui.machines.add.name': 'Naam',
+  'ui.machines.add.optional': '(optioneel)',
+  'ui.machines.add.fingerprint': 'Vingerafdruk',
+  'ui.machines.add.fingerprintHelp': '(optioneel: de vingerafdruk die de agent toonde; anders krijg je hem te zien om te vergelijken)',
+  'ui.machines.withHost': '{label} ({host})',
+  'ui.machines.unreachable': '{name} – onbereikbaar',
+  'ui.machines.removeConfirm': '{label} uit de lijst verwijderen? Het token en de onthouden vingerafdruk worden vergeten.',
+  'ui.machines.label': 'Computer',
+  'ui.machines.thisMachine': 'Deze computer',
+  'ui.machines.addOption': 'Computer toevoegen…',
+  'ui.machines.readOnlyTitle': 'De agent draait zonder --allow-control: ‘Proces beëindigen’ en ‘Verbinding sluiten’ staan uit.',
+  'ui.machines.readOnly': 'alleen-lezen',
+  'ui.machines.remove': 'Verwijderen',
+};
