@@ -316,6 +316,10 @@ export const ProbeResultSchema = z.object({
   banner: z.string().nullable(),
   /** Plain-language summary of all attempts. */
   verdict: z.string(),
+  /** The verdict as a catalog key and values, without the "Cancelled after …" that `verdict` starts with when cancelled. */
+  verdictText: LocalizedTextSchema.optional(),
+  /** That "Cancelled after 3 of 10 attempts." as a key and values, when cancelled. */
+  cancelledText: LocalizedTextSchema.optional(),
   cancelled: z.boolean(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;

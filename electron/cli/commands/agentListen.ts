@@ -10,6 +10,7 @@ import { isLoopbackHost } from '../../host/security';
 import { startHost, type HostHandle } from '../../host/server';
 import { UsageError } from '../errors';
 import { parseListenAddress } from './agentMetrics';
+import { t } from '../i18n';
 
 export const DEFAULT_LISTEN_ADDRESS = `127.0.0.1:${DEFAULT_AGENT_PORT}`;
 
@@ -26,13 +27,13 @@ export interface AgentListenFlags {
 /** The options for the app's view of this machine, added to `portscope agent`. */
 export function addListenOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--listen [address:port]', `let the Portscope app look at this machine over TLS (default ${DEFAULT_LISTEN_ADDRESS})`))
-    .option('--listen-token <token>', 'the bearer token the app must send (required; or --listen-token-file, or $PORTSCOPE_AGENT_TOKEN)')
-    .option('--listen-token-file <file>', 'read that token from a file (keeps it out of the process list)')
-    .option('--listen-tls-cert <file>', 'TLS certificate (PEM); without it a self-signed one is made and kept in the data folder')
-    .option('--listen-tls-key <file>', 'its key (PEM)')
-    .option('--allow-control', 'let the app end processes, close connections, change settings and scan from here (read-only otherwise)')
-    .option('--show-fingerprint', 'print the SHA-256 fingerprint of the certificate --listen presents, and exit');
+    .addOption(new Option('--listen [address:port]', t('cli.agent.listen', { address: DEFAULT_LISTEN_ADDRESS })))
+    .option('--listen-token <token>', t('cli.agent.listenToken'))
+    .option('--listen-token-file <file>', t('cli.agent.listenTokenFile'))
+    .option('--listen-tls-cert <file>', t('cli.agent.listenTlsCert'))
+    .option('--listen-tls-key <file>', t('cli.agent.listenTlsKey'))
+    .option('--allow-control', t('cli.agent.allowControl'))
+    .option('--show-fingerprint', t('cli.agent.showFingerprint'));
 }
 
 function readToken(flags: AgentListenFlags): string | undefined {

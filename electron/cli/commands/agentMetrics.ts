@@ -7,6 +7,7 @@ import { ScanScheduler, type ScheduledScan } from '../../engine/metrics/schedule
 import type { Engine } from '../../engine/service';
 import { UsageError } from '../errors';
 import { runScan, scanRequest } from './scan';
+import { t } from '../i18n';
 
 /** Prometheus' default port range for exporters is 9100+; 9479 is free in its allocation list. */
 export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9479';
@@ -70,15 +71,15 @@ export function parseScanSpec(spec: string, everyMs: number): ScheduledScan {
 /** The agent's metrics options, added to whichever command runs the agent. */
 export function addMetricsOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--metrics [address:port]', `serve Prometheus metrics at /metrics (default ${DEFAULT_METRICS_ADDRESS})`))
-    .option('--metrics-token <token>', 'require this bearer token (needed to bind beyond loopback; or --metrics-token-file, or $PORTSCOPE_METRICS_TOKEN)')
-    .option('--metrics-token-file <file>', 'read the bearer token from a file (keeps it out of the process list)')
-    .option('--metrics-tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
-    .option('--metrics-tls-key <file>', 'the certificate key (PEM)')
-    .option('--metrics-tls-client-ca <file>', 'require client certificates signed by this CA (PEM)')
-    .option('--metrics-remote-labels', 'also one series per connection with remote address labels (unbounded on busy machines)')
-    .option('--scan <spec>', 'scheduled scan, e.g. "10.0.0.0/24 --ports web" (repeatable); same rules for public targets as portscope scan', (v: string, acc: string[] = []) => [...acc, v])
-    .addOption(new Option('--every <duration>', 'how often each --scan runs').default(3_600_000, '1h').argParser(parseEvery));
+    .addOption(new Option('--metrics [address:port]', t('cli.agent.metrics', { address: DEFAULT_METRICS_ADDRESS })))
+    .option('--metrics-token <token>', t('cli.agent.metricsToken'))
+    .option('--metrics-token-file <file>', t('cli.agent.metricsTokenFile'))
+    .option('--metrics-tls-cert <file>', t('cli.agent.metricsTlsCert'))
+    .option('--metrics-tls-key <file>', t('cli.agent.metricsTlsKey'))
+    .option('--metrics-tls-client-ca <file>', t('cli.agent.metricsTlsClientCa'))
+    .option('--metrics-remote-labels', t('cli.agent.metricsRemoteLabels'))
+    .option('--scan <spec>', t('cli.agent.scan'), (v: string, acc: string[] = []) => [...acc, v])
+    .addOption(new Option('--every <duration>', t('cli.agent.every')).default(3_600_000, '1h').argParser(parseEvery));
 }
 
 function readFileOption(file: string, what: string): Buffer {

@@ -77,7 +77,6 @@ export const en = {
   'engine.capability.linux.socketOwners': "run as root (sudo) to see the owners of other users' sockets",
   'engine.capability.linux.processDetails': "run as root (sudo) to see other users' executables and command lines",
   'engine.capability.linux.firewallRules': 'run as root (sudo) to read the nftables/iptables rules',
-  'engine.capability.linux.trafficCounters': 'per-socket byte counters are not read on Linux yet',
   'engine.capability.unix.endProcess': 'End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL.',
   'engine.capability.linux.endProcessUser': "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need root.",
   'engine.capability.linux.closeConnection': 'the kernel aborts the connection (SOCK_DESTROY, as `ss -K`); it needs CONFIG_INET_DIAG_DESTROY',
@@ -87,16 +86,13 @@ export const en = {
   'engine.capability.windows.processDetailsNetstat': 'only process names are known: the IP Helper API (koffi) could not be loaded, so netstat and tasklist were read',
   'engine.capability.windows.processDetails': "run as administrator to see the path, command line and account of other users' processes",
   'engine.capability.windows.firewallRules': 'Windows Firewall rules are read with PowerShell Get-NetFirewallRule',
-  'engine.capability.windows.trafficCounters': 'per-connection byte counters (GetPerTcpConnectionEStats) are not read yet',
   'engine.capability.windows.endProcess':
     'Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up.',
   'engine.capability.windows.endProcessUser':
     "Windows has no SIGTERM: End and Force end both call TerminateProcess, which stops the process at once without letting it clean up. Other users' processes need administrator.",
-  'engine.capability.windows.closeConnection': 'closing connections on Windows (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as administrator) is not built yet',
   'engine.capability.darwin.socketOwners': 'read from `netstat -anv`; the lsof fallback sees only your own processes without sudo',
   'engine.capability.darwin.processDetails': "run with sudo to see the command lines of other users' processes",
   'engine.capability.darwin.firewallRules': 'run with sudo to read the pf rules; the application firewall state needs no root',
-  'engine.capability.darwin.trafficCounters': 'per-socket byte counters are not read on macOS yet',
   'engine.capability.darwin.endProcessUser': "End sends SIGTERM (the process may clean up and exit); Force end sends SIGKILL. Other users' processes need sudo.",
   'engine.capability.darwin.closeConnection': "macOS offers no way to abort another process's TCP connection",
 
@@ -105,4 +101,92 @@ export const en = {
     '{service} is reachable from other hosts ({exposure, select, all {all interfaces} other {a non-loopback address}}): make sure a firewall or strong authentication guards it.',
   'engine.risk.databaseExposed': '{database} listens on all interfaces; databases usually belong on loopback or a private network.',
   'engine.risk.malwarePort': 'Port {port} is known from malware ({malware}); check which program uses it.',
+  'engine.probe.refused': 'Connection refused: the host answered, but nothing listens on {where} (port closed).',
+  'engine.probe.udpUnreachable': 'ICMP port unreachable: nothing listens on {where}/udp (port closed).',
+  'engine.probe.noRoute': 'No route to host {address}: it is down, not on this network, or a firewall answers for it.',
+  'engine.probe.netUnreachable': 'Network unreachable: this machine has no route to {address}.',
+  'engine.probe.prohibited': 'Blocked by a firewall (administratively prohibited) on the way to {where}.',
+  'engine.probe.reset': 'Connection reset by {where}.',
+  'engine.probe.failed': 'Failed with {code} on {where}.',
+  'engine.probe.connected': 'Connected to {where} in {rtt, number, ::.00} ms: the port is open.',
+  'engine.probe.cancelled': 'Cancelled.',
+  'engine.probe.timeout': 'No answer from {where} within {timeout} ms: a firewall drops the packets, or the host is down.',
+  'engine.probe.noReply': 'No reply from {where}/udp within {timeout} ms: open but silent, or filtered (UDP cannot tell).',
+  'engine.probe.reply': 'Reply of {bytes, plural, one {# byte} other {# bytes}} from {where}/udp in {rtt, number, ::.00} ms: the port is open.',
+  'engine.probe.verdict.none': 'No attempt was made to {target}.',
+  'engine.probe.verdict.udpOpen': '{target} answers: the port is open.',
+  'engine.probe.verdict.open': '{target} is reachable: the port is open.',
+  'engine.probe.verdict.unreliable': '{target} is reachable, but {failed} of {total} attempts failed: the connection is unreliable.',
+  'engine.probe.verdict.closed': '{target} is closed: the host answers, but nothing listens on that port.',
+  'engine.probe.verdict.timeout': '{target} did not answer: filtered by a firewall that drops packets, or the host is down.',
+  'engine.probe.verdict.silent': '{target} stayed silent: open|filtered (an open UDP service may ignore unknown datagrams).',
+  'engine.probe.verdict.noRoute': '{host} cannot be reached: no route to the host or its network.',
+  'engine.probe.verdict.prohibited': '{target} is blocked by a firewall that says so (administratively prohibited).',
+  'engine.probe.verdict.unresolved': '{host} could not be resolved: check the name or your DNS settings.',
+  'engine.probe.verdict.unreachable': '{target} is not reachable ({outcomes}).',
+  'engine.probe.verdict.cancelledPrefix': 'Cancelled after {sent} of {count, plural, one {# attempt} other {# attempts}}.',
+  'engine.close.notAddresses': '{what}: both ends must be IP addresses as the socket table shows them.',
+  'engine.close.notOpen': 'No TCP connection {what} is open now.',
+  'engine.close.notEstablished': 'TCP {what} is {states}: only established connections are closed, never a listener.',
+  'engine.close.unsupported': '{note, select, none {Cannot close connections here.} other {Cannot close connections here: {note}}}',
+  'engine.close.closedMeanwhile': 'TCP {what} closed on its own before Portscope could close it.',
+  'engine.close.denied':
+    'Not allowed to close TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: run as root (sudo); the kernel lets only CAP_NET_ADMIN abort a socket.',
+  'engine.close.kernelCannot': 'This kernel cannot close connections (it needs CONFIG_INET_DIAG_DESTROY): TCP {what} is still open.',
+  'engine.close.stillOpen': 'The kernel accepted the close, but TCP {what} is still established.',
+  'engine.close.closed': 'Closed TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: both ends see the connection aborted.',
+  'engine.ports.notPort': "''{item}'' is not a port, range or preset (presets: {presets})",
+  'engine.ports.range': 'port {port} is out of range: ports go from 1 to 65535',
+  'engine.ports.none': 'no ports given (--ports is empty): use e.g. 22,80,443, 8000-8100, - (all) or a preset',
+  'engine.ports.emptyItem': "empty item in port list ''{spec}''",
+  'engine.ports.backwards': 'port range {item} runs backwards: write {fix}',
+  'engine.targets.ipv4': "''{spec}'' is not a valid IPv4 address",
+  'engine.targets.octet': "''{spec}'' is not a valid IPv4 address: {octet} is more than 255",
+  'engine.targets.scoped': "''{spec}'': scoped IPv6 addresses (%interface) are not supported in scans",
+  'engine.targets.ipv6': "''{spec}'' is not a valid IPv6 address",
+  'engine.targets.prefixNotNumber': "''{spec}'': prefix length ''{prefix}'' is not a number",
+  'engine.targets.prefixTooLong': "''{spec}'': prefix length {prefix} is more than {max}",
+  'engine.targets.blockTooLarge': "''{spec}'' holds 2^{bits} addresses; scan at most {max} hosts at a time (use {prefix} or longer)",
+  'engine.targets.rangeOctet': "''{spec}'': {octet} is more than 255",
+  'engine.targets.backwards': "address range ''{spec}'' runs backwards",
+  'engine.targets.rangeTooLarge': "''{spec}'' holds {count} addresses; scan at most {max} at a time",
+  'engine.targets.empty': 'empty target: give an address, a name, a CIDR block or a range',
+  'engine.targets.unknown': "''{spec}'' is neither an IP address, a CIDR block, a range nor a host name",
+  'engine.targets.none': 'no targets given',
+  'engine.targets.unresolved': "cannot resolve ''{name}'' ({reason, select, none {no such name} other {{reason}}})",
+  'engine.targets.noAddresses': "cannot resolve ''{name}'' (no addresses)",
+  'engine.scan.unauthorized':
+    '{list}{more, plural, =0 {} other { and # more}} {count, plural, one {is} other {are}} outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to scan them (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} is outside your local networks. Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too. Confirm you are allowed to probe it (--i-am-authorized).',
+  'engine.capability.linux.trafficCounters':
+    'TCP byte counters and RTT come from the kernel (tcp_info, as `ss -ti`); the kernel keeps no byte counts for UDP sockets',
+  'engine.capability.linux.trafficCountersNative':
+    'byte counters need the native sock_diag reader (it was not built or netlink is unavailable); /proc/net has none',
+  'engine.capability.windows.trafficCountersNoHelper':
+    'per-connection byte counters need the IP Helper API, which could not be loaded (koffi)',
+  'engine.capability.windows.trafficCountersMissing':
+    'this iphlpapi has no {missing}{wine, select, yes { (Wine does not implement them)} other {}}: connections show no bytes or RTT',
+  'engine.capability.windows.trafficCountersRefused':
+    'Windows refused to switch on per-connection statistics here (SetPerTcpConnectionEStats: not supported): connections show no bytes or RTT',
+  'engine.capability.windows.trafficCountersElevation':
+    "run as administrator to see each connection's bytes and RTT: only an elevated administrator may switch on Windows' per-connection statistics (SetPerTcpConnectionEStats)",
+  'engine.capability.windows.trafficCounters':
+    "bytes and RTT of established connections from Windows' per-connection statistics (GetPerTcpConnectionEStats). Windows keeps none until they are switched on for a connection, which Portscope does when it first sees it: counts start then, at 0, not when the connection opened.",
+  'engine.capability.windows.closeConnectionNoHelper':
+    'closing connections needs the IP Helper API, which could not be loaded (koffi)',
+  'engine.capability.windows.closeConnectionWine':
+    "Wine's SetTcpEntry is a stub that answers success without closing anything, so Portscope does not call it under Wine",
+  'engine.capability.windows.closeConnection':
+    'Windows deletes the connection (SetTcpEntry with MIB_TCP_STATE_DELETE_TCB, as TCPView does): both ends see it reset. IPv4 only: Windows has no such call for IPv6 connections.',
+  'engine.capability.windows.closeConnectionUser':
+    'run as administrator to close connections (SetTcpEntry needs elevation); IPv6 connections cannot be closed on Windows at all',
+  'engine.capability.darwin.trafficCountersLsof':
+    'per-socket byte counters come from netstat, which could not be read (lsof has none)',
+  'engine.capability.darwin.trafficCountersNoColumns':
+    'this netstat printed no rxbytes/txbytes columns: sockets show no bytes',
+  'engine.capability.darwin.trafficCounters':
+    "bytes in and out of every TCP and UDP socket, the kernel's own counts from `netstat -anvb` (rxbytes/txbytes), for every user without sudo; macOS gives no RTT there",
+  'engine.close.deniedReason':
+    'Not allowed to close TCP {what} of {owner, select, known {{process} (pid {pid})} other {a process Portscope cannot see}}: {reason}.',
+  'engine.close.unsupportedReason': 'Cannot close TCP {what}: {reason}. It is still open.',
 } as const;

@@ -19,7 +19,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.process.exited': 'Het proces achter de socket is inmiddels gestopt.',
   'engine.diagnose.process.exitedMeanwhile': 'pid {pid}: inmiddels gestopt',
 
-  'engine.diagnose.addresses.noListener': 'Er luistert niets.',
+  'engine.diagnose.addresses.noListener': 'Er luistert niets op de poort.',
   'engine.diagnose.addresses.loopbackOnly': 'Alleen op loopback: alleen vanaf deze computer bereikbaar, niet vanaf andere computers.',
   'engine.diagnose.addresses.every': 'Op elk adres, IPv4 en IPv6.',
   'engine.diagnose.addresses.everyV4': 'Op elk IPv4-adres (IPv6-clients kunnen geen verbinding maken).',
@@ -84,7 +84,6 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.linux.socketOwners': 'voer dit als root (sudo) uit om de eigenaars van sockets van andere gebruikers te zien',
   'engine.capability.linux.processDetails': 'voer dit als root (sudo) uit om programmabestanden en opdrachtregels van andere gebruikers te zien',
   'engine.capability.linux.firewallRules': 'voer dit als root (sudo) uit om de nftables/iptables-regels te lezen',
-  'engine.capability.linux.trafficCounters': 'bytetellers per socket worden op Linux nog niet gelezen',
   'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL.',
   'engine.capability.linux.endProcessUser':
     '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
@@ -99,17 +98,13 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.windows.processDetails':
     'voer dit als administrator uit om pad, opdrachtregel en account van processen van andere gebruikers te zien',
   'engine.capability.windows.firewallRules': 'de regels van Windows Firewall worden gelezen met PowerShell Get-NetFirewallRule',
-  'engine.capability.windows.trafficCounters': 'bytetellers per verbinding (GetPerTcpConnectionEStats) worden nog niet gelezen',
   'engine.capability.windows.endProcess':
     'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
   'engine.capability.windows.endProcessUser':
     'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd beëindigen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
-  'engine.capability.windows.closeConnection':
-    'verbindingen verbreken op Windows (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, als administrator) is nog niet gebouwd',
   'engine.capability.darwin.socketOwners': 'gelezen uit `netstat -anv`; de terugvaloptie lsof ziet zonder sudo alleen je eigen processen',
   'engine.capability.darwin.processDetails': 'voer dit uit met sudo om de opdrachtregels van processen van andere gebruikers te zien',
   'engine.capability.darwin.firewallRules': 'voer dit uit met sudo om de pf-regels te lezen; de status van de programmafirewall is ook zonder root te zien',
-  'engine.capability.darwin.trafficCounters': 'bytetellers per socket worden op macOS nog niet gelezen',
   'engine.capability.darwin.endProcessUser':
     '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd beëindigen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
   'engine.capability.darwin.closeConnection': 'macOS biedt geen manier om de TCP-verbinding van een ander proces af te breken',
@@ -119,4 +114,93 @@ export const nl: Record<keyof typeof en, string> = {
     '{service} is bereikbaar vanaf andere computers ({exposure, select, all {op alle interfaces} other {via een adres anders dan loopback}}): zorg dat een firewall of sterke authenticatie de toegang bewaakt.',
   'engine.risk.databaseExposed': '{database} luistert op alle interfaces; databases horen meestal op loopback of in een privénetwerk.',
   'engine.risk.malwarePort': 'Poort {port} is bekend van malware ({malware}); controleer welk programma hem gebruikt.',
+  'engine.probe.refused': 'Verbinding geweigerd: de host antwoordt, maar er luistert niets op {where} (poort gesloten).',
+  'engine.probe.udpUnreachable': 'ICMP ‘port unreachable’: er luistert niets op {where}/udp (poort gesloten).',
+  'engine.probe.noRoute': 'Geen route naar host {address}: hij staat uit, zit niet in dit netwerk, of een firewall antwoordt namens hem.',
+  'engine.probe.netUnreachable': 'Netwerk onbereikbaar: deze computer heeft geen route naar {address}.',
+  'engine.probe.prohibited': 'Onderweg naar {where} geblokkeerd door een firewall (administratively prohibited).',
+  'engine.probe.reset': 'Verbinding verbroken door {where}.',
+  'engine.probe.failed': 'Mislukt met {code} op {where}.',
+  'engine.probe.connected': 'Verbonden met {where} in {rtt, number, ::.00} ms: de poort is open.',
+  'engine.probe.cancelled': 'Afgebroken.',
+  'engine.probe.timeout': 'Geen antwoord van {where} binnen {timeout} ms: een firewall gooit de pakketten weg, of de host staat uit.',
+  'engine.probe.noReply': 'Geen antwoord van {where}/udp binnen {timeout} ms: open maar stil, of gefilterd (bij UDP niet te onderscheiden).',
+  'engine.probe.reply': 'Antwoord van {bytes, plural, one {# byte} other {# bytes}} van {where}/udp in {rtt, number, ::.00} ms: de poort is open.',
+  'engine.probe.verdict.none': 'Er is geen poging gedaan naar {target}.',
+  'engine.probe.verdict.udpOpen': '{target} antwoordt: de poort is open.',
+  'engine.probe.verdict.open': '{target} is bereikbaar: de poort is open.',
+  'engine.probe.verdict.unreliable': '{target} is bereikbaar, maar {failed} van de {total} pogingen mislukten: de verbinding is onbetrouwbaar.',
+  'engine.probe.verdict.closed': '{target} is gesloten: de host antwoordt, maar er luistert niets op die poort.',
+  'engine.probe.verdict.timeout': '{target} gaf geen antwoord: gefilterd door een firewall die pakketten weggooit, of de host staat uit.',
+  'engine.probe.verdict.silent': '{target} bleef stil: open|filtered (een open UDP-dienst negeert misschien onbekende datagrammen).',
+  'engine.probe.verdict.noRoute': '{host} is niet bereikbaar: geen route naar de host of zijn netwerk.',
+  'engine.probe.verdict.prohibited': '{target} wordt geblokkeerd door een firewall die dat ook meldt (administratively prohibited).',
+  'engine.probe.verdict.unresolved': '{host} kon niet worden opgezocht: controleer de naam of uw DNS-instellingen.',
+  'engine.probe.verdict.unreachable': '{target} is niet bereikbaar ({outcomes}).',
+  'engine.probe.verdict.cancelledPrefix': 'Afgebroken na {sent} van {count, plural, one {# poging} other {# pogingen}}.',
+  'engine.close.notAddresses': '{what}: beide kanten moeten IP-adressen zijn, zoals de sockettabel ze toont.',
+  'engine.close.notOpen': 'Er is nu geen TCP-verbinding {what} open.',
+  'engine.close.notEstablished': 'TCP {what} is {states}: alleen tot stand gebrachte verbindingen worden verbroken, nooit een luisterende poort.',
+  'engine.close.unsupported': '{note, select, none {Verbindingen verbreken kan hier niet.} other {Verbindingen verbreken kan hier niet: {note}}}',
+  'engine.close.closedMeanwhile': 'TCP {what} werd vanzelf gesloten voordat Portscope de verbinding kon verbreken.',
+  'engine.close.denied':
+    'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: voer dit als root (sudo) uit; de kernel laat alleen CAP_NET_ADMIN een socket afbreken.',
+  'engine.close.kernelCannot': 'Deze kernel kan geen verbindingen verbreken (daarvoor is CONFIG_INET_DIAG_DESTROY nodig): TCP {what} is nog open.',
+  'engine.close.stillOpen': 'De kernel heeft het verbreken aangenomen, maar TCP {what} is nog steeds tot stand gebracht.',
+  'engine.close.closed':
+    'TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} verbroken: beide kanten zien de verbinding afgebroken.',
+  'engine.ports.notPort': '‘{item}’ is geen poort, bereik of voorinstelling (voorinstellingen: {presets})',
+  'engine.ports.range': 'poort {port} valt buiten het bereik: poorten lopen van 1 tot en met 65535',
+  'engine.ports.none': 'geen poorten opgegeven (--ports is leeg): gebruik bijv. 22,80,443, 8000-8100, - (alle) of een voorinstelling',
+  'engine.ports.emptyItem': 'leeg onderdeel in de poortlijst ‘{spec}’',
+  'engine.ports.backwards': 'het poortbereik {item} loopt achterstevoren: schrijf {fix}',
+  'engine.targets.ipv4': '‘{spec}’ is geen geldig IPv4-adres',
+  'engine.targets.octet': '‘{spec}’ is geen geldig IPv4-adres: {octet} is groter dan 255',
+  'engine.targets.scoped': '‘{spec}’: IPv6-adressen met een zone (%interface) worden bij scans niet ondersteund',
+  'engine.targets.ipv6': '‘{spec}’ is geen geldig IPv6-adres',
+  'engine.targets.prefixNotNumber': '‘{spec}’: de prefixlengte ‘{prefix}’ is geen getal',
+  'engine.targets.prefixTooLong': '‘{spec}’: de prefixlengte {prefix} is groter dan {max}',
+  'engine.targets.blockTooLarge': '‘{spec}’ bevat 2^{bits} adressen; scan hoogstens {max} hosts tegelijk (gebruik {prefix} of langer)',
+  'engine.targets.rangeOctet': '‘{spec}’: {octet} is groter dan 255',
+  'engine.targets.backwards': 'het adresbereik ‘{spec}’ loopt achterstevoren',
+  'engine.targets.rangeTooLarge': '‘{spec}’ bevat {count} adressen; scan hoogstens {max} tegelijk',
+  'engine.targets.empty': 'leeg doel: geef een adres, een naam, een CIDR-blok of een bereik op',
+  'engine.targets.unknown': '‘{spec}’ is geen IP-adres, CIDR-blok, bereik of hostnaam',
+  'engine.targets.none': 'geen doelen opgegeven',
+  'engine.targets.unresolved': '‘{name}’ kan niet worden opgezocht ({reason, select, none {deze naam bestaat niet} other {{reason}}})',
+  'engine.targets.noAddresses': '‘{name}’ kan niet worden opgezocht (geen adressen)',
+  'engine.scan.unauthorized':
+    '{list}{more, plural, =0 {} other { en nog #}} {count, plural, one {ligt} other {liggen}} buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u {count, plural, one {dit doel} other {deze doelen}} mag scannen (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} ligt buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u dit doel mag testen (--i-am-authorized).',
+  'engine.capability.linux.trafficCounters':
+    'TCP-bytetellers en RTT komen van de kernel (tcp_info, zoals bij `ss -ti`); voor UDP-sockets telt de kernel geen bytes',
+  'engine.capability.linux.trafficCountersNative':
+    'bytetellers hebben de eigen sock_diag-lezer nodig (die is niet gebouwd, of netlink is niet beschikbaar); /proc/net heeft ze niet',
+  'engine.capability.windows.trafficCountersNoHelper':
+    'bytetellers per verbinding hebben de IP Helper-API nodig, die niet kon worden geladen (koffi)',
+  'engine.capability.windows.trafficCountersMissing':
+    'deze iphlpapi mist {missing}{wine, select, yes { (Wine heeft ze niet)} other {}}: verbindingen tonen geen bytes of RTT',
+  'engine.capability.windows.trafficCountersRefused':
+    'Windows weigerde hier de statistieken per verbinding aan te zetten (SetPerTcpConnectionEStats: niet ondersteund): verbindingen tonen geen bytes of RTT',
+  'engine.capability.windows.trafficCountersElevation':
+    'voer dit als administrator uit om de bytes en RTT van elke verbinding te zien: alleen een administrator met verhoogde rechten mag de Windows-statistieken per verbinding aanzetten (SetPerTcpConnectionEStats)',
+  'engine.capability.windows.trafficCounters':
+    'bytes en RTT van tot stand gebrachte verbindingen uit de Windows-statistieken per verbinding (GetPerTcpConnectionEStats). Windows telt pas als ze voor een verbinding aan staan, en Portscope zet ze aan zodra het de verbinding ziet: het tellen begint dan bij 0, niet bij het openen van de verbinding.',
+  'engine.capability.windows.closeConnectionNoHelper':
+    'verbindingen verbreken heeft de IP Helper-API nodig, die niet kon worden geladen (koffi)',
+  'engine.capability.windows.closeConnectionWine':
+    'SetTcpEntry is onder Wine een lege functie die succes meldt zonder iets te verbreken, dus Portscope roept hem onder Wine niet aan',
+  'engine.capability.windows.closeConnection':
+    'Windows verwijdert de verbinding (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, zoals TCPView): beide kanten zien hem verbroken. Alleen IPv4: voor IPv6-verbindingen heeft Windows zo’n aanroep niet.',
+  'engine.capability.windows.closeConnectionUser':
+    'voer dit als administrator uit om verbindingen te verbreken (SetTcpEntry vraagt om verhoogde rechten); IPv6-verbindingen kunnen op Windows helemaal niet worden verbroken',
+  'engine.capability.darwin.trafficCountersLsof':
+    'bytetellers per socket komen van netstat, dat niet kon worden gelezen (lsof heeft ze niet)',
+  'engine.capability.darwin.trafficCountersNoColumns':
+    'deze netstat toonde geen kolommen rxbytes/txbytes: sockets tonen geen bytes',
+  'engine.capability.darwin.trafficCounters':
+    'bytes in en uit voor elke TCP- en UDP-socket, de eigen tellingen van de kernel uit `netstat -anvb` (rxbytes/txbytes), voor alle gebruikers zonder sudo; macOS geeft daar geen RTT',
+  'engine.close.deniedReason':
+    'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: {reason}.',
+  'engine.close.unsupportedReason': 'TCP {what} kan niet worden verbroken: {reason}. De verbinding is nog open.',
 };
