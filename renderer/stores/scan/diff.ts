@@ -72,17 +72,13 @@ export function diffScans(a: ScanResult, b: ScanResult): PortChange[] {
   return [...changes.values()].sort((x, y) => x.host.localeCompare(y.host) || x.port - y.port);
 }
 
-const OUTCOME_LABEL = {
-  open: 'ui.scan.state.open',
-  closed: 'ui.scan.state.closed',
-  filtered: 'ui.scan.state.filtered',
-  'open|filtered': 'ui.scan.state.openFiltered',
-  'not-recorded': 'ui.scan.state.notRecorded',
-} as const;
-
-/** How a port's state (or a change's side) reads on screen, in the reader's language. */
+/**
+ * How a port's state (or a change's side) reads on screen. The states are nmap's words (open,
+ * closed, filtered, open|filtered) and stay as nmap, the CLI and the reports print them, like
+ * LISTEN and ESTABLISHED; only "not recorded", Portscope's own, is translated.
+ */
 export function outcomeLabel(o: PortOutcome, t: Tr = plainT('en')): string {
-  return t(OUTCOME_LABEL[o]);
+  return o === 'not-recorded' ? t('ui.scan.state.notRecorded') : o;
 }
 
 /** Round-trip times in buckets for the histogram; bucket width adapts to the spread. */
