@@ -20,7 +20,7 @@ export const de: Record<keyof typeof en, string> = {
   'ui.app.capabilities.label': 'Was dieses System nicht zeigt',
   'ui.app.error.unknown': 'Etwas ist schiefgelaufen.',
   'ui.app.error.noCall': 'Diese Portscope-Version kennt den Aufruf {name} nicht.',
-  'ui.app.banner.version': 'Die Engine spricht Contract {engine}, diese Seite braucht {page}. Laden Sie die Seite neu.',
+  'ui.app.banner.version': 'Die Engine spricht die Schnittstellenversion {engine}, diese Seite braucht {page}. Laden Sie die Seite neu.',
   'ui.app.banner.expired': 'Diese Sitzung ist abgelaufen: Öffnen Sie den Link, den `portscope serve` ausgegeben hat, erneut. Neuer Versuch in {seconds} s.',
   'ui.app.banner.lost': 'Die Verbindung zur Portscope-Engine ist abgebrochen. Neuer Versuch in {seconds} s.',
   'ui.app.banner.unreachable': 'Keine Verbindung zur Portscope-Engine. Wenn diese Seite nicht über den Link geöffnet wurde, den `portscope serve` ausgegeben hat, öffnen Sie diesen Link (er enthält das Zugangstoken). Neuer Versuch in {seconds} s.',

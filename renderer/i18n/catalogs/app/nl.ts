@@ -20,7 +20,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.app.capabilities.label': 'Wat dit systeem niet laat zien',
   'ui.app.error.unknown': 'Er ging iets mis.',
   'ui.app.error.noCall': 'Deze versie van Portscope kent de aanroep {name} niet.',
-  'ui.app.banner.version': 'De engine spreekt contract {engine}; deze pagina heeft {page} nodig. Laad de pagina opnieuw.',
+  'ui.app.banner.version': 'De engine gebruikt interfaceversie {engine}; deze pagina heeft {page} nodig. Laad de pagina opnieuw.',
   'ui.app.banner.expired': 'Deze sessie is verlopen: open opnieuw de link die `portscope serve` heeft getoond. Nieuwe poging over {seconds} s.',
   'ui.app.banner.lost': 'De verbinding met de Portscope-engine is weggevallen. Nieuwe poging over {seconds} s.',
   'ui.app.banner.unreachable': 'Kan geen verbinding maken met de Portscope-engine. Is deze pagina niet geopend via de link die `portscope serve` heeft getoond, open dan die link (daarin zit het toegangstoken). Nieuwe poging over {seconds} s.',

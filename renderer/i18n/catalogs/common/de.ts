@@ -16,7 +16,7 @@ export const de: Record<keyof typeof en, string> = {
   'ui.common.exposure.loopback': 'dieser Rechner',
   'ui.common.exposure.all': 'alle Schnittstellen',
   'ui.common.exposure.specific': 'eine Adresse',
-  'ui.common.portClass.wellKnown': 'bekannt (0–1023)',
+  'ui.common.portClass.wellKnown': 'Well-known (0–1023)',
   'ui.common.portClass.registered': 'registriert (1024–49151)',
   'ui.common.portClass.dynamic': 'dynamisch (49152+)',
   'ui.common.exposureWhy.loopback': 'An Loopback gebunden: Nur Programme auf diesem Rechner können sich verbinden.',

@@ -16,7 +16,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.common.exposure.loopback': 'deze computer',
   'ui.common.exposure.all': 'alle interfaces',
   'ui.common.exposure.specific': 'één adres',
-  'ui.common.portClass.wellKnown': 'bekend (0–1023)',
+  'ui.common.portClass.wellKnown': 'well-known (0–1023)',
   'ui.common.portClass.registered': 'geregistreerd (1024–49151)',
   'ui.common.portClass.dynamic': 'dynamisch (49152+)',
   'ui.common.exposureWhy.loopback': 'Gebonden aan loopback: alleen programma’s op deze computer kunnen verbinding maken.',

@@ -36,7 +36,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.scan.preset.malicious': 'Malware',
   'ui.scan.preset.withCount': '{name} ({count, plural, one {# poort} other {# poorten}})',
   'ui.scan.preset.top100': 'Top 100',
-  'ui.scan.preset.wellKnown': 'Bekende poorten (1–1023)',
+  'ui.scan.preset.wellKnown': 'Well-known ports (1–1023)',
   'ui.scan.preset.all': 'Alle (1–65535)',
   'ui.scan.timing.polite': 'polite – langzaam, spaart het netwerk',
   'ui.scan.timing.normal': 'normal',
