@@ -106,7 +106,10 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     ws.addEventListener('close', (ev: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
-      failPending(everOpened ? 'The connection to the Portscope engine dropped during this call.' : 'Could not reach the Portscope engine.');
+      failPending(
+        everOpened ? 'The connection to the Portscope engine dropped during this call.' : 'Could not reach the Portscope engine.',
+        everOpened ? 'ui.app.error.dropped' : 'ui.app.error.unreachable',
+      );
       if (disposed) return;
       const delay = backoff;
       backoff = Math.min(maxBackoff, backoff * 2);
@@ -122,10 +125,11 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     });
   }
 
-  function failPending(message: string): void {
+  /** `key`: the renderer catalog's key for the same words (format/errors.ts translates it). */
+  function failPending(message: string, key: string): void {
     for (const [id, p] of pending) {
       clearTimeout(p.timer);
-      p.reject(new ContractError('unavailable', message));
+      p.reject(new ContractError('unavailable', message, { messageKey: key }));
       pending.delete(id);
     }
     // Queued calls were never sent: they wait in the outbox for the next link.
@@ -189,14 +193,15 @@ export function createWsClient(options: WsClientOptions): RendererClient {
   return {
     connection,
     call<N extends CallName>(name: N, request: CallRequest<N>): Promise<CallResponse<N>> {
-      if (disposed) return Promise.reject(new ContractError('unavailable', 'The connection is closed.'));
+      if (disposed) return Promise.reject(new ContractError('unavailable', 'The connection is closed.', { messageKey: 'ui.app.error.closed' }));
       const id = nextId++;
       return new Promise<CallResponse<N>>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
           const i = outbox.findIndex((m) => m.type === 'call' && m.id === id);
           if (i >= 0) outbox.splice(i, 1);
-          reject(new ContractError('unavailable', `${name} got no answer within ${Math.round(callTimeoutMs / 1000)} s.`));
+          const seconds = Math.round(callTimeoutMs / 1000);
+          reject(new ContractError('unavailable', `${name} got no answer within ${seconds} s.`, { messageKey: 'ui.app.error.timeout', values: { name, seconds } }));
         }, callTimeoutMs);
         pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject, timer });
         send({ type: 'call', id, name, payload: request });
@@ -228,7 +233,7 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     dispose() {
       disposed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
-      failPending('The connection was closed.');
+      failPending('The connection was closed.', 'ui.app.error.wasClosed');
       socket?.close();
       socket = null;
       setConnection('closed', null);

@@ -10,7 +10,11 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) {
     const { messageKey, values } = err as Error & { messageKey?: unknown; values?: unknown };
     if (typeof messageKey === 'string') {
-      return engineText(currentLang(), { message: err.message || err.name, messageKey, values: typeof values === 'object' && values !== null ? (values as Record<string, string | number>) : undefined });
+      const vals = typeof values === 'object' && values !== null ? (values as Record<string, string | number>) : undefined;
+      // The renderer's own errors (the WebSocket client's) carry a ui.* key; the engine's an engine.* key.
+      const ui = plainT(currentLang());
+      if (messageKey.startsWith('ui.') && ui.has(messageKey)) return ui(messageKey, vals);
+      return engineText(currentLang(), { message: err.message || err.name, messageKey, values: vals });
     }
     return err.message || err.name;
   }

@@ -24,4 +24,9 @@ export const de: Record<keyof typeof en, string> = {
   'ui.app.banner.expired': 'Diese Sitzung ist abgelaufen: Öffnen Sie den Link, den `portscope serve` ausgegeben hat, erneut. Neuer Versuch in {seconds} s.',
   'ui.app.banner.lost': 'Die Verbindung zur Portscope-Engine ist abgebrochen. Neuer Versuch in {seconds} s.',
   'ui.app.banner.unreachable': 'Keine Verbindung zur Portscope-Engine. Wenn diese Seite nicht über den Link geöffnet wurde, den `portscope serve` ausgegeben hat, öffnen Sie diesen Link (er enthält das Zugangstoken). Neuer Versuch in {seconds} s.',
+  'ui.app.error.dropped': 'Die Verbindung zur Portscope-Engine ist während dieses Aufrufs abgebrochen.',
+  'ui.app.error.unreachable': 'Die Portscope-Engine ist nicht erreichbar.',
+  'ui.app.error.closed': 'Die Verbindung ist geschlossen.',
+  'ui.app.error.timeout': '{name} blieb {seconds, number} s lang ohne Antwort.',
+  'ui.app.error.wasClosed': 'Die Verbindung wurde geschlossen.',
 };

@@ -22,4 +22,9 @@ export const en = {
   'ui.app.banner.expired': 'This session has expired: open the link `portscope serve` printed again. Retrying in {seconds} s.',
   'ui.app.banner.lost': 'Lost the connection to the Portscope engine. Retrying in {seconds} s.',
   'ui.app.banner.unreachable': 'Could not connect to the Portscope engine. If this page was not opened from the link `portscope serve` printed, open that link (it carries the access token). Retrying in {seconds} s.',
+  'ui.app.error.dropped': 'The connection to the Portscope engine dropped during this call.',
+  'ui.app.error.unreachable': 'Could not reach the Portscope engine.',
+  'ui.app.error.closed': 'The connection is closed.',
+  'ui.app.error.timeout': '{name} got no answer within {seconds, number} s.',
+  'ui.app.error.wasClosed': 'The connection was closed.',
 } as const;

@@ -24,4 +24,9 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.app.banner.expired': 'Deze sessie is verlopen: open opnieuw de link die `portscope serve` heeft getoond. Nieuwe poging over {seconds} s.',
   'ui.app.banner.lost': 'De verbinding met de Portscope-engine is weggevallen. Nieuwe poging over {seconds} s.',
   'ui.app.banner.unreachable': 'Kan geen verbinding maken met de Portscope-engine. Is deze pagina niet geopend via de link die `portscope serve` heeft getoond, open dan die link (daarin zit het toegangstoken). Nieuwe poging over {seconds} s.',
+  'ui.app.error.dropped': 'De verbinding met de Portscope-engine viel weg tijdens deze aanroep.',
+  'ui.app.error.unreachable': 'De Portscope-engine is niet bereikbaar.',
+  'ui.app.error.closed': 'De verbinding is gesloten.',
+  'ui.app.error.timeout': '{name} kreeg binnen {seconds, number} s geen antwoord.',
+  'ui.app.error.wasClosed': 'De verbinding is gesloten.',
 };
