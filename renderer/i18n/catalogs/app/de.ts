@@ -29,4 +29,5 @@ export const de: Record<keyof typeof en, string> = {
   'ui.app.error.closed': 'Die Verbindung ist geschlossen.',
   'ui.app.error.timeout': '{name} blieb {seconds, number} s lang ohne Antwort.',
   'ui.app.error.wasClosed': 'Die Verbindung wurde geschlossen.',
+  'ui.app.error.badAnswer': 'Die Engine hat auf {name} mit Daten geantwortet, die diese Version nicht lesen kann: {issues}',
 };

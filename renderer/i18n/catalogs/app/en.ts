@@ -27,4 +27,5 @@ export const en = {
   'ui.app.error.closed': 'The connection is closed.',
   'ui.app.error.timeout': '{name} got no answer within {seconds, number} s.',
   'ui.app.error.wasClosed': 'The connection was closed.',
+  'ui.app.error.badAnswer': 'The engine answered {name} with data this version cannot read: {issues}',
 } as const;

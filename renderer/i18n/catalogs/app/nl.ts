@@ -29,4 +29,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.app.error.closed': 'De verbinding is gesloten.',
   'ui.app.error.timeout': '{name} kreeg binnen {seconds, number} s geen antwoord.',
   'ui.app.error.wasClosed': 'De verbinding is gesloten.',
+  'ui.app.error.badAnswer': 'De engine antwoordde op {name} met gegevens die deze versie niet kan lezen: {issues}',
 };
