@@ -94,6 +94,11 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     mainWindow = win;
+    // A reload starts the page on this machine (it reopens the remembered one): route there too,
+    // or its first snapshot would be another machine's under this machine's name.
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) routed.reset();
+    });
     if (placement.maximized) win.maximize();
     const tracker = new BoundsTracker(store, () => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }), 500, (err) => log(`could not save the window position: ${String(err)}`));
     for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', () => tracker.changed());

@@ -14,6 +14,14 @@ function reasonText(t: T, reason: ConnectionReason): string {
       return t('ui.app.banner.lost', { seconds: reason.retryInS });
     case 'unreachable':
       return t('ui.app.banner.unreachable', { seconds: reason.retryInS });
+    case 'machineRemoved':
+      return t('ui.machines.removedElsewhere');
+    case 'machineUnreachable': {
+      const head = reason.error
+        ? t('ui.machines.unreachableWhy', { label: reason.label, error: reason.error })
+        : t('ui.machines.unreachableBanner', { label: reason.label });
+      return `${head} ${reason.seen ? t('ui.machines.lastSeen', { time: reason.seen }) : t('ui.machines.notLive')}`;
+    }
   }
 }
 

@@ -17,7 +17,9 @@ export interface ConnectionState {
 
 export type ConnectionReason =
   | { kind: 'expired' | 'lost' | 'unreachable'; retryInS: number }
-  | { kind: 'version'; engine: string; page: string };
+  | { kind: 'version'; engine: string; page: string }
+  | { kind: 'machineRemoved' }
+  | { kind: 'machineUnreachable'; label: string; error: string | null; seen: string | null };
 
 /**
  * The contract client plus what a long-lived UI needs on top: the connection's state, and a

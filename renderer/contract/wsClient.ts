@@ -23,6 +23,11 @@ export interface WsClientOptions {
   /** Reconnect backoff: first delay, doubled up to the maximum. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * The host closed this connection because the machine it looks at was removed from the list
+   * (in another tab or window). The client stops: retrying would only be refused.
+   */
+  onMachineRemoved?: () => void;
 }
 
 interface Pending {
@@ -34,6 +39,8 @@ interface Pending {
 
 /** The host's close code for an expired session (electron/host/server.ts). */
 const SESSION_EXPIRED = 4001;
+/** The host's close code for a connection whose machine was removed (CLOSE_MACHINE_REMOVED there). */
+const MACHINE_REMOVED = 4004;
 
 const ERROR_CODES = new Set<ContractErrorCode>(['bad-request', 'unknown-call', 'not-found', 'denied', 'unavailable', 'internal']);
 
@@ -111,6 +118,12 @@ export function createWsClient(options: WsClientOptions): RendererClient {
         everOpened ? 'ui.app.error.dropped' : 'ui.app.error.unreachable',
       );
       if (disposed) return;
+      if (ev.code === MACHINE_REMOVED) {
+        disposed = true;
+        setConnection('closed', 'This machine was removed from the machine list in another window or tab.', { kind: 'machineRemoved' });
+        options.onMachineRemoved?.();
+        return;
+      }
       const delay = backoff;
       backoff = Math.min(maxBackoff, backoff * 2);
       const hint = ev.code === SESSION_EXPIRED

@@ -39,6 +39,8 @@ vi.mock('electron', () => {
   const s = h.state;
   class BrowserWindow {
     record: (typeof s.windows)[number];
+    // main routes the window back to this machine when its page reloads (did-start-navigation).
+    readonly webContents = { on: () => this.webContents };
     constructor(options: Record<string, unknown>) {
       this.record = { options, loaded: [], events: new Map(), focused: 0, bounds: { x: 1, y: 2, width: 900, height: 600 } };
       s.windows.push(this.record);

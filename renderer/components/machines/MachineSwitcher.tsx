@@ -1,22 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { MachineInfo } from '../../../shared/contract';
+import { useState } from 'react';
 import type { RendererClient } from '../../contract/types';
 import { AddMachineDialog } from './AddMachineDialog';
+import type { MachineList } from './useMachineList';
 import './machines.css';
-import { errorMessage } from '../../format/errors';
+import type { MachineInfo } from '../../../shared/contract';
 import { useT, type T } from '../../i18n/useT';
 
-export interface MachineSwitcherProps {
-  home: RendererClient;
-  /** The machine the window looks at (null: this one). */
-  selected: string | null;
-  /** Why the last switch failed, or null. */
-  error: string | null;
-  switching: boolean;
-  onSelect: (id: string | null) => void;
-}
-
-const ADD = '__add__';
+const DISMISS = '×';
 
 /** "nas (nas.lan) — unreachable": the label, the host name where it differs, and whether it answers. */
 function machineText(t: T, m: MachineInfo): string {
@@ -24,26 +14,26 @@ function machineText(t: T, m: MachineInfo): string {
   return m.status === 'error' ? t('ui.machines.unreachable', { name }) : name;
 }
 
+export interface MachineSwitcherProps {
+  home: RendererClient;
+  /** The host's machine list (polled by MachineRoot, which also watches the selected one's status). */
+  list: MachineList;
+  /** The machine the window looks at (null: this one). */
+  selected: string | null;
+  /** Why the last switch failed, or why the window fell back to this machine; null when nothing to say. */
+  error: string | null;
+  switching: boolean;
+  onSelect: (id: string | null) => void;
+  onDismissError?: () => void;
+}
+
+const ADD = '__add__';
+
 /** The header's machine picker: This machine, the added ones, and Add machine. */
-export function MachineSwitcher({ home, selected, error, switching, onSelect }: MachineSwitcherProps) {
-  const t = useT();
-  const [machines, setMachines] = useState<MachineInfo[]>([]);
+export function MachineSwitcher({ home, list, selected, error, switching, onSelect, onDismissError }: MachineSwitcherProps) {
+  const { machines, error: listError, refresh } = list;
   const [adding, setAdding] = useState(false);
-  const [listError, setListError] = useState<string | null>(null);
-  const refresh = useCallback(() => {
-    home.call('machines.list', {}).then(
-      (r) => {
-        setMachines(r.machines);
-        setListError(null);
-      },
-      (err: unknown) => setListError(errorMessage(err)),
-    );
-  }, [home]);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, 5000);
-    return () => clearInterval(timer);
-  }, [refresh, selected]);
+  const t = useT();
 
   const current = machines.find((m) => m.id === selected) ?? null;
   const remove = async () => {
@@ -87,9 +77,14 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
         </button>
       ) : null}
       {error || listError ? (
-        <span className="error-text machine-error" role="alert">
+        <span className="error-text machine-error" role="alert" title={error ?? listError ?? undefined}>
           {error ?? listError}
         </span>
+      ) : null}
+      {error && onDismissError ? (
+        <button type="button" className="link-button" aria-label={t('ui.machines.dismiss')} onClick={onDismissError}>
+          {DISMISS}
+        </button>
       ) : null}
       {adding ? (
         <AddMachineDialog
@@ -97,7 +92,7 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
           onCancel={() => setAdding(false)}
           onAdded={(m) => {
             setAdding(false);
-            setMachines((list) => [...list.filter((x) => x.id !== m.id), m]);
+            list.add(m);
             onSelect(m.id);
           }}
         />
