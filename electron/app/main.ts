@@ -13,7 +13,7 @@ import { MachineRegistry } from '../host/machines';
 import { switchableLink } from '../host/machine-switch';
 import { defaultDataDir } from '../engine/history/paths';
 import { menuTemplate } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME } from './policy';
+import { APP_SCHEME, appEntryUrl } from './policy';
 import { bindElectronReportSave } from './report-save';
 import { hardenContents, hardenSession, openAllowlisted } from './window';
 import { BoundsTracker, restoreBounds, WindowStateStore } from './window-state';
@@ -138,7 +138,8 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     win.once('ready-to-show', () => win.show());
-    await win.loadURL(APP_ENTRY_URL);
+    // The renderer speaks the user's language: the system's preferred list goes along in the URL.
+    await win.loadURL(appEntryUrl(app.getPreferredSystemLanguages()));
 
     app.on('window-all-closed', () => {
       if (!background.settings().closeToTray) app.quit();

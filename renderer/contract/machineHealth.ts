@@ -1,5 +1,7 @@
 import type { MachineInfo } from '../../shared/contract';
-import type { ConnectionState, RendererClient } from './types';
+import { INTL_LOCALE } from '../../shared/i18n';
+import { currentLang } from '../i18n/current';
+import type { ConnectionReason, ConnectionState, RendererClient } from './types';
 
 /** A remote machine's client that also reflects whether its agent is reachable. */
 export interface MachineHealthClient extends RendererClient {
@@ -12,7 +14,13 @@ export function formatLastSeen(iso: string | null | undefined, now = new Date())
   if (!iso) return null;
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return null;
-  return t.toDateString() === now.toDateString() ? t.toLocaleTimeString() : t.toLocaleString();
+  const locale = INTL_LOCALE[currentLang()];
+  return t.toDateString() === now.toDateString() ? t.toLocaleTimeString(locale) : t.toLocaleString(locale);
+}
+
+/** The same, as data for the banner to word in the reader's language. */
+export function unreachableReason(machine: MachineInfo): ConnectionReason {
+  return { kind: 'machineUnreachable', label: machine.label, error: machine.error ? machine.error.replace(/\.$/, '') : null, seen: formatLastSeen(machine.lastSeenAt) };
 }
 
 export function unreachableMessage(machine: MachineInfo): string {
@@ -42,7 +50,7 @@ export function withMachineHealth(inner: RendererClient): MachineHealthClient {
     const own = inner.connection;
     // The page's own link failing says more (and differently) than the agent's: it goes first.
     const next: ConnectionState =
-      own.status !== 'open' || !down ? { ...own } : { ...own, status: 'reconnecting', error: unreachableMessage(down) };
+      own.status !== 'open' || !down ? { ...own } : { ...own, status: 'reconnecting', error: unreachableMessage(down), reason: unreachableReason(down) };
     if (next.status === connection.status && next.error === connection.error) return;
     Object.assign(connection, next);
     for (const l of connectionListeners) l({ ...connection });

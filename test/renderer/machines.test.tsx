@@ -182,7 +182,7 @@ describe('machine switcher', () => {
     await act(() => new Promise((r) => setTimeout(r, 2300))); // the list is polled every 2 s while a machine is viewed
     const banner = screen.getByText(/lab is unreachable/);
     expect(banner.textContent).toBe(
-      `lab is unreachable (The connection to 10.0.0.2:9480 dropped (1006)): reconnecting… Last seen ${seen.toLocaleTimeString()}; what is shown is from then, not live.`,
+      `lab is unreachable (The connection to 10.0.0.2:9480 dropped (1006)): reconnecting… Last seen ${seen.toLocaleTimeString('en-GB')}; what is shown is from then, not live.`,
     );
     const snapshotsBefore = remote.calls.filter((c) => c.name === 'sockets.snapshot').length;
     state.remotePort = 5433; // what the agent has by the time it is back

@@ -9,6 +9,8 @@ import { errorMessage } from '../../format/errors';
 import type { RendererClient } from '../../contract/types';
 import { MachineSwitcher } from './MachineSwitcher';
 import { useMachineList } from './useMachineList';
+import { currentLang } from '../../i18n/current';
+import { plainT } from '../../i18n/plain';
 
 /** Stops what a machine's stores hold (the live feed, history polling) and its own connection. */
 function disposeServices(services: AppServices, home: RendererClient): void {
@@ -78,7 +80,7 @@ export function MachineRoot({ connector, initial }: { connector: MachineConnecto
     select(null, () => note);
     setError(note);
   };
-  const labelOf = (id: string) => labels.current.get(id) ?? 'The machine';
+  const labelOf = (id: string) => labels.current.get(id) ?? plainT(currentLang())('ui.machines.theMachine');
 
   const onList = (machines: MachineInfo[]) => {
     for (const m of machines) labels.current.set(m.id, m.label);
@@ -86,7 +88,7 @@ export function MachineRoot({ connector, initial }: { connector: MachineConnecto
     if (id === null || switching) return;
     const mine = machines.find((m) => m.id === id);
     // Removed elsewhere (Electron has no close code to say so; the list does).
-    if (!mine) fallBack(`${labelOf(id)} is no longer in the machine list; showing this machine.`);
+    if (!mine) fallBack(plainT(currentLang())('ui.machines.gone', { label: labelOf(id) }));
     else health?.update(mine);
   };
   const list = useMachineList(connector.home, current.id, onList);
@@ -99,10 +101,10 @@ export function MachineRoot({ connector, initial }: { connector: MachineConnecto
     const id = list.remembered;
     if (id === null || currentRef.current.id !== null || latest.current !== 0) return;
     if (!list.machines.some((m) => m.id === id)) {
-      setError('The machine shown last time is no longer in the machine list; showing this machine.');
+      setError(plainT(currentLang())('ui.machines.lastGone'));
       return;
     }
-    select(id, (reason) => `Could not reopen ${labelOf(id)}: ${reason} Showing this machine.`);
+    select(id, (reason) => plainT(currentLang())('ui.machines.reopenFailed', { label: labelOf(id), reason }));
     // select and labelOf read refs only; this runs once, on the first answer.
   }, [list.remembered, list.machines]);
 
