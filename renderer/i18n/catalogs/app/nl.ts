@@ -7,7 +7,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.app.page.diagnose': 'Diagnose',
   'ui.app.page.reports': 'Rapporten',
   'ui.app.page.history': 'Geschiedenis',
-  'ui.app.nav': "Pagina's",
+  'ui.app.nav': 'Pagina’s',
   'ui.app.documentTitle': '{page} · Portscope',
   'ui.app.documentTitleHost': '{page} · Portscope · {host}',
   'ui.app.settings.button': 'Instellingen',

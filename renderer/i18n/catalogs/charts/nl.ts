@@ -17,5 +17,5 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.charts.top.most': 'de meeste: {name} ({count, number})',
   'ui.charts.top.none': 'Geen sockets.',
   'ui.charts.top.sockets': 'sockets',
-  'ui.charts.donut.nothingListening': 'Niets luistert.',
+  'ui.charts.donut.nothingListening': 'Er luistert niets.',
 };

@@ -4,7 +4,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.common.owner.timeWait': 'kernel (TIME_WAIT)',
   'ui.common.owner.orphaned': 'kernel (verweesd)',
   'ui.common.owner.permissionDenied': 'niet zichtbaar (geen toegang)',
-  'ui.common.owner.processExited': 'proces beëindigd',
+  'ui.common.owner.processExited': 'proces gestopt',
   'ui.common.owner.notFound': 'onbekende eigenaar',
   'ui.common.ownerWhy.timeWait': 'TIME_WAIT-sockets zijn alleen van de kernel: het proces heeft zijn kant gesloten en de kernel houdt het adrespaar nog een tijdje vrij.',
   'ui.common.ownerWhy.orphaned': 'Het proces dat deze socket had, heeft hem gesloten; de kernel rondt het afsluiten zelf af.',

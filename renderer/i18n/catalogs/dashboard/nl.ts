@@ -15,7 +15,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.dashboard.col.process': 'Proces',
   'ui.dashboard.col.pid': 'PID',
   'ui.dashboard.col.user': 'Gebruiker',
-  'ui.dashboard.col.proto': 'Prot.',
+  'ui.dashboard.col.proto': 'Proto',
   'ui.dashboard.col.address': 'Adres',
   'ui.dashboard.col.port': 'Poort',
   'ui.dashboard.col.service': 'Dienst',

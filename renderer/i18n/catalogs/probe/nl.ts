@@ -13,7 +13,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.probe.answered': '{answered, number} van {count, plural, one {# poging} other {# pogingen}} beantwoord',
   'ui.probe.verdict': '. {verdict}',
   'ui.probe.busy': '…',
-  'ui.probe.stats.sent': 'Verstuurd',
+  'ui.probe.stats.sent': 'Verzonden',
   'ui.probe.stats.answered': 'Beantwoord',
   'ui.probe.stats.loss': 'Verlies',
   'ui.probe.stats.rtt': 'RTT min. / gem. / max.',

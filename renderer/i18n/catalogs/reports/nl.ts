@@ -2,8 +2,8 @@ import type { en } from './en';
 
 export const nl: Record<keyof typeof en, string> = {
   'ui.reports.saved': 'Opgeslagen als {path} ({size}).',
-  'ui.reports.notSaved': 'Niet opgeslagen: het venster is geannuleerd.',
-  'ui.reports.pdfInBrowser': 'Pdf’s maakt de desktop-app. Download in de browser het HTML-rapport en druk het af als pdf.',
+  'ui.reports.notSaved': 'Niet opgeslagen: het opslaan is geannuleerd.',
+  'ui.reports.pdfInBrowser': 'Pdf-bestanden worden door de desktop-app gemaakt. Download in de browser het HTML-rapport en druk het af als pdf.',
   'ui.reports.noContent': 'De engine gaf geen rapportinhoud terug.',
   'ui.reports.downloaded': '{name} gedownload ({size}).',
   'ui.reports.tooLarge': '{name} is te groot om te openen ({size}).',
@@ -41,7 +41,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.reports.what.all': 'Luisterende poorten en verbindingen',
   'ui.reports.what.none': 'Alleen de resultaten die hieronder zijn gekozen',
   'ui.reports.table.processes': 'Processen',
-  'ui.reports.table.probes': 'Testpogingen',
+  'ui.reports.table.probes': 'Verbindingspogingen',
   'ui.reports.table.diagnosis': 'Diagnosestappen',
   'ui.reports.export.title': 'Exporteren',
   'ui.reports.export.viaDialog': 'Opgeslagen via een opslagvenster',

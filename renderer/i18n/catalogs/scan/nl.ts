@@ -68,7 +68,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.scan.history.noChange': 'Tussen deze scans is geen poort van status veranderd (alleen poorten die beide scans testten, worden vergeleken).',
   'ui.scan.history.onlyBoth': 'Alleen poorten die beide scans testten, worden vergeleken.',
   'ui.scan.history.diffLabel': 'Verschillen tussen de twee scans',
-  'ui.scan.history.before': 'Voor',
+  'ui.scan.history.before': 'Vóór',
   'ui.scan.history.after': 'Na',
   'ui.scan.charts.label': 'Scangrafieken',
   'ui.scan.charts.perHost': 'Statussen per host',

@@ -14,7 +14,7 @@ export const nl: Record<keyof typeof en, string> = {
 
   'engine.diagnose.process.noListener': 'Er luistert niets, dus er is geen proces om te tonen.',
   'engine.diagnose.process.hidden': 'Het proces achter de socket is verborgen: het hoort bij een andere gebruiker (voer dit als root uit om het te zien).',
-  'engine.diagnose.process.noOwner': 'Geen zichtbaar proces bezit de socket (een andere container of de kernel).',
+  'engine.diagnose.process.noOwner': 'Geen zichtbaar proces is eigenaar van de socket (een andere container of de kernel).',
   'engine.diagnose.process.heldBy': 'In gebruik door {processes}.',
   'engine.diagnose.process.exited': 'Het proces achter de socket is inmiddels gestopt.',
   'engine.diagnose.process.exitedMeanwhile': 'pid {pid}: inmiddels gestopt',
@@ -23,7 +23,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.addresses.loopbackOnly': 'Alleen op loopback: alleen vanaf deze computer bereikbaar, niet vanaf andere computers.',
   'engine.diagnose.addresses.every': 'Op elk adres, IPv4 en IPv6.',
   'engine.diagnose.addresses.everyV4': 'Op elk IPv4-adres (IPv6-clients kunnen geen verbinding maken).',
-  'engine.diagnose.addresses.v6Only': 'Alleen op elk IPv6-adres (socket alleen voor IPv6): IPv4-clients kunnen geen verbinding maken.',
+  'engine.diagnose.addresses.v6Only': 'Op alle IPv6-adressen, niet op IPv4 (socket alleen voor IPv6): IPv4-clients kunnen geen verbinding maken.',
   'engine.diagnose.addresses.specific':
     'Alleen op bepaalde adressen: {addresses}. Clients moeten {count, plural, one {dit adres} other {een van deze adressen}} gebruiken.',
   'engine.diagnose.addresses.dualStack': '{address} (IPv4 en IPv6)',
@@ -31,15 +31,15 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.targets.loopbackOthers': 'Alleen loopback, zoals gevraagd: verbinding met {targets}; niet met de andere adressen van deze computer ({others}).',
   'engine.diagnose.targets.loopbackAlone': 'Alleen loopback, zoals gevraagd: verbinding met {targets} (deze computer heeft geen ander adres).',
   'engine.diagnose.targets.own':
-    'Verbinding met poort {port} op de eigen adressen van deze computer: {targets}. (Met --loopback-only, of „Alleen loopback” in de app, worden alleen 127.0.0.1 en ::1 geprobeerd.)',
+    'Verbinding met poort {port} op de eigen adressen van deze computer: {targets}. (Met --loopback-only, of ‘Alleen loopback’ in de app, worden alleen 127.0.0.1 en ::1 geprobeerd.)',
   'engine.diagnose.targets.alone': 'Verbinding met poort {port} op {targets} (deze computer heeft geen ander adres).',
   'engine.diagnose.targets.notTried': 'niet geprobeerd: {address}',
   'engine.diagnose.targets.onInterface': '{address} op {iface}',
 
-  'engine.diagnose.reachability.all': '{count, plural, one {Bereikbaar op het ene lokale adres.} other {Bereikbaar op alle # lokale adressen.}}',
+  'engine.diagnose.reachability.all': '{count, plural, one {Bereikbaar op het enige lokale adres.} other {Bereikbaar op alle # lokale adressen.}}',
   'engine.diagnose.reachability.some': 'Bereikbaar op {good}; niet op {bad}.',
   'engine.diagnose.reachability.udpNoReply':
-    'Geen UDP-antwoord op een van de lokale adressen: de dienst negeert misschien onbekende datagrammen, of een firewall gooit ze weg.',
+    'Op geen enkel lokaal adres een UDP-antwoord: de dienst negeert misschien onbekende datagrammen, of een firewall gooit ze weg.',
   'engine.diagnose.reachability.none':
     'Op geen enkel lokaal adres bereikbaar: {reason, select, timeout {verbindingen verlopen zonder antwoord (gooit een firewall ze weg?)} refused {verbindingen worden geweigerd} other {{outcomes}}}.',
 
@@ -49,7 +49,7 @@ export const nl: Record<keyof typeof en, string> = {
     '{action, select, drop {Een {source}-regel gooit verkeer naar poort {label} weg: {rule}} other {Een {source}-regel weigert verkeer naar poort {label}: {rule}}}',
   'engine.diagnose.firewall.accepts': 'Een {source}-regel laat poort {label} door.',
   'engine.diagnose.firewall.dropPolicy':
-    'De input-policy is „drop” en geen enkele {source}-regel noemt poort {port}: andere computers worden waarschijnlijk geblokkeerd.',
+    'Het standaardbeleid van de input-chain is ‘drop’ en geen enkele {source}-regel noemt poort {port}: andere computers worden waarschijnlijk geblokkeerd.',
   'engine.diagnose.firewall.noRule': 'Geen enkele {source}-regel noemt poort {label}.',
   'engine.diagnose.firewall.osBlocks': 'Een regel van {tool} blokkeert poort {label}: {rule}',
   'engine.diagnose.firewall.osAllows': 'Een regel van {tool} laat poort {label} door.',
@@ -61,7 +61,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.verdict.notListening.next':
     'Start de dienst en controleer in de configuratie op welke poort hij moet luisteren (en voer deze controle daarna opnieuw uit).',
   'engine.diagnose.verdict.blocked.summary': 'Er luistert een programma op {label}, maar een regel van de lokale firewall blokkeert het.',
-  'engine.diagnose.verdict.blocked.next': 'Pas de regel aan of verwijder hem ({rule}), of zet er een regel vóór die poort {port} toelaat.',
+  'engine.diagnose.verdict.blocked.next': 'Pas de regel aan of verwijder hem ({rule}), of zet ervóór een regel die poort {port} toelaat.',
   'engine.diagnose.verdict.unreachable.summary': 'Er luistert een programma op {label}, maar verbindingen ermee mislukken op elk lokaal adres.',
   'engine.diagnose.verdict.unreachable.nextWindows':
     'De regels van Windows Firewall konden niet worden gelezen: voer dit uit in een terminal die als administrator is geopend, of kijk in wf.msc → Regels voor binnenkomende verbindingen; en controleer de toegangsregels van de dienst zelf.',
@@ -84,9 +84,9 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.linux.socketOwners': 'voer dit als root (sudo) uit om de eigenaars van sockets van andere gebruikers te zien',
   'engine.capability.linux.processDetails': 'voer dit als root (sudo) uit om programmabestanden en opdrachtregels van andere gebruikers te zien',
   'engine.capability.linux.firewallRules': 'voer dit als root (sudo) uit om de nftables/iptables-regels te lezen',
-  'engine.capability.unix.endProcess': '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL.',
+  'engine.capability.unix.endProcess': '‘Beëindigen’ stuurt SIGTERM (het proces kan opruimen en stoppen); ‘Geforceerd stoppen’ stuurt SIGKILL.',
   'engine.capability.linux.endProcessUser':
-    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
+    '‘Beëindigen’ stuurt SIGTERM (het proces kan opruimen en stoppen); ‘Geforceerd stoppen’ stuurt SIGKILL. Voor processen van andere gebruikers is root nodig.',
   'engine.capability.linux.closeConnection': 'de kernel breekt de verbinding af (SOCK_DESTROY, zoals `ss -K`); daarvoor is CONFIG_INET_DIAG_DESTROY nodig',
   'engine.capability.linux.closeConnectionUser':
     'voer dit als root (sudo) uit om verbindingen te verbreken: de kernel laat alleen CAP_NET_ADMIN een socket afbreken',
@@ -99,21 +99,21 @@ export const nl: Record<keyof typeof en, string> = {
     'voer dit als administrator uit om pad, opdrachtregel en account van processen van andere gebruikers te zien',
   'engine.capability.windows.firewallRules': 'de regels van Windows Firewall worden gelezen met PowerShell Get-NetFirewallRule',
   'engine.capability.windows.endProcess':
-    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd stoppen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
+    'Windows kent geen SIGTERM: ‘Beëindigen’ en ‘Geforceerd stoppen’ roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen.',
   'engine.capability.windows.endProcessUser':
-    'Windows kent geen SIGTERM: „Beëindigen” en „Geforceerd stoppen” roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
+    'Windows kent geen SIGTERM: ‘Beëindigen’ en ‘Geforceerd stoppen’ roepen allebei TerminateProcess aan, dat het proces meteen stopt zonder het te laten opruimen. Voor processen van andere gebruikers zijn administratorrechten nodig.',
   'engine.capability.darwin.socketOwners': 'gelezen uit `netstat -anv`; de terugvaloptie lsof ziet zonder sudo alleen je eigen processen',
   'engine.capability.darwin.processDetails': 'voer dit uit met sudo om de opdrachtregels van processen van andere gebruikers te zien',
   'engine.capability.darwin.firewallRules': 'voer dit uit met sudo om de pf-regels te lezen; de status van de programmafirewall is ook zonder root te zien',
   'engine.capability.darwin.endProcessUser':
-    '„Beëindigen” stuurt SIGTERM (het proces kan opruimen en stoppen); „Geforceerd stoppen” stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
+    '‘Beëindigen’ stuurt SIGTERM (het proces kan opruimen en stoppen); ‘Geforceerd stoppen’ stuurt SIGKILL. Voor processen van andere gebruikers is sudo nodig.',
   'engine.capability.darwin.closeConnection': 'macOS biedt geen manier om de TCP-verbinding van een ander proces af te breken',
 
   'engine.risk.cleartext': '{protocol} verstuurt wachtwoorden en gegevens onversleuteld.',
   'engine.risk.remoteAdminExposed':
-    '{service} is bereikbaar vanaf andere computers ({exposure, select, all {op alle interfaces} other {via een adres anders dan loopback}}): zorg dat een firewall of sterke authenticatie de toegang bewaakt.',
+    '{service} is bereikbaar vanaf andere computers ({exposure, select, all {op alle interfaces} other {via een niet-loopbackadres}}): zorg dat een firewall of sterke authenticatie de toegang bewaakt.',
   'engine.risk.databaseExposed': '{database} luistert op alle interfaces; databases horen meestal op loopback of in een privénetwerk.',
-  'engine.risk.malwarePort': 'Poort {port} is bekend van malware ({malware}); controleer welk programma hem gebruikt.',
+  'engine.risk.malwarePort': 'Poort {port} is een bekende malwarepoort ({malware}); controleer welk programma hem gebruikt.',
   'engine.probe.refused': 'Verbinding geweigerd: de host antwoordt, maar er luistert niets op {where} (poort gesloten).',
   'engine.probe.udpUnreachable': 'ICMP ‘port unreachable’: er luistert niets op {where}/udp (poort gesloten).',
   'engine.probe.noRoute': 'Geen route naar host {address}: hij staat uit, zit niet in dit netwerk, of een firewall antwoordt namens hem.',
@@ -122,7 +122,7 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.probe.reset': 'Verbinding verbroken door {where}.',
   'engine.probe.failed': 'Mislukt met {code} op {where}.',
   'engine.probe.connected': 'Verbonden met {where} in {rtt, number, ::.00} ms: de poort is open.',
-  'engine.probe.cancelled': 'Afgebroken.',
+  'engine.probe.cancelled': 'Geannuleerd.',
   'engine.probe.timeout': 'Geen antwoord van {where} binnen {timeout} ms: een firewall gooit de pakketten weg, of de host staat uit.',
   'engine.probe.noReply': 'Geen antwoord van {where}/udp binnen {timeout} ms: open maar stil, of gefilterd (bij UDP niet te onderscheiden).',
   'engine.probe.reply': 'Antwoord van {bytes, plural, one {# byte} other {# bytes}} van {where}/udp in {rtt, number, ::.00} ms: de poort is open.',
@@ -135,9 +135,9 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.probe.verdict.silent': '{target} bleef stil: open|filtered (een open UDP-dienst negeert misschien onbekende datagrammen).',
   'engine.probe.verdict.noRoute': '{host} is niet bereikbaar: geen route naar de host of zijn netwerk.',
   'engine.probe.verdict.prohibited': '{target} wordt geblokkeerd door een firewall die dat ook meldt (administratively prohibited).',
-  'engine.probe.verdict.unresolved': '{host} kon niet worden opgezocht: controleer de naam of uw DNS-instellingen.',
+  'engine.probe.verdict.unresolved': '{host} kon niet worden opgezocht: controleer de naam of je DNS-instellingen.',
   'engine.probe.verdict.unreachable': '{target} is niet bereikbaar ({outcomes}).',
-  'engine.probe.verdict.cancelledPrefix': 'Afgebroken na {sent} van {count, plural, one {# poging} other {# pogingen}}.',
+  'engine.probe.verdict.cancelledPrefix': 'Geannuleerd na {sent} van {count, plural, one {# poging} other {# pogingen}}.',
   'engine.close.notAddresses': '{what}: beide kanten moeten IP-adressen zijn, zoals de sockettabel ze toont.',
   'engine.close.notOpen': 'Er is nu geen TCP-verbinding {what} open.',
   'engine.close.notEstablished': 'TCP {what} is {states}: alleen tot stand gebrachte verbindingen worden verbroken, nooit een luisterende poort.',
@@ -146,9 +146,9 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.close.denied':
     'Geen toestemming om TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} te verbreken: voer dit als root (sudo) uit; de kernel laat alleen CAP_NET_ADMIN een socket afbreken.',
   'engine.close.kernelCannot': 'Deze kernel kan geen verbindingen verbreken (daarvoor is CONFIG_INET_DIAG_DESTROY nodig): TCP {what} is nog open.',
-  'engine.close.stillOpen': 'De kernel heeft het verbreken aangenomen, maar TCP {what} is nog steeds tot stand gebracht.',
+  'engine.close.stillOpen': 'De kernel heeft het verbreken aangenomen, maar TCP {what} staat nog steeds op ESTABLISHED.',
   'engine.close.closed':
-    'TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} verbroken: beide kanten zien de verbinding afgebroken.',
+    'TCP {what} van {owner, select, known {{process} (pid {pid})} other {een proces dat Portscope niet kan zien}} verbroken: voor beide kanten is de verbinding afgebroken.',
   'engine.ports.notPort': '‘{item}’ is geen poort, bereik of voorinstelling (voorinstellingen: {presets})',
   'engine.ports.range': 'poort {port} valt buiten het bereik: poorten lopen van 1 tot en met 65535',
   'engine.ports.none': 'geen poorten opgegeven (--ports is leeg): gebruik bijv. 22,80,443, 8000-8100, - (alle) of een voorinstelling',
@@ -170,8 +170,8 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.targets.unresolved': '‘{name}’ kan niet worden opgezocht ({reason, select, none {deze naam bestaat niet} other {{reason}}})',
   'engine.targets.noAddresses': '‘{name}’ kan niet worden opgezocht (geen adressen)',
   'engine.scan.unauthorized':
-    '{list}{more, plural, =0 {} other { en nog #}} {count, plural, one {ligt} other {liggen}} buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u {count, plural, one {dit doel} other {deze doelen}} mag scannen (--i-am-authorized).',
-  'engine.probe.unauthorized': '{target} ligt buiten uw lokale netwerken. Hosts scannen die u niet zelf beheert, kan verboden zijn waar u woont en is vaak in strijd met de regels van uw provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat u dit doel mag testen (--i-am-authorized).',
+    '{list}{more, plural, =0 {} other { en nog #}} {count, plural, one {ligt} other {liggen}} buiten je lokale netwerken. Hosts scannen die je niet zelf beheert, kan verboden zijn waar je woont en is vaak in strijd met de regels van je provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat je {count, plural, one {dit doel} other {deze doelen}} mag scannen (--i-am-authorized).',
+  'engine.probe.unauthorized': '{target} ligt buiten je lokale netwerken. Hosts scannen die je niet zelf beheert, kan verboden zijn waar je woont en is vaak in strijd met de regels van je provider. Zonder bevestiging worden alleen doelen op loopback, in privénetwerken (RFC 1918) en in unique-local-netwerken gescand; link-local-doelen (169.254.0.0/16, fe80::/10, metadatadiensten in de cloud) hebben die bevestiging ook nodig. Bevestig dat je dit doel mag testen (--i-am-authorized).',
   'engine.capability.linux.trafficCounters':
     'TCP-bytetellers en RTT komen van de kernel (tcp_info, zoals bij `ss -ti`); voor UDP-sockets telt de kernel geen bytes',
   'engine.capability.linux.trafficCountersNative':
@@ -185,13 +185,13 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.capability.windows.trafficCountersElevation':
     'voer dit als administrator uit om de bytes en RTT van elke verbinding te zien: alleen een administrator met verhoogde rechten mag de Windows-statistieken per verbinding aanzetten (SetPerTcpConnectionEStats)',
   'engine.capability.windows.trafficCounters':
-    'bytes en RTT van tot stand gebrachte verbindingen uit de Windows-statistieken per verbinding (GetPerTcpConnectionEStats). Windows telt pas als ze voor een verbinding aan staan, en Portscope zet ze aan zodra het de verbinding ziet: het tellen begint dan bij 0, niet bij het openen van de verbinding.',
+    'bytes en RTT van tot stand gebrachte verbindingen uit de Windows-statistieken per verbinding (GetPerTcpConnectionEStats). Windows telt pas als ze voor een verbinding aanstaan, en Portscope zet ze aan zodra het de verbinding ziet: het tellen begint dan bij 0, niet bij het openen van de verbinding.',
   'engine.capability.windows.closeConnectionNoHelper':
     'verbindingen verbreken heeft de IP Helper-API nodig, die niet kon worden geladen (koffi)',
   'engine.capability.windows.closeConnectionWine':
     'SetTcpEntry is onder Wine een lege functie die succes meldt zonder iets te verbreken, dus Portscope roept hem onder Wine niet aan',
   'engine.capability.windows.closeConnection':
-    'Windows verwijdert de verbinding (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, zoals TCPView): beide kanten zien hem verbroken. Alleen IPv4: voor IPv6-verbindingen heeft Windows zo’n aanroep niet.',
+    'Windows verwijdert de verbinding (SetTcpEntry met MIB_TCP_STATE_DELETE_TCB, zoals TCPView): voor beide kanten wordt hij verbroken (reset). Alleen IPv4: voor IPv6-verbindingen heeft Windows zo’n aanroep niet.',
   'engine.capability.windows.closeConnectionUser':
     'voer dit als administrator uit om verbindingen te verbreken (SetTcpEntry vraagt om verhoogde rechten); IPv6-verbindingen kunnen op Windows helemaal niet worden verbroken',
   'engine.capability.darwin.trafficCountersLsof':

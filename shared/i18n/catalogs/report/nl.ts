@@ -23,7 +23,7 @@ export const nl: Record<keyof typeof en, string> = {
   'report.summary.processes': 'Processen',
   'report.summary.processesValue': '{processes, number} met sockets; {unowned, plural, one {# socket} other {# sockets}} zonder bekende eigenaar',
   'report.summary.notes': 'Opmerkingen bij luisterende poorten',
-  'report.summary.notesValue': '{danger, number} gevaar, {warning, number} waarschuwing, {info, number} info',
+  'report.summary.notesValue': 'gevaar: {danger, number}, waarschuwing: {warning, number}, info: {info, number}',
   'report.summary.scan': 'Scan',
   'report.summary.nmapScan': 'nmap-scan',
   'report.summary.scanValue':
@@ -57,7 +57,7 @@ export const nl: Record<keyof typeof en, string> = {
   'report.column.port': 'Poort',
   'report.column.reason': 'Reden',
   'report.column.rtt': 'RTT (ms)',
-  'report.column.serviceHint': 'Aanwijzing voor de dienst',
+  'report.column.serviceHint': 'Dienstinformatie',
   'report.column.banner': 'Banner',
   'report.column.time': 'Tijd',
   'report.column.address': 'Adres',
