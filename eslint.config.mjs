@@ -5,6 +5,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import formatjs from 'eslint-plugin-formatjs';
+import jsxText from './scripts/lint/jsx-text.mjs';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -51,6 +53,37 @@ export default tseslint.config(
         paths: [...noNode.paths, { name: 'electron', message: 'The renderer talks to the engine only through the contract client.' }],
         patterns: [{ group: ['**/electron/**', 'ws', 'commander'], message: 'The renderer imports shared/ and itself only.' }],
       }),
+    },
+  },
+  {
+    // Issue 13: every word a user reads comes from a catalog (renderer/i18n/catalogs), in English,
+    // German and Dutch. A literal in JSX text or in a user-facing attribute fails here; symbols and
+    // data (protocol names, examples) live in named constants outside the JSX.
+    files: ['renderer/**/*.tsx'],
+    plugins: { formatjs, i18n: jsxText },
+    rules: {
+      // formatjs/no-literal-string-in-jsx, with `{' '}` let through (scripts/lint/jsx-text.mjs).
+      'i18n/no-literal-string-in-jsx': [
+        'error',
+        {
+          props: {
+            include: [
+              // DOM attributes people read or hear: title, placeholder, alt, aria-label (the rule's
+              // defaults), and label on any element.
+              ['*', '{title,label,placeholder,alt,summary}'],
+              // The app's own components that take display text.
+              ['{SocketTablePanel,ChartCard,DonutChart,StateHistoryChart,ScanSection,VirtualTable,TableState,AuthorizationDialog,Dialog}', '{heading,empty,what,message,title,label}'],
+              // Recharts series names show in legends and tooltips.
+              ['{Bar,Line,Area,Pie,Legend,Tooltip}', 'name'],
+            ],
+          },
+        },
+      ],
+      // Messages written inline (defineMessage, formatMessage with defaultMessage) follow the same
+      // rules as the catalogs: placeholders given, no doubled spaces.
+      'formatjs/enforce-placeholders': 'error',
+      'formatjs/no-multiple-whitespaces': 'error',
+      'formatjs/no-multiple-plurals': 'error',
     },
   },
   {

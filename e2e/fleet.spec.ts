@@ -109,6 +109,69 @@ test('add the agent (fingerprint confirmed), switch to it, and see a fresh liste
   }
 });
 
+test('the choice survives a reload; a stopped agent is shown as unreachable, then live again; removed in another tab, this machine', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.goto(serve.url);
+  // The previous test added "lab agent" and left it selected, and the host remembered it; run
+  // alone, this test adds it first (the printed fingerprint pasted).
+  await expect(machine(page).locator('option', { hasText: 'This machine' })).toHaveCount(1);
+  await page.waitForTimeout(500); // the list's first answer, and the reopening it starts
+  if ((await machine(page).locator('option', { hasText: 'lab agent' }).count()) === 0) {
+    const dialog = await openAddMachine(page);
+    await dialog.getByLabel('Address').fill(`${ns.agentAddr}:9480`);
+    await dialog.getByLabel('Token').fill(ns.token);
+    await dialog.getByLabel(/^Name/).fill('lab agent');
+    await dialog.getByLabel(/^Fingerprint/).fill(agent.fingerprint);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(machine(page).locator('option:checked')).toContainText('lab agent');
+  await expect(page.getByText('read-only', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(machine(page).locator('option:checked')).toContainText('lab agent');
+  await page.getByLabel('Search sockets').fill('9480');
+  await expect(listening(page).getByRole('cell', { name: ns.agentAddr, exact: true })).toBeVisible();
+
+  // The agent goes away: its name, reconnecting, when it was last seen; not a live-looking table.
+  await agent.stop();
+  const banner = page.getByRole('alert').filter({ hasText: 'lab agent is unreachable' });
+  await expect(banner).toBeVisible({ timeout: 6000 });
+  await expect(banner).toContainText('reconnecting…');
+  await expect(banner).toContainText(/Last seen \S+/);
+  await screen(page, 'fleet-agent-unreachable');
+  agent = await ns.startAgent();
+  await expect(banner).toBeHidden({ timeout: 20_000 });
+  // A fresh snapshot: the restarted agent's own listener (its new pid; the old one shows as gone).
+  await expect(listening(page).getByRole('cell', { name: String(agent.child.pid), exact: true })).toBeVisible();
+
+  // Reloaded while the agent is down: this machine, with a note saying why (never an empty page).
+  await agent.stop();
+  await page.reload();
+  const note = page.getByRole('alert').filter({ hasText: 'Could not reopen lab agent:' });
+  await expect(note).toBeVisible({ timeout: 15_000 });
+  await expect(note).toContainText('Showing this machine.');
+  await expect(machine(page)).toHaveValue('');
+  await page.getByLabel('Search sockets').fill('');
+  await expect(listening(page).getByRole('row').nth(1)).toBeVisible(); // this machine's own table
+  await screen(page, 'fleet-reopen-failed');
+  agent = await ns.startAgent();
+  const id = await machine(page).locator('option', { hasText: 'lab agent' }).getAttribute('value');
+  await machine(page).selectOption(id!);
+  await expect(page.getByText('read-only', { exact: true })).toBeVisible();
+
+  // Another tab removes it: this one goes back to this machine and says why.
+  const other = await context.newPage();
+  await other.goto(serve.url);
+  await expect(machine(other).locator('option:checked')).toContainText('lab agent');
+  other.once('dialog', (d) => void d.accept());
+  await other.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'lab agent was removed from the machine list in another window or tab' })).toBeVisible({ timeout: 5000 });
+  await expect(machine(page)).toHaveValue('');
+  await expect(listening(page).getByRole('cell', { name: ns.agentAddr, exact: true })).toHaveCount(0);
+  await screen(page, 'fleet-removed-elsewhere');
+  await other.close();
+});
+
 test('an agent with --allow-control offers End process, and it ends the process in the namespace', async ({ page }) => {
   const controlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-fleet-control-'));
   const controlled = await ns.startAgent(['--allow-control'], 9481, controlDir);

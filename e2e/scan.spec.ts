@@ -170,7 +170,7 @@ test('a scan of 127.0.0.0/8 asks for confirmation with an estimate, then runs an
   await dialog.getByRole('checkbox', { name: /scan this large/ }).check();
   await dialog.getByRole('button', { name: 'Scan' }).click();
   const progress = dashboard.getByRole('group', { name: 'Scan progress' });
-  await expect(progress).toContainText(/[1-9][\d,]* \/ 16,777,216 probes · 16,777,216 hosts × 1 ports/, { timeout: 15_000 });
+  await expect(progress).toContainText(/[1-9][\d,]* \/ 16,777,216 probes · 16,777,216 hosts × 1 port/, { timeout: 15_000 });
   await dashboard.getByRole('button', { name: 'Cancel' }).click();
   await expect(dashboard.locator('.scan-summary')).toContainText('Cancelled.', { timeout: 15_000 });
 });

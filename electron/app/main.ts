@@ -13,7 +13,7 @@ import { MachineRegistry } from '../host/machines';
 import { switchableLink } from '../host/machine-switch';
 import { defaultDataDir } from '../engine/history/paths';
 import { menuTemplate } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME } from './policy';
+import { APP_SCHEME, appEntryUrl } from './policy';
 import { bindElectronReportSave } from './report-save';
 import { hardenContents, hardenSession, openAllowlisted } from './window';
 import { BoundsTracker, restoreBounds, WindowStateStore } from './window-state';
@@ -94,6 +94,11 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     mainWindow = win;
+    // A reload starts the page on this machine (it reopens the remembered one): route there too,
+    // or its first snapshot would be another machine's under this machine's name.
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) routed.reset();
+    });
     if (placement.maximized) win.maximize();
     const tracker = new BoundsTracker(store, () => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }), 500, (err) => log(`could not save the window position: ${String(err)}`));
     for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', () => tracker.changed());
@@ -133,7 +138,8 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     win.once('ready-to-show', () => win.show());
-    await win.loadURL(APP_ENTRY_URL);
+    // The renderer speaks the user's language: the system's preferred list goes along in the URL.
+    await win.loadURL(appEntryUrl(app.getPreferredSystemLanguages()));
 
     app.on('window-all-closed', () => {
       if (!background.settings().closeToTray) app.quit();

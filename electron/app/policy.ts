@@ -10,6 +10,17 @@ export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * The page's URL with the system's preferred languages (`app.getPreferredSystemLanguages()`),
+ * best first, as `?langs=de-DE,en-US`: the renderer picks its language from them (its
+ * navigator.languages follows Chromium's UI locale, not the user's ordered list). Only
+ * well-formed language tags are passed, at most ten.
+ */
+export function appEntryUrl(preferred: readonly string[]): string {
+  const tags = preferred.filter((t) => /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/.test(t)).slice(0, 10);
+  return tags.length > 0 ? `${APP_ENTRY_URL}?langs=${encodeURIComponent(tags.join(','))}` : APP_ENTRY_URL;
+}
+
 /** What sender validation reads of a frame; Electron's WebFrameMain has both. */
 export interface FrameLike {
   readonly url: string;

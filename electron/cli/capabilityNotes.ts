@@ -1,5 +1,6 @@
 import type { Capabilities } from '../../shared/contract/calls';
 import type { ProcessInfo, SocketRow } from '../../shared/contract/sockets';
+import { tEngine } from './i18n';
 
 /**
  * What this OS would not show, said once in words ("run as administrator to see ..."), for the
@@ -9,10 +10,10 @@ export function capabilityNotes(capabilities: Capabilities, rows: readonly Socke
   const notes: string[] = [];
   const { socketOwners, processDetails } = capabilities;
   if (!socketOwners.available && socketOwners.note && rows.some((r) => r.ownerStatus === 'not-found' || r.ownerStatus === 'permission-denied')) {
-    notes.push(socketOwners.note);
+    notes.push(tEngine(socketOwners.messageKey, socketOwners.values, socketOwners.note));
   }
   if (!processDetails.available && processDetails.note && processes.some((p) => p.unavailable.some((u) => u.reason === 'permission denied'))) {
-    notes.push(processDetails.note);
+    notes.push(tEngine(processDetails.messageKey, processDetails.values, processDetails.note));
   }
   return notes;
 }

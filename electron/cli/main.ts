@@ -13,7 +13,10 @@ import type { RowFilter } from './filters';
 import type { SocketState } from '../../shared/contract/sockets';
 import { loadExtraCommands } from './commands/extra';
 import { TRAFFIC_SORTS, type TrafficSort } from './trafficFormat';
-import { RESOLVE_HELP } from './resolveNames';
+import { chooseCliLang, setCliLang, t, tEngine, withoutLangOption } from './i18n';
+import { localizeCommanderError, localizeHelp } from './help';
+import { UnsupportedLangError } from '../../shared/i18n/locale';
+import { resolveHelp } from './resolveNames';
 
 declare const PORTSCOPE_VERSION: string | undefined;
 const version = typeof PORTSCOPE_VERSION === 'string' ? PORTSCOPE_VERSION : '0.0.0-dev';
@@ -34,20 +37,20 @@ function toFilter(o: TableFlags): RowFilter {
 }
 
 function parseFileFlag(flag: string, value: string): string {
-  if (value.trim() === '') throw new UsageError(`${flag} needs a path`);
+  if (value.trim() === '') throw new UsageError(t('cli.error.needsPath', { flag }));
   return path.resolve(value);
 }
 
 /** Options every socket-table command shares. */
 function tableFilters(cmd: Command): Command {
   return cmd
-    .option('--tcp', 'TCP sockets only')
-    .option('--udp', 'UDP sockets only')
-    .option('-p, --port <port>', 'local or remote port (repeat or comma-separate)', collect(parsePort))
-    .option('--pid <pid>', 'owned by this pid (repeat or comma-separate)', collect(parsePid))
-    .option('--process <name>', 'process name contains this text (repeat or comma-separate)', collect(String))
-    .option('-s, --state <state>', 'socket state: listen, established, time-wait, unconn, … (repeat or comma-separate)', collect(parseState))
-    .option('-a, --all', 'every socket, not only listening TCP and bound UDP');
+    .option('--tcp', t('cli.filter.tcp'))
+    .option('--udp', t('cli.filter.udp'))
+    .option('-p, --port <port>', t('cli.filter.port'), collect(parsePort))
+    .option('--pid <pid>', t('cli.filter.pid'), collect(parsePid))
+    .option('--process <name>', t('cli.filter.process'), collect(String))
+    .option('-s, --state <state>', t('cli.filter.state'), collect(parseState))
+    .option('-a, --all', t('cli.filter.all'));
 }
 
 /**
@@ -62,7 +65,7 @@ function refuseEmptyValues(cmd: Command): void {
     if (option.long && OWN_EMPTY_CHECK.has(option.long)) continue;
     const value: unknown = cmd.getOptionValue(option.attributeName());
     const empty = value === '' || (Array.isArray(value) && value.some((v) => v === ''));
-    if (empty) throw new UsageError(`${option.long ?? option.flags} needs a value, not an empty string`);
+    if (empty) throw new UsageError(t('cli.error.emptyValue', { flag: option.long ?? option.flags }));
   }
 }
 
@@ -70,38 +73,43 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
   const exit = { code: 0 };
   let engine: Engine | null = null;
   const getEngine = () => (engine ??= engineFactory());
-  const program = new Command('portscope')
-    .description('What is listening here, who owns it, who is connected, and is that port reachable.')
-    .version(version, '-V, --version')
+  const program = new Command('portscope');
+  // Before any command is added: subcommands copy the help settings when they are created.
+  localizeHelp(program);
+  program
+    .description(t('cli.program.description'))
+    .version(version, '-V, --version', t('cli.program.version'))
+    // Read before parsing (see i18n.ts); declared so that help lists it and commander accepts it anywhere.
+    .option('--lang <lang>', t('cli.program.lang'))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => out.stdout(s),
       writeErr: (s) => out.stderr(s),
       // Commander's own errors become our one-line form.
-      outputError: (s, write) => write(`portscope: ${s.replace(/^error: /, '').trim()}\n`),
+      outputError: (s, write) => write(`portscope: ${localizeCommanderError(s)}\n`),
     });
 
   tableFilters(
     program
       .command('list')
       .alias('ls')
-      .description('listening TCP and bound UDP sockets, with service, exposure and owning process')
-      .option('--json', 'print a JSON array of rows')
-      .option('--totals', 'traffic totals per process and for the machine (with --json: { rows, traffic })')
-      .option('--resolve', RESOLVE_HELP),
+      .description(t('cli.list.description'))
+      .option('--json', t('cli.list.json'))
+      .option('--totals', t('cli.list.totals'))
+      .option('--resolve', resolveHelp()),
   ).action(async (opts: TableFlags & { json?: boolean; totals?: boolean; resolve?: boolean }) => {
     exit.code = await listCommand(getEngine(), { ...toFilter(opts), json: opts.json, totals: opts.totals, resolve: opts.resolve }, out);
   });
 
   program
     .command('who')
-    .description('which process holds a port, with every detail known about it')
-    .argument('<port>', 'local port number', (v) => parsePort(v))
-    .option('--tcp', 'TCP only')
-    .option('--udp', 'UDP only')
-    .option('--json', 'print JSON')
-    .option('--resolve', RESOLVE_HELP)
+    .description(t('cli.who.description'))
+    .argument('<port>', t('cli.arg.localPort'), (v) => parsePort(v))
+    .option('--tcp', t('cli.who.tcp'))
+    .option('--udp', t('cli.who.udp'))
+    .option('--json', t('cli.who.json'))
+    .option('--resolve', resolveHelp())
     .action(async (port: number, opts) => {
       exit.code = await whoCommand(getEngine(), port, opts, out);
     });
@@ -109,17 +117,17 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
   tableFilters(
     program
       .command('watch')
-      .description('a live table that refreshes and marks new (+), closed (-) and changed (~) sockets')
-      .addOption(new Option('-i, --interval <time>', 'refresh interval: 1000, 500ms, 2s').default(1000).argParser(parseInterval))
-      .addOption(new Option('--count <n>', 'stop after this many refreshes').argParser((v) => {
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--count must be a positive whole number, not '${v}'`);
+      .description(t('cli.watch.description'))
+      .addOption(new Option('-i, --interval <time>', t('cli.watch.interval')).default(1000).argParser(parseInterval))
+      .addOption(new Option('--count <n>', t('cli.watch.count')).argParser((v) => {
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(t('cli.error.positiveWhole', { flag: '--count', value: v }));
         return Number(v);
       }))
-      .option('--alert', 'print alerts: new listeners beyond loopback, on risky ports or with unknown owners')
-      .option('--log <file>', 'append every change as JSON lines to this file', (v) => parseFileFlag('--log', v))
-      .option('--data-dir <dir>', 'where the baseline and alert settings are (default: the user data folder)', (v) => parseFileFlag('--data-dir', v))
-      .addOption(new Option('--sort <key>', 'order: port, or rate, sent, received (busiest first, with traffic columns)').choices(TRAFFIC_SORTS).default('port'))
-      .option('--resolve', `${RESOLVE_HELP} (filled in as they arrive)`),
+      .option('--alert', t('cli.watch.alert'))
+      .option('--log <file>', t('cli.watch.log'), (v) => parseFileFlag('--log', v))
+      .option('--data-dir <dir>', t('cli.watch.dataDir'), (v) => parseFileFlag('--data-dir', v))
+      .addOption(new Option('--sort <key>', t('cli.watch.sort')).choices(TRAFFIC_SORTS).default('port'))
+      .option('--resolve', resolveHelp(true)),
   ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort; resolve?: boolean }) => {
     exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort, resolve: opts.resolve }, out);
   });
@@ -133,9 +141,18 @@ export async function main(argv: string[], sink: Output = processOutput, engineF
   // Every line printed from here on, errors included, goes through the one sanitizer.
   const out = safeOutput(sink);
   try {
-    await loadExtraCommands(argv, ['list', 'ls', 'who', 'watch']);
+    setCliLang(chooseCliLang(argv, process.env));
   } catch (err) {
-    out.stderr(`portscope: could not load the command: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (!(err instanceof UnsupportedLangError)) throw err;
+    // Said in the environment's language, the one this run would otherwise have used.
+    setCliLang(chooseCliLang([], process.env));
+    out.stderr(`portscope: ${t('cli.error.unsupportedLang', { value: err.value })}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    await loadExtraCommands(withoutLangOption(argv), ['list', 'ls', 'who', 'watch']);
+  } catch (err) {
+    out.stderr(`portscope: ${t('cli.error.loadCommand', { error: err instanceof Error ? err.message : String(err) })}\n`);
     return EXIT_FAILURE;
   }
   const { program, exit } = buildProgram(out, engineFactory);
@@ -157,11 +174,11 @@ export async function main(argv: string[], sink: Output = processOutput, engineF
       return EXIT_USAGE;
     }
     if (err instanceof ContractError) {
-      out.stderr(`portscope: ${err.message}\n`);
+      out.stderr(`portscope: ${tEngine(err.messageKey, err.values, err.message)}\n`);
       return err.code === 'bad-request' ? EXIT_USAGE : EXIT_FAILURE;
     }
     const message = err instanceof Error ? err.message : String(err);
-    out.stderr(`portscope: unexpected failure: ${message}\n`);
+    out.stderr(`portscope: ${t('cli.error.unexpected', { error: message })}\n`);
     if (process.env.PORTSCOPE_DEBUG && err instanceof Error) out.stderr(`${err.stack}\n`);
     return EXIT_FAILURE;
   }

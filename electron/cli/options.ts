@@ -1,19 +1,22 @@
 import { SOCKET_STATES } from '../../shared/contract/states';
 import type { SocketState } from '../../shared/contract/sockets';
 import { UsageError } from './errors';
+import { t } from './i18n';
 
-export function parsePort(value: string, what = 'port'): number {
+/** `what` names the value in the message: a flag (`--port`) or, by default, the word "port". */
+export function parsePort(value: string, what?: string): number {
   const text = value.trim();
-  if (!/^\d+$/.test(text)) throw new UsageError(`${what} must be a number from 1 to 65535, not '${value}'`);
+  const name = what ?? t('cli.word.port');
+  if (!/^\d+$/.test(text)) throw new UsageError(t('cli.error.portNotNumber', { what: name, value }));
   const port = Number(text);
-  if (port < 1 || port > 65535) throw new UsageError(`${what} ${port} is out of range: ports go from 1 to 65535`);
+  if (port < 1 || port > 65535) throw new UsageError(t('cli.error.portRange', { what: name, port: String(port) }));
   return port;
 }
 
 export function parsePid(value: string): number {
   const text = value.trim();
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 4_194_304) {
-    throw new UsageError(`pid must be a positive whole number, not '${value}'`);
+    throw new UsageError(t('cli.error.pid', { value }));
   }
   return Number(text);
 }
@@ -21,9 +24,9 @@ export function parsePid(value: string): number {
 export function parseInterval(value: string): number {
   const text = value.trim();
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
-  if (!m) throw new UsageError(`interval must look like 1000, 500ms or 2s, not '${value}'`);
+  if (!m) throw new UsageError(t('cli.error.interval', { value }));
   const ms = Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1));
-  if (ms < 250 || ms > 60_000) throw new UsageError(`interval ${ms} ms is out of range: 250 ms to 60 s`);
+  if (ms < 250 || ms > 60_000) throw new UsageError(t('cli.error.intervalRange', { ms: String(ms) }));
   return ms;
 }
 
@@ -48,7 +51,7 @@ export function parseState(value: string): SocketState {
   if ((SOCKET_STATES as readonly string[]).includes(key)) return key as SocketState;
   const alias = STATE_ALIASES[key.replace(/_/g, '')];
   if (alias) return alias;
-  throw new UsageError(`unknown state '${value}': use one of ${SOCKET_STATES.map((s) => s.toLowerCase()).join(', ')}`);
+  throw new UsageError(t('cli.error.state', { value, states: SOCKET_STATES.map((s) => s.toLowerCase()).join(', ') }));
 }
 
 /** Comma-separated lists are accepted wherever a flag may repeat: --state listen,established. */

@@ -2,9 +2,13 @@ import type { AddressName } from '../../shared/contract/names';
 import type { SocketRow } from '../../shared/contract/sockets';
 import type { Engine } from '../engine/service';
 import type { AddressNameColumn } from './table';
+import { t } from './i18n';
 
 /** The --resolve flag's help, one text for list, watch and who. */
-export const RESOLVE_HELP = "names for addresses: this machine's interfaces, the hosts file, reverse DNS for remote ends";
+/** The --resolve help in the CLI's language; `live`: names are filled in as they arrive (watch). */
+export function resolveHelp(live = false): string {
+  return live ? t('cli.names.helpLive') : t('cli.names.help');
+}
 
 /** How long a one-shot command (list, who) waits for reverse DNS before printing what it has. */
 export const RESOLVE_WAIT_MS = 2000;
@@ -76,7 +80,8 @@ export class CliNames {
   label(address: string, scopeId: string | null, inParens = false): string {
     const n = this.names.get(key(address, scopeId));
     if (!n) return '';
-    if (n.source === 'local') return inParens ? `${n.name ?? ''}, ${n.interface ?? '?'}` : `${n.name ?? ''} (${n.interface ?? '?'})`;
+    // The engine names this machine's own addresses in English ("this machine"): say it in the CLI's language.
+    if (n.source === 'local') return t(inParens ? 'cli.names.localInParens' : 'cli.names.local', { iface: n.interface ?? '?' });
     return n.name ?? (n.pending && !this.settled ? '…' : '');
   }
 
@@ -100,8 +105,8 @@ export class CliNames {
    */
   column(withRemote: boolean): AddressNameColumn {
     return withRemote
-      ? { column: { header: 'Remote name', max: 40 }, cell: (r) => (hasPeer(r) ? this.label(r.remoteAddress, r.scopeId) : '') }
-      : { column: { header: 'Local name', max: 40 }, cell: (r) => this.label(r.localAddress, r.scopeId) };
+      ? { column: { header: t('cli.names.remoteColumn'), max: 40 }, cell: (r) => (hasPeer(r) ? this.label(r.remoteAddress, r.scopeId) : '') }
+      : { column: { header: t('cli.names.localColumn'), max: 40 }, cell: (r) => this.label(r.localAddress, r.scopeId) };
   }
 
   dispose(): void {
@@ -131,7 +136,7 @@ export class CliNames {
 
 /** The note one-shot commands print when DNS did not answer every address in time. */
 export function pendingNote(count: number, waitedMs = RESOLVE_WAIT_MS): string {
-  return `${count} address${count === 1 ? '' : 'es'} still had no answer from DNS after ${(waitedMs / 1000).toFixed(0)} s; shown without a name`;
+  return t('cli.names.pending', { count, seconds: (waitedMs / 1000).toFixed(0) });
 }
 
 /**

@@ -1,8 +1,15 @@
 import { visibleControls } from '../../shared/text/visible';
 import type { SocketRow } from '../../shared/contract/sockets';
-import { exposureLabel, localLabel, protoLabel, remoteLabel } from '../../shared/net/socketLabels';
+import { localLabel, protoLabel, remoteLabel } from '../../shared/net/socketLabels';
+import { exposureWord, ownerWord, riskWord, SOCKET_COLUMNS } from '../../shared/i18n/socketWords';
+import { t } from './i18n';
 
-export { exposureLabel, localLabel, protoLabel, remoteLabel };
+export { localLabel, protoLabel, remoteLabel };
+
+/** "all (v4+v6)", "loopback": in the CLI's language. */
+export function exposureLabel(r: Pick<SocketRow, 'exposure' | 'dualStack' | 'family'>): string {
+  return exposureWord(t, r);
+}
 
 /**
  * Text from other processes (names, command lines) may hold escape sequences that would repaint
@@ -54,30 +61,11 @@ export function renderTable(columns: Column[], rows: string[][], lineWidth = 200
 }
 
 export function ownerLabel(r: SocketRow): string {
-  if (r.pid !== null) return `${r.pid}/${r.processName ?? '?'}${r.pids.length > 1 ? ` +${r.pids.length - 1}` : ''}`;
-  switch (r.ownerStatus) {
-    case 'time-wait':
-      return '- (time-wait)';
-    case 'orphaned':
-      return '- (kernel)';
-    case 'permission-denied':
-      return '? (denied)';
-    case 'process-exited':
-      return '- (exited)';
-    default:
-      return '- (unknown)';
-  }
+  return ownerWord(t, r);
 }
 
-const RISK_SHORT: Record<string, string> = {
-  cleartext: 'cleartext',
-  'remote-admin-exposed': 'remote admin exposed',
-  'malware-port': 'malware port',
-  'database-exposed': 'database exposed',
-};
-
 export function notesLabel(r: SocketRow): string {
-  return r.risks.map((n) => RISK_SHORT[n.code] ?? n.code).join(', ');
+  return r.risks.map((n) => riskWord(t, n.code)).join(', ');
 }
 
 /** More columns after the usual ones (the traffic columns of `watch --sort rate`). */
@@ -94,16 +82,16 @@ export interface AddressNameColumn {
 
 export function socketTable(rows: readonly SocketRow[], withRemote: boolean, width = 200, extra?: ExtraColumns, names?: AddressNameColumn): string {
   const columns: Column[] = [
-    { header: 'Proto' },
-    { header: 'Local address', max: 46 },
-    ...(withRemote ? [{ header: 'Remote address', max: 46 }] : []),
+    { header: t(SOCKET_COLUMNS.proto) },
+    { header: t(SOCKET_COLUMNS.local), max: 46 },
+    ...(withRemote ? [{ header: t(SOCKET_COLUMNS.remote), max: 46 }] : []),
     ...(names ? [names.column] : []),
-    { header: 'State' },
-    { header: 'Service', max: 16 },
-    { header: 'Exposure' },
-    { header: 'PID/Process', max: width < 120 ? 20 : 32 },
-    { header: 'User', max: 12 },
-    { header: 'Notes', max: 40 },
+    { header: t(SOCKET_COLUMNS.state) },
+    { header: t(SOCKET_COLUMNS.service), max: 16 },
+    { header: t(SOCKET_COLUMNS.exposure) },
+    { header: t(SOCKET_COLUMNS.process), max: width < 120 ? 20 : 32 },
+    { header: t(SOCKET_COLUMNS.user), max: 12 },
+    { header: t(SOCKET_COLUMNS.notes), max: 40 },
     ...(extra?.columns ?? []),
   ];
   return renderTable(

@@ -1,29 +1,30 @@
 import type { SocketRow } from '../../shared/contract/sockets';
 import type { TrafficSummary } from '../../shared/contract/traffic';
 import { renderTable, type Column } from './table';
+import { fmt, t } from './i18n';
 
-/** Every user-visible string of the traffic output, in one place (for the translations). */
+/** The traffic output's words, from the CLI catalog (read when used: the language is set at start). */
 export const trafficMessages = {
-  heading: 'Traffic by process (TCP payload over the sockets shown, while they live)',
-  machine: (sent: string, received: string, rates: string) => `This machine: ${sent} sent, ${received} received${rates}`,
-  rates: (send: string, receive: string) => `, now ${send} out, ${receive} in`,
-  none: 'No socket with byte counters.',
-  more: (n: number) => `… and ${n} more process(es)`,
-  columns: { process: 'PID/Process', connections: 'Conns', sent: 'Sent', received: 'Received', sendRate: 'Out/s', receiveRate: 'In/s', rtt: 'RTT' },
+  heading: () => t('cli.traffic.heading'),
+  machine: (sent: string, received: string) => t('cli.traffic.machine', { sent, received }),
+  machineRates: (sent: string, received: string, send: string, receive: string) => t('cli.traffic.machineRates', { sent, received, send, receive }),
+  none: () => t('cli.traffic.none'),
+  more: (n: number) => t('cli.traffic.more', { count: n }),
+  columns: {
+    process: () => t('socket.column.process'),
+    connections: () => t('cli.traffic.column.connections'),
+    sent: () => t('cli.traffic.column.sent'),
+    received: () => t('cli.traffic.column.received'),
+    sendRate: () => t('cli.traffic.column.sendRate'),
+    receiveRate: () => t('cli.traffic.column.receiveRate'),
+    rtt: () => 'RTT',
+  },
   noValue: '—',
 };
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/** 1536 -> "1.5 KiB": three significant digits, binary units (as `ss` and `ip -s` count). */
+/** 1536 -> "1.50 KiB" ("1,50 KiB" in German): three significant digits, binary units (as `ss` and `ip -s` count). */
 export function formatBytes(n: number): string {
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${Math.round(v)} B` : `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ${UNITS[u]}`;
+  return fmt().bytes(n);
 }
 
 export function formatRate(n: number | null): string {
@@ -35,20 +36,23 @@ function bytesCell(n: number | null): string {
 }
 
 /** Sent, Received, rates and RTT as extra socket-table columns (watch --sort rate). */
-export const trafficColumns: { columns: Column[]; cells: (r: SocketRow) => string[] } = {
-  columns: [
-    { header: trafficMessages.columns.sent, align: 'right' },
-    { header: trafficMessages.columns.received, align: 'right' },
-    { header: trafficMessages.columns.sendRate, align: 'right' },
-    { header: trafficMessages.columns.receiveRate, align: 'right' },
-    { header: trafficMessages.columns.rtt, align: 'right' },
-  ],
+export const trafficColumns: { readonly columns: Column[]; cells: (r: SocketRow) => string[] } = {
+  get columns(): Column[] {
+    const c = trafficMessages.columns;
+    return [
+      { header: c.sent(), align: 'right' },
+      { header: c.received(), align: 'right' },
+      { header: c.sendRate(), align: 'right' },
+      { header: c.receiveRate(), align: 'right' },
+      { header: c.rtt(), align: 'right' },
+    ];
+  },
   cells: (r) => [
     bytesCell(r.bytesSent),
     bytesCell(r.bytesReceived),
     formatRate(r.sendRate),
     formatRate(r.receiveRate),
-    r.rttMs === null ? trafficMessages.noValue : `${r.rttMs < 10 ? r.rttMs.toFixed(2) : r.rttMs.toFixed(0)} ms`,
+    r.rttMs === null ? trafficMessages.noValue : `${fmt().number(r.rttMs, r.rttMs < 10 ? 2 : 0)} ms`,
   ],
 };
 
@@ -69,22 +73,24 @@ export function sortByTraffic(rows: SocketRow[], by: Exclude<TrafficSort, 'port'
 export function trafficTotals(summary: TrafficSummary, withRates: boolean, limit = 20): string {
   const m = summary.machine;
   const c = trafficMessages.columns;
-  const lines = [trafficMessages.heading];
-  if (summary.processes.length === 0 && m.bytesSent === 0 && m.bytesReceived === 0) return `${lines[0]}\n${trafficMessages.none}`;
+  const lines = [trafficMessages.heading()];
+  if (summary.processes.length === 0 && m.bytesSent === 0 && m.bytesReceived === 0) return `${lines[0]}\n${trafficMessages.none()}`;
   lines.push(
-    trafficMessages.machine(formatBytes(m.bytesSent), formatBytes(m.bytesReceived), withRates ? trafficMessages.rates(formatRate(m.sendRate), formatRate(m.receiveRate)) : ''),
+    withRates
+      ? trafficMessages.machineRates(formatBytes(m.bytesSent), formatBytes(m.bytesReceived), formatRate(m.sendRate), formatRate(m.receiveRate))
+      : trafficMessages.machine(formatBytes(m.bytesSent), formatBytes(m.bytesReceived)),
   );
   const shown = summary.processes.slice(0, limit);
   const columns: Column[] = [
-    { header: c.process, max: 32 },
-    { header: c.connections, align: 'right' },
-    { header: c.sent, align: 'right' },
-    { header: c.received, align: 'right' },
-    ...(withRates ? [{ header: c.sendRate, align: 'right' as const }, { header: c.receiveRate, align: 'right' as const }] : []),
+    { header: c.process(), max: 32 },
+    { header: c.connections(), align: 'right' },
+    { header: c.sent(), align: 'right' },
+    { header: c.received(), align: 'right' },
+    ...(withRates ? [{ header: c.sendRate(), align: 'right' as const }, { header: c.receiveRate(), align: 'right' as const }] : []),
   ];
   const cells = shown.map((p) => [
     `${p.pid}/${p.name}`,
-    String(p.connections),
+    fmt().number(p.connections, 0),
     formatBytes(p.bytesSent),
     formatBytes(p.bytesReceived),
     ...(withRates ? [formatRate(p.sendRate), formatRate(p.receiveRate)] : []),

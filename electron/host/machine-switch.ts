@@ -5,6 +5,11 @@ import type { MachineRegistry } from './machines';
 export interface SwitchableLink extends EngineLink {
   /** The machine calls and events go to now (null: this machine). */
   selected(): string | null;
+  /**
+   * Back to this machine without touching the remembered choice: the window was reloaded, and
+   * its fresh page starts on this machine and reopens the remembered one itself.
+   */
+  reset(): void;
 }
 
 /**
@@ -36,6 +41,7 @@ export function switchableLink(local: EngineLink, registry: MachineRegistry): Sw
 
   return {
     selected: () => selected,
+    reset: () => retarget(null),
     async call(name, request) {
       if (name !== 'machines.select') return target.call(name, request);
       // Connects first: a machine that cannot be reached is refused, and the window stays put.

@@ -32,6 +32,8 @@ export class MachineRegistry implements MachineLinks {
   private readonly entries = new Map<string, Entry>();
   private readonly removedListeners = new Set<(id: string) => void>();
   private readonly log: (message: string) => void;
+  /** The machine chosen last (machines.select), persisted so a restart or reload reopens it. */
+  private selected: string | null = null;
   /** Why the list could not be read; the list is then empty and read-only. */
   readonly loadError: string | null = null;
 
@@ -40,7 +42,7 @@ export class MachineRegistry implements MachineLinks {
     this.log = options.log ?? (() => {});
     let stored: StoredMachine[] = [];
     try {
-      stored = this.store.load();
+      ({ machines: stored, selected: this.selected } = this.store.load());
     } catch (err) {
       this.loadError = err instanceof Error ? err.message : String(err);
       this.log(this.loadError);
@@ -69,13 +71,38 @@ export class MachineRegistry implements MachineLinks {
     return [...this.entries.values()].map((e) => info(e));
   }
 
-  /** Connects (again, after a refusal) and answers once reachable; throws the reason otherwise. */
-  async select(id: string): Promise<MachineInfo> {
+  /** The machine chosen last, as machines.json remembers it (its id may no longer be listed). */
+  lastSelected(): string | null {
+    return this.selected;
+  }
+
+  /**
+   * Connects (again, after a refusal) and answers once reachable; throws the reason otherwise.
+   * Only a machine that answered is remembered as the selection: a restart must not reopen one
+   * that was refused. null (this machine) is remembered too.
+   */
+  async select(id: string | null): Promise<MachineInfo | null> {
+    if (id === null) {
+      this.remember(null);
+      return null;
+    }
     const e = this.entries.get(id);
     if (!e) throw new ContractError('not-found', `No machine ${id} in the list.`);
     e.link.retry();
     await e.link.ready();
+    this.remember(id);
     return info(e);
+  }
+
+  private remember(id: string | null): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    if (this.loadError) return; // never overwrite a list that could not be read
+    try {
+      this.persist();
+    } catch (err) {
+      this.log(`cannot remember the selected machine: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   async add(request: MachineAddRequest): Promise<{ added: false; presentedFingerprint: string } | { added: true; machine: MachineInfo }> {
@@ -121,6 +148,7 @@ export class MachineRegistry implements MachineLinks {
     const e = this.entries.get(id);
     if (!e) return false;
     this.entries.delete(id);
+    if (this.selected === id) this.selected = null;
     if (persist) this.persist();
     for (const l of this.removedListeners) l(id);
     await e.link.close();
@@ -132,7 +160,10 @@ export class MachineRegistry implements MachineLinks {
   }
 
   private persist(): void {
-    this.store.save([...this.entries.values()].map((e) => e.stored));
+    this.store.save(
+      [...this.entries.values()].map((e) => e.stored),
+      this.selected,
+    );
   }
 
   private entry(stored: StoredMachine): Entry {
@@ -150,14 +181,14 @@ export class MachineRegistry implements MachineLinks {
   private async answer(name: CallName, request: unknown): Promise<string> {
     switch (name) {
       case 'machines.list':
-        return toJson({ machines: this.list() });
+        return toJson({ machines: this.list(), selected: this.selected });
       case 'machines.add':
         return toJson(await this.add(request as MachineAddRequest));
       case 'machines.remove':
         return toJson({ removed: await this.remove((request as { id: string }).id) });
       case 'machines.select': {
         const id = (request as { id: string | null }).id;
-        return toJson({ machine: id === null ? null : await this.select(id) });
+        return toJson({ machine: await this.select(id) });
       }
       default:
         throw new ContractError('unknown-call', `${name} is not a machines call.`);
@@ -177,5 +208,6 @@ function info(e: Entry): MachineInfo {
     hostname: link.state.hello?.hostname ?? null,
     control: link.state.hello ? link.state.hello.control !== false : null,
     addedAt: stored.addedAt,
+    lastSeenAt: link.state.lastSeenAt,
   };
 }

@@ -8,15 +8,29 @@ import { ProbePage } from '../pages/probe/ProbePage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { ScanPage } from '../pages/scan/ScanPage';
 import { pageFromHash, PAGES, type Page } from '../stores/ui';
+import { useT } from '../i18n/useT';
 import { CapabilityNotice } from './CapabilityNotice';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useServices, useSockets, useUi } from './services';
+import { SettingsMenu } from './SettingsMenu';
 
-const TITLES: Record<Page, string> = { dashboard: 'Dashboard', scan: 'Scan', probe: 'Probe', diagnose: 'Diagnose', reports: 'Reports', history: 'History' };
+const TITLES = {
+  dashboard: 'ui.app.page.dashboard',
+  scan: 'ui.app.page.scan',
+  probe: 'ui.app.page.probe',
+  diagnose: 'ui.app.page.diagnose',
+  reports: 'ui.app.page.reports',
+  history: 'ui.app.page.history',
+} as const satisfies Record<Page, string>;
+
+/** The product's name is the same in every language. */
+const BRAND = 'Portscope';
+const SEPARATOR = ' · ';
 
 /** `machineSwitcher`: the header's machine picker (components/machines), when the front end offers machines. */
 export function App({ machineSwitcher }: { machineSwitcher?: ReactNode } = {}) {
   const { ui } = useServices();
+  const t = useT();
   const page = useUi((s) => s.page);
   const hostname = useSockets((s) => s.hostname);
 
@@ -38,29 +52,36 @@ export function App({ machineSwitcher }: { machineSwitcher?: ReactNode } = {}) {
   }, [page]);
   useEffect(() => {
     if (pageFromHash(window.location.hash) !== page) window.history.pushState(null, '', `#/${page}`);
-    document.title = `${TITLES[page]} · Portscope${hostname ? ` · ${hostname}` : ''}`;
-  }, [page, hostname]);
+    document.title = hostname ? t('ui.app.documentTitleHost', { page: t(TITLES[page]), host: hostname }) : t('ui.app.documentTitle', { page: t(TITLES[page]) });
+  }, [page, hostname, t]);
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="brand">
-          Portscope{hostname ? <span className="muted"> · {hostname}</span> : null}
+          {BRAND}
+          {hostname ? (
+            <span className="muted">
+              {SEPARATOR}
+              {hostname}
+            </span>
+          ) : null}
         </span>
-        <nav aria-label="Pages">
+        <nav aria-label={t('ui.app.nav')}>
           {PAGES.map((p) => (
             <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined} className={p === page ? 'active' : ''}>
-              {TITLES[p]}
+              {t(TITLES[p])}
             </a>
           ))}
         </nav>
         {machineSwitcher}
+        <SettingsMenu />
       </header>
       <ConnectionBanner />
       <CapabilityNotice />
       <main className={`page page-${page}`}>
         <h1 className="sr-only" tabIndex={-1} ref={heading}>
-          {TITLES[page]}
+          {t(TITLES[page])}
         </h1>
         {page === 'dashboard' ? <DashboardPage /> : null}
         {page === 'scan' ? <ScanPage /> : null}

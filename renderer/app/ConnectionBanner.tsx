@@ -1,10 +1,34 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '../contract/types';
+import type { ConnectionReason, ConnectionState } from '../contract/types';
+import type { T } from '../i18n/useT';
+import { useT } from '../i18n/useT';
 import { useServices, useSockets } from './services';
+
+function reasonText(t: T, reason: ConnectionReason): string {
+  switch (reason.kind) {
+    case 'version':
+      return t('ui.app.banner.version', { engine: reason.engine, page: reason.page });
+    case 'expired':
+      return t('ui.app.banner.expired', { seconds: reason.retryInS });
+    case 'lost':
+      return t('ui.app.banner.lost', { seconds: reason.retryInS });
+    case 'unreachable':
+      return t('ui.app.banner.unreachable', { seconds: reason.retryInS });
+    case 'machineRemoved':
+      return t('ui.machines.removedElsewhere');
+    case 'machineUnreachable': {
+      const head = reason.error
+        ? t('ui.machines.unreachableWhy', { label: reason.label, error: reason.error })
+        : t('ui.machines.unreachableBanner', { label: reason.label });
+      return `${head} ${reason.seen ? t('ui.machines.lastSeen', { time: reason.seen }) : t('ui.machines.notLive')}`;
+    }
+  }
+}
 
 /** Says when the engine is out of reach or complaining; silent while all is well. */
 export function ConnectionBanner() {
   const { client } = useServices();
+  const t = useT();
   const [conn, setConn] = useState<ConnectionState>({ ...client.connection });
   const monitorError = useSockets((s) => s.monitorError);
   const warnings = useSockets((s) => s.warnings);
@@ -13,14 +37,14 @@ export function ConnectionBanner() {
   if (conn.status === 'reconnecting' || (conn.status === 'closed' && conn.error)) {
     return (
       <div className="banner banner-error" role="alert">
-        {conn.error ?? 'Disconnected from the Portscope engine.'}
+        {conn.reason ? reasonText(t, conn.reason) : (conn.error ?? t('ui.app.banner.disconnected'))}
       </div>
     );
   }
   if (monitorError) {
     return (
       <div className="banner banner-warn" role="status">
-        The last refresh failed: {monitorError} The table shows the last good picture.
+        {t('ui.app.banner.refreshFailed', { error: monitorError })}
       </div>
     );
   }

@@ -8,6 +8,7 @@ import { connectSocketFeed, type FeedOptions } from '../stores/sockets/feed';
 import { createSocketStore } from '../stores/sockets/store';
 import { createTrafficStore } from '../stores/traffic';
 import { createUiStore, type Page } from '../stores/ui';
+import { createLanguageStore, defaultLanguageStorage, systemLanguages } from '../i18n/language';
 import type { AppServices } from './services';
 
 /** Wires the stores to one client: used by main.tsx and, with a fake client, by the tests. */
@@ -25,5 +26,6 @@ export function createServices(client: RendererClient, page: Page = 'dashboard',
     probes: createProbeStore(client),
     diagnoses: createDiagnoseStore(client),
     history: createHistoryStore(client),
+    language: createLanguageStore(typeof window === 'undefined' ? [] : systemLanguages(window), defaultLanguageStorage()),
   };
 }

@@ -10,6 +10,8 @@ import type { LiveFeed } from '../stores/sockets/feed';
 import type { SocketStore, SocketStoreState } from '../stores/sockets/store';
 import type { TrafficStore, TrafficStoreState } from '../stores/traffic';
 import type { UiState, UiStore } from '../stores/ui';
+import { I18nProvider } from '../i18n/I18nProvider';
+import type { LanguageState, LanguageStore } from '../i18n/language';
 
 /** Everything the UI shares: one contract client, its stores, the live feed. */
 export interface AppServices {
@@ -26,12 +28,18 @@ export interface AppServices {
   traffic: TrafficStore;
   /** Names for remote addresses (the "Resolve addresses" switch). */
   names: NamesStore;
+  /** The language chosen in the settings (or the system's), remembered. */
+  language: LanguageStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
 
 export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <I18nProvider language={services.language}>{children}</I18nProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): AppServices {
@@ -66,4 +74,8 @@ export function useTraffic<T>(selector: (state: TrafficStoreState) => T): T {
 
 export function useNames<T>(selector: (state: NamesStoreState) => T): T {
   return useStore(useServices().names, selector);
+}
+
+export function useLanguage<T>(selector: (state: LanguageState) => T): T {
+  return useStore(useServices().language, selector);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../i18n/useT';
 import { Dialog } from './Dialog';
 
 /**
@@ -19,15 +20,16 @@ export function AuthorizationDialog({
   /** `large`: the engine asks to confirm a scan's size (with its estimate), not its targets. */
   kind?: 'public' | 'large';
 }) {
+  const t = useT();
   const [checked, setChecked] = useState(false);
   return (
     <Dialog
-      title={kind === 'large' ? 'Large scan: start it?' : 'Public target: are you allowed to do this?'}
+      title={kind === 'large' ? t('ui.common.auth.largeTitle') : t('ui.common.auth.publicTitle')}
       onCancel={onCancel}
       actions={
         <>
           <button type="button" data-autofocus onClick={onCancel}>
-            Cancel
+            {t('ui.common.cancel')}
           </button>
           <button type="button" className="danger" disabled={!checked} onClick={onConfirm}>
             {what}
@@ -38,19 +40,16 @@ export function AuthorizationDialog({
       {message ? <p>{message}</p> : null}
       {kind === 'large' ? (
         <>
-          <p>It keeps running until it is done or you cancel it.</p>
+          <p>{t('ui.common.auth.largeBody')}</p>
           <label className="check">
-            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> I mean to run a scan this large.
+            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> {t('ui.common.auth.largeCheck')}
           </label>
         </>
       ) : (
         <>
-          <p>
-            Some targets are outside loopback and private networks. Scanning hosts without their owner&apos;s permission can be illegal and is often treated as
-            an attack.
-          </p>
+          <p>{t('ui.common.auth.publicBody')}</p>
           <label className="check">
-            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> I own these hosts or have written permission to test them.
+            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> {t('ui.common.auth.publicCheck')}
           </label>
         </>
       )}

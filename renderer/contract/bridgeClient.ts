@@ -1,6 +1,8 @@
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../shared/contract';
 import type { PortscopeBridge } from '../../shared/contract/bridge';
 import type { ConnectionState, RendererClient } from './types';
+import { currentLang } from '../i18n/current';
+import { plainT } from '../i18n/plain';
 import { parseEvent, parseResponse } from './validate';
 
 declare global {
@@ -17,7 +19,7 @@ export function createBridgeClient(bridge: PortscopeBridge): RendererClient {
     connection,
     async call<N extends CallName>(name: N, request: CallRequest<N>): Promise<CallResponse<N>> {
       const fn = bridge.calls[name] as ((req: CallRequest<N>) => Promise<unknown>) | undefined;
-      if (typeof fn !== 'function') throw new Error(`This version of Portscope has no ${name} call.`);
+      if (typeof fn !== 'function') throw new Error(plainT(currentLang())('ui.app.error.noCall', { name }));
       return parseResponse(name, await fn(request));
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {

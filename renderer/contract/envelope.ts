@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedFields } from '../../shared/contract/localized';
 
 /**
  * The server side of the wire envelope, checked here field by field. (shared/contract/wire.ts's
@@ -11,7 +12,8 @@ const ResultErr = z.object({
   type: z.literal('result'),
   id: z.number().int(),
   ok: z.literal(false),
-  error: z.object({ code: z.string(), message: z.string() }),
+  // The catalog key and values beside the English (optional: older engines send neither).
+  error: z.object({ code: z.string(), message: z.string(), ...localizedFields }),
 });
 const Event = z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() });
 

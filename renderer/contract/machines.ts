@@ -13,7 +13,8 @@ import { createWsClient, defaultWsUrl } from './wsClient';
  */
 export interface MachineConnector {
   readonly home: RendererClient;
-  open(id: string | null): Promise<RendererClient>;
+  /** `onRemoved`: the host says the machine was removed meanwhile (another tab or window). */
+  open(id: string | null, hooks?: { onRemoved?: () => void }): Promise<RendererClient>;
 }
 
 export function createMachineConnector(win: Window = window): MachineConnector {
@@ -33,11 +34,15 @@ export function createMachineConnector(win: Window = window): MachineConnector {
   const home = createWsClient({ url, protocols });
   return {
     home,
-    async open(id) {
-      if (id === null) return home;
-      // Answers once the host reached the agent (or says why it could not).
+    async open(id, hooks) {
+      // Answers once the host reached the agent (or says why it could not); the host also
+      // remembers the choice, this machine included, for the next page load.
+      if (id === null) {
+        await home.call('machines.select', { id }).catch(() => undefined);
+        return home;
+      }
       await home.call('machines.select', { id });
-      return createWsClient({ url: `${url}?machine=${encodeURIComponent(id)}`, protocols });
+      return createWsClient({ url: `${url}?machine=${encodeURIComponent(id)}`, protocols, onMachineRemoved: hooks?.onRemoved });
     },
   };
 }

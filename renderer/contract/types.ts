@@ -10,8 +10,16 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** Why the last link failed, in words for a person; null while healthy. */
   error: string | null;
+  /** The same reason as data, for the UI to word in its language (`error` stays the English text). */
+  reason?: ConnectionReason | null;
   transport: 'electron' | 'websocket' | 'fake';
 }
+
+export type ConnectionReason =
+  | { kind: 'expired' | 'lost' | 'unreachable'; retryInS: number }
+  | { kind: 'version'; engine: string; page: string }
+  | { kind: 'machineRemoved' }
+  | { kind: 'machineUnreachable'; label: string; error: string | null; seen: string | null };
 
 /**
  * The contract client plus what a long-lived UI needs on top: the connection's state, and a

@@ -9,7 +9,11 @@ import { ContractError } from '../../shared/contract/errors';
 export function parseResponse<N extends CallName>(name: N, value: unknown): CallResponse<N> {
   const result = calls[name].response.safeParse(value);
   if (!result.success) {
-    throw new ContractError('internal', `The engine answered ${name} with data this version cannot read: ${summarize(result.error.issues)}`);
+    const issues = summarize(result.error.issues);
+    throw new ContractError('internal', `The engine answered ${name} with data this version cannot read: ${issues}`, {
+      messageKey: 'ui.app.error.badAnswer',
+      values: { name, issues },
+    });
   }
   return result.data as CallResponse<N>;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import { ContractError, type ContractErrorCode } from '../../shared/contract/errors';
 import { ServerEnvelopeSchema } from './envelope';
-import type { ConnectionState, RendererClient } from './types';
+import type { ConnectionReason, ConnectionState, RendererClient } from './types';
 import { parseEvent, parseResponse } from './validate';
 
 export interface WsClientOptions {
@@ -23,6 +23,11 @@ export interface WsClientOptions {
   /** Reconnect backoff: first delay, doubled up to the maximum. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * The host closed this connection because the machine it looks at was removed from the list
+   * (in another tab or window). The client stops: retrying would only be refused.
+   */
+  onMachineRemoved?: () => void;
 }
 
 interface Pending {
@@ -34,6 +39,8 @@ interface Pending {
 
 /** The host's close code for an expired session (electron/host/server.ts). */
 const SESSION_EXPIRED = 4001;
+/** The host's close code for a connection whose machine was removed (CLOSE_MACHINE_REMOVED there). */
+const MACHINE_REMOVED = 4004;
 
 const ERROR_CODES = new Set<ContractErrorCode>(['bad-request', 'unknown-call', 'not-found', 'denied', 'unavailable', 'internal']);
 
@@ -67,9 +74,10 @@ export function createWsClient(options: WsClientOptions): RendererClient {
   const reconnectListeners = new Set<() => void>();
   const connection: ConnectionState = { status: 'connecting', error: null, transport: 'websocket' };
 
-  function setConnection(status: ConnectionState['status'], error: string | null): void {
+  function setConnection(status: ConnectionState['status'], error: string | null, reason: ConnectionReason | null = null): void {
     connection.status = status;
     connection.error = error;
+    connection.reason = reason;
     const snapshot = { ...connection };
     for (const l of connectionListeners) l(snapshot);
   }
@@ -105,8 +113,17 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     ws.addEventListener('close', (ev: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
-      failPending(everOpened ? 'The connection to the Portscope engine dropped during this call.' : 'Could not reach the Portscope engine.');
+      failPending(
+        everOpened ? 'The connection to the Portscope engine dropped during this call.' : 'Could not reach the Portscope engine.',
+        everOpened ? 'ui.app.error.dropped' : 'ui.app.error.unreachable',
+      );
       if (disposed) return;
+      if (ev.code === MACHINE_REMOVED) {
+        disposed = true;
+        setConnection('closed', 'This machine was removed from the machine list in another window or tab.', { kind: 'machineRemoved' });
+        options.onMachineRemoved?.();
+        return;
+      }
       const delay = backoff;
       backoff = Math.min(maxBackoff, backoff * 2);
       const hint = ev.code === SESSION_EXPIRED
@@ -114,15 +131,18 @@ export function createWsClient(options: WsClientOptions): RendererClient {
         : everOpened
         ? 'Lost the connection to the Portscope engine.'
         : 'Could not connect to the Portscope engine. If this page was not opened from the link `portscope serve` printed, open that link (it carries the access token).';
-      setConnection('reconnecting', `${hint} Retrying in ${Math.max(1, Math.round(delay / 1000))} s.`);
+      const retryInS = Math.max(1, Math.round(delay / 1000));
+      const kind = ev.code === SESSION_EXPIRED ? 'expired' : everOpened ? 'lost' : 'unreachable';
+      setConnection('reconnecting', `${hint} Retrying in ${retryInS} s.`, { kind, retryInS });
       reconnectTimer = setTimeout(connect, delay);
     });
   }
 
-  function failPending(message: string): void {
+  /** `key`: the renderer catalog's key for the same words (format/errors.ts translates it). */
+  function failPending(message: string, key: string): void {
     for (const [id, p] of pending) {
       clearTimeout(p.timer);
-      p.reject(new ContractError('unavailable', message));
+      p.reject(new ContractError('unavailable', message, { messageKey: key }));
       pending.delete(id);
     }
     // Queued calls were never sent: they wait in the outbox for the next link.
@@ -142,7 +162,11 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     switch (msg.type) {
       case 'hello':
         if (contractMajor(msg.version) !== contractMajor(CONTRACT_VERSION)) {
-          setConnection('closed', `The engine speaks contract ${msg.version}; this page needs ${CONTRACT_VERSION}. Reload the page.`);
+          setConnection('closed', `The engine speaks contract ${msg.version}; this page needs ${CONTRACT_VERSION}. Reload the page.`, {
+            kind: 'version',
+            engine: msg.version,
+            page: CONTRACT_VERSION,
+          });
           disposed = true;
           socket?.close();
         }
@@ -160,7 +184,9 @@ export function createWsClient(options: WsClientOptions): RendererClient {
           }
         } else {
           const code = ERROR_CODES.has(msg.error.code as ContractErrorCode) ? (msg.error.code as ContractErrorCode) : 'internal';
-          p.reject(new ContractError(code, msg.error.message));
+          // The catalog key travels with the English, so the page can say it in the reader's language.
+          const { messageKey, values } = msg.error;
+          p.reject(new ContractError(code, msg.error.message, messageKey ? { messageKey, ...(values ? { values } : {}) } : undefined));
         }
         return;
       }
@@ -180,14 +206,15 @@ export function createWsClient(options: WsClientOptions): RendererClient {
   return {
     connection,
     call<N extends CallName>(name: N, request: CallRequest<N>): Promise<CallResponse<N>> {
-      if (disposed) return Promise.reject(new ContractError('unavailable', 'The connection is closed.'));
+      if (disposed) return Promise.reject(new ContractError('unavailable', 'The connection is closed.', { messageKey: 'ui.app.error.closed' }));
       const id = nextId++;
       return new Promise<CallResponse<N>>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
           const i = outbox.findIndex((m) => m.type === 'call' && m.id === id);
           if (i >= 0) outbox.splice(i, 1);
-          reject(new ContractError('unavailable', `${name} got no answer within ${Math.round(callTimeoutMs / 1000)} s.`));
+          const seconds = Math.round(callTimeoutMs / 1000);
+          reject(new ContractError('unavailable', `${name} got no answer within ${seconds} s.`, { messageKey: 'ui.app.error.timeout', values: { name, seconds } }));
         }, callTimeoutMs);
         pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject, timer });
         send({ type: 'call', id, name, payload: request });
@@ -219,7 +246,7 @@ export function createWsClient(options: WsClientOptions): RendererClient {
     dispose() {
       disposed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
-      failPending('The connection was closed.');
+      failPending('The connection was closed.', 'ui.app.error.wasClosed');
       socket?.close();
       socket = null;
       setConnection('closed', null);

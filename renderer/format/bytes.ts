@@ -1,15 +1,41 @@
 /**
  * Byte counts, rates and round-trip times for people: binary units, as `ss`, `ip -s` and
  * Portscope's CLI count them (1 KiB = 1,024 B), three significant digits, grouped and punctuated
- * by the user's locale through Intl.NumberFormat.
+ * for the language in use (de "1,50 KiB", en "1.50 KiB") through Intl.NumberFormat. The unit
+ * symbols are the same in every language (IEC).
  */
+import { INTL_LOCALE, type Lang } from '../../shared/i18n';
+import { currentLang } from '../i18n/current';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
-// Built once: Intl formatters are costly to create and the table formats thousands of cells.
-const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const small = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const tiny = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+interface Formats {
+  whole: Intl.NumberFormat;
+  small: Intl.NumberFormat;
+  tiny: Intl.NumberFormat;
+  ms: Intl.NumberFormat;
+  count: Intl.NumberFormat;
+  axis: Intl.NumberFormat;
+}
+
+// Built once per language: Intl formatters are costly to create and the table formats thousands of cells.
+const byLang = new Map<Lang, Formats>();
+function formats(lang: Lang = currentLang()): Formats {
+  let f = byLang.get(lang);
+  if (!f) {
+    const locale = INTL_LOCALE[lang];
+    f = {
+      whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      small: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      tiny: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      ms: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      count: new Intl.NumberFormat(locale),
+      axis: new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }),
+    };
+    byLang.set(lang, f);
+  }
+  return f;
+}
 
 /** The number scaled to its unit step, and the unit: 1536 → [1.5, 'KiB']. */
 export function scaleBytes(bytes: number): { value: number; unit: (typeof UNITS)[number] } {
@@ -22,7 +48,8 @@ export function scaleBytes(bytes: number): { value: number; unit: (typeof UNITS)
   return { value, unit: UNITS[i] as (typeof UNITS)[number] };
 }
 
-function formatScaled(value: number, unit: string): string {
+function formatScaled(value: number, unit: string, lang?: Lang): string {
+  const { whole, small, tiny } = formats(lang);
   if (unit === 'B') return `${whole.format(value)} B`;
   // As the CLI rounds: two decimals below 10, one below 100, none above.
   const fmt = value >= 100 ? whole : value >= 10 ? small : tiny;
@@ -30,9 +57,9 @@ function formatScaled(value: number, unit: string): string {
 }
 
 /** "0 B", "512 B", "1.50 KiB", "45.6 MiB", "789 GiB" (as the CLI prints them). */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, lang?: Lang): string {
   const { value, unit } = scaleBytes(bytes);
-  return formatScaled(value, unit);
+  return formatScaled(value, unit, lang);
 }
 
 /** Bytes per second: "0 B/s", "1.20 MiB/s". */
@@ -40,28 +67,22 @@ export function formatRate(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
 }
 
-const msFmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const msWhole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-
 /** "0.05 ms", "12.3 ms", "240 ms", "1.50 s". */
 export function formatRtt(ms: number): string {
+  const { tiny, ms: msFmt, whole: msWhole } = formats();
   if (ms >= 1000) return `${tiny.format(ms / 1000)} s`;
   if (ms >= 100) return `${msWhole.format(ms)} ms`;
   if (ms < 1) return `${tiny.format(ms)} ms`;
   return `${msFmt.format(ms)} ms`;
 }
 
-const countFmt = new Intl.NumberFormat();
-
 /** Plain counts (segments, packets, cwnd): "12,345". */
 export function formatCount(n: number): string {
-  return countFmt.format(n);
+  return formats().count.format(n);
 }
-
-const axis = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 });
 
 /** For chart axes, where width is short: two significant digits, "1.5 MiB", "780 KiB". */
 export function formatBytesShort(bytes: number): string {
   const { value, unit } = scaleBytes(bytes);
-  return `${axis.format(value)} ${unit}`;
+  return `${formats().axis.format(value)} ${unit}`;
 }

@@ -1,6 +1,23 @@
-/** A message a person can read, whatever was thrown. */
+import { currentLang } from '../i18n/current';
+import { engineText } from '../i18n/engine';
+import { plainT } from '../i18n/plain';
+
+/**
+ * A message a person can read, whatever was thrown, in the language in use: a contract error
+ * carrying a catalog key (`messageKey` + `values`) is translated, anything else shown as it came.
+ */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
+  if (err instanceof Error) {
+    const { messageKey, values } = err as Error & { messageKey?: unknown; values?: unknown };
+    if (typeof messageKey === 'string') {
+      const vals = typeof values === 'object' && values !== null ? (values as Record<string, string | number>) : undefined;
+      // The renderer's own errors (the WebSocket client's) carry a ui.* key; the engine's an engine.* key.
+      const ui = plainT(currentLang());
+      if (messageKey.startsWith('ui.') && ui.has(messageKey)) return ui(messageKey, vals);
+      return engineText(currentLang(), { message: err.message || err.name, messageKey, values: vals });
+    }
+    return err.message || err.name;
+  }
   if (typeof err === 'string') return err;
-  return 'Something went wrong.';
+  return plainT(currentLang())('ui.app.error.unknown');
 }

@@ -1,5 +1,6 @@
 import type { OwnerStatus, SocketRow } from '../../shared/contract';
 import { formatEndpoint } from '../../shared/net/address';
+import type { Tr } from '../i18n/plain';
 
 export function localEndpoint(row: SocketRow): string {
   return formatEndpoint(row.localAddress, row.localPort, row.scopeId);
@@ -21,39 +22,63 @@ export function protocolLabel(row: SocketRow): string {
   return `${row.protocol.toUpperCase()}${row.family === 6 ? 'v6' : ''}`;
 }
 
-const OWNER_TEXT: Record<OwnerStatus, string> = {
-  known: '',
-  'time-wait': 'kernel (TIME_WAIT)',
-  orphaned: 'kernel (orphaned)',
-  'permission-denied': 'not visible (permission denied)',
-  'process-exited': 'process exited',
-  'not-found': 'unknown owner',
-};
+const OWNER_TEXT = {
+  known: null,
+  'time-wait': 'ui.common.owner.timeWait',
+  orphaned: 'ui.common.owner.orphaned',
+  'permission-denied': 'ui.common.owner.permissionDenied',
+  'process-exited': 'ui.common.owner.processExited',
+  'not-found': 'ui.common.owner.notFound',
+} as const satisfies Record<OwnerStatus, string | null>;
 
-export const OWNER_EXPLANATION: Record<OwnerStatus, string> = {
-  known: '',
-  'time-wait': 'TIME_WAIT sockets belong to the kernel alone: the process closed its side and the kernel keeps the pair reserved for a while.',
-  orphaned: 'The process that owned this socket closed it; the kernel finishes the shutdown on its own.',
-  'permission-denied': 'Some processes could not be inspected. Run Portscope with more privileges (e.g. as root) to see the owner.',
-  'process-exited': 'The owning process exited between reading the socket table and its file descriptors.',
-  'not-found': 'No readable process holds this socket (another pid namespace or a kernel socket).',
-};
+const OWNER_EXPLANATION = {
+  known: null,
+  'time-wait': 'ui.common.ownerWhy.timeWait',
+  orphaned: 'ui.common.ownerWhy.orphaned',
+  'permission-denied': 'ui.common.ownerWhy.permissionDenied',
+  'process-exited': 'ui.common.ownerWhy.processExited',
+  'not-found': 'ui.common.ownerWhy.notFound',
+} as const satisfies Record<OwnerStatus, string | null>;
 
-export function processLabel(row: SocketRow): string {
-  if (row.processName) return row.pids.length > 1 ? `${row.processName} (+${row.pids.length - 1})` : row.processName;
-  // A known pid without a name (a netstat -ano capture without tasklist): the pid is still the owner.
-  if (row.pid !== null) return `pid ${row.pid}`;
-  return OWNER_TEXT[row.ownerStatus] || '—';
+/** An owner status in words ('—' for a known owner, whose name is shown instead). */
+export function ownerStatusLabel(t: Tr, status: string): string {
+  // History events keep the status as text (an older recording may hold one this version lacks).
+  const key = Object.hasOwn(OWNER_TEXT, status) ? OWNER_TEXT[status as OwnerStatus] : null;
+  return key ? t(key) : status === 'known' ? '—' : `(${status})`;
 }
 
-export const EXPOSURE_LABEL: Record<SocketRow['exposure'], string> = {
-  loopback: 'this machine',
-  all: 'all interfaces',
-  specific: 'one address',
-};
+/** Why a socket has no visible owner, in a sentence ('' for a known owner). */
+export function ownerExplanation(t: Tr, status: OwnerStatus): string {
+  const key = OWNER_EXPLANATION[status];
+  return key ? t(key) : '';
+}
 
-export const PORT_CLASS_LABEL: Record<SocketRow['portClass'], string> = {
-  'well-known': 'well-known (0–1023)',
-  registered: 'registered (1024–49151)',
-  dynamic: 'dynamic (49152+)',
-};
+export function processLabel(row: SocketRow, t: Tr): string {
+  if (row.processName) return row.pids.length > 1 ? t('ui.common.processMore', { name: row.processName, more: row.pids.length - 1 }) : row.processName;
+  // A known pid without a name (a netstat -ano capture without tasklist): the pid is still the owner.
+  if (row.pid !== null) return t('ui.common.pid', { pid: row.pid });
+  const key = OWNER_TEXT[row.ownerStatus];
+  return key ? t(key) : '—';
+}
+
+const EXPOSURE_LABEL = {
+  loopback: 'ui.common.exposure.loopback',
+  all: 'ui.common.exposure.all',
+  specific: 'ui.common.exposure.specific',
+} as const satisfies Record<SocketRow['exposure'], string>;
+
+export const EXPOSURES = Object.keys(EXPOSURE_LABEL) as Array<SocketRow['exposure']>;
+
+export function exposureLabel(t: Tr, exposure: SocketRow['exposure']): string {
+  return t(EXPOSURE_LABEL[exposure]);
+}
+
+const PORT_CLASS_LABEL = {
+  'well-known': 'ui.common.portClass.wellKnown',
+  registered: 'ui.common.portClass.registered',
+  dynamic: 'ui.common.portClass.dynamic',
+} as const satisfies Record<SocketRow['portClass'], string>;
+
+export function portClassLabel(t: Tr, portClass: SocketRow['portClass']): string {
+  return t(PORT_CLASS_LABEL[portClass]);
+}

@@ -1,22 +1,30 @@
 import type { SocketRow, TrafficUnavailable } from '../../shared/contract';
+import { currentLang } from '../i18n/current';
+import { plainT, type Tr } from '../i18n/plain';
 import { formatBytes, formatRate, formatRtt } from './bytes';
 
 /** Why a row shows "—" instead of counters: the tooltip on those cells and the panel's note. */
-export const TRAFFIC_UNAVAILABLE_TEXT: Record<TrafficUnavailable, string> = {
-  'udp-not-counted': 'UDP: the kernel keeps no per-socket byte counts.',
-  listener: 'A listening socket moves no data itself; its connections do.',
-  'time-wait': 'TIME_WAIT: the kernel keeps only a stub of the closed connection, without counters.',
-  'needs-elevation': 'The OS gives per-connection counters to administrators only: run Portscope elevated.',
-  'not-collected': 'Not collected here: this reader cannot get the counters on this system.',
-  'not-supported': 'The source of this table has no byte counters.',
-};
+const TRAFFIC_UNAVAILABLE_TEXT = {
+  'udp-not-counted': 'ui.traffic.unavailable.udp',
+  listener: 'ui.traffic.unavailable.listener',
+  'time-wait': 'ui.traffic.unavailable.timeWait',
+  'needs-elevation': 'ui.traffic.unavailable.needsElevation',
+  'not-collected': 'ui.traffic.unavailable.notCollected',
+  'not-supported': 'ui.traffic.unavailable.notSupported',
+} as const satisfies Record<TrafficUnavailable, string>;
+
+const NO_FIGURE = {
+  counters: 'ui.traffic.noCounters',
+  rate: 'ui.traffic.noRate',
+  rtt: 'ui.traffic.noRtt',
+} as const;
 
 export const NO_VALUE = '—';
 
 /** The reason for a missing value, for a title attribute; a generic one when the row gives none. */
-export function trafficReason(row: SocketRow, what = 'counters'): string {
-  if (row.trafficUnavailable) return TRAFFIC_UNAVAILABLE_TEXT[row.trafficUnavailable];
-  return what === 'rate' ? 'No rate yet: it needs two refreshes of this socket.' : `The OS gave no ${what} for this socket.`;
+export function trafficReason(row: SocketRow, what: keyof typeof NO_FIGURE = 'counters', t: Tr = plainT(currentLang())): string {
+  if (row.trafficUnavailable) return t(TRAFFIC_UNAVAILABLE_TEXT[row.trafficUnavailable]);
+  return t(NO_FIGURE[what]);
 }
 
 /** Send + receive rate, or null when neither is known: the "rate" sort key and the top-talker measure. */

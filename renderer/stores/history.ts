@@ -3,6 +3,8 @@ import type { Alert, Changes, HistoryEvent, HistoryStatus, Timeline } from '../.
 import { CONTRACT_VERSION } from '../../shared/contract/version';
 import type { RendererClient } from '../contract/types';
 import { errorMessage } from '../format/errors';
+import { currentLang } from '../i18n/current';
+import { plainT } from '../i18n/plain';
 
 /** The "What changed since…" choices; `report` is a saved report's time. */
 export type SinceChoice = { kind: 'hour' } | { kind: 'yesterday' } | { kind: 'boot' } | { kind: 'baseline' } | { kind: 'report'; at: string; name: string };
@@ -108,7 +110,7 @@ export function createHistoryStore(client: RendererClient, notifications: Browse
     async markAllKnown() {
       try {
         const b = await client.call('history.baselineSave', {});
-        set({ message: `${b.count} listeners marked as known (baseline #${b.id}).`, since: { kind: 'baseline' } });
+        set({ message: plainT(currentLang())('ui.history.markedKnown', { count: b.count, id: b.id }), since: { kind: 'baseline' } });
         await get().load();
       } catch (err) {
         set({ error: errorMessage(err) });
@@ -136,7 +138,8 @@ export function createHistoryStore(client: RendererClient, notifications: Browse
       }
     }
     if (transport === 'electron') return;
-    notifications.show(alert.severity === 'danger' ? 'Portscope: risky listener' : 'Portscope: new listener', alert.message);
+    const t = plainT(currentLang());
+    notifications.show(alert.severity === 'danger' ? t('ui.history.notify.risky') : t('ui.history.notify.new'), alert.message);
   }
   return store;
 }

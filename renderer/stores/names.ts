@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AddressName } from '../../shared/contract';
 import type { RendererClient } from '../contract/types';
+import { errorMessage } from '../format/errors';
+import { currentLang } from '../i18n/current';
+import { plainT, type Tr } from '../i18n/plain';
 
 /**
  * Names for remote addresses (TCPView's "Resolve Addresses"), off by default and remembered.
@@ -87,7 +90,7 @@ export function createNamesStore(client: RendererClient, storage: Storage | null
       } catch (err) {
         // Asked again on the next want(): a dropped connection must not leave them nameless.
         for (const a of batch) asked.delete(a);
-        set({ error: err instanceof Error ? err.message : String(err) });
+        set({ error: errorMessage(err) });
       }
     }
 
@@ -146,8 +149,10 @@ export function createNamesStore(client: RendererClient, storage: Storage | null
 }
 
 /** What the remote column shows for a name: "this machine (eth0)" for one of our own addresses. */
-export function nameLabel(answer: AddressName | undefined): string | null {
+export function nameLabel(answer: AddressName | undefined, t: Tr = plainT(currentLang())): string | null {
   if (!answer?.name) return null;
-  if (answer.source === 'local' && answer.interface) return `${answer.name} (${answer.interface})`;
-  return answer.name;
+  // The engine names this machine's own addresses "this machine" (contract data): said in the reader's language.
+  const name = answer.source === 'local' && answer.name === 'this machine' ? t('ui.traffic.thisMachine') : answer.name;
+  if (answer.source === 'local' && answer.interface) return t('ui.traffic.nameInterface', { name, interface: answer.interface });
+  return name;
 }

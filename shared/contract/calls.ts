@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTRACT_VERSION } from './version';
+import { localizedFields } from './localized';
 import { ProcessInfoSchema, SnapshotSchema, SocketDeltaSchema, SocketRowSchema } from './sockets';
 
 const Pid = z.number().int().positive().max(4_194_304);
@@ -12,6 +13,8 @@ export const CapabilitySchema = z.object({
    * to see the owners of other users' sockets"), or how it works on this OS; null when nothing to say.
    */
   note: z.string().nullable(),
+  /** The note's catalog key and values, for front ends that translate (optional: older peers). */
+  ...localizedFields,
 });
 export type Capability = z.infer<typeof CapabilitySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PortSchema } from './sockets';
+import { localizedFields } from './localized';
 
 /** Both endpoints of one TCP connection, as the socket table shows them. */
 export const ConnectionEndpointsSchema = z
@@ -27,6 +28,8 @@ export const CloseResultSchema = z.object({
   ok: z.boolean(),
   outcome: CloseOutcomeSchema,
   message: z.string(),
+  /** The message's catalog key and values, for front ends that translate (optional: older peers). */
+  ...localizedFields,
 });
 export type CloseResult = z.infer<typeof CloseResultSchema>;
 

@@ -56,3 +56,4 @@ export interface ContractClient {
 
 /** What the engine offers: one async handler per call, and event subscription. */
 export type CallHandlers = { [N in CallName]: (request: z.output<Calls[N]['request']>) => Promise<CallResponse<N>> };
+export * from './localized';

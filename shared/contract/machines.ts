@@ -45,6 +45,11 @@ export const MachineInfoSchema = z.object({
   hostname: z.string().max(300).nullable(),
   control: z.boolean().nullable(),
   addedAt: z.string().max(64),
+  /**
+   * When the agent was last heard from (a message or a heartbeat answer; ISO time), null before
+   * the first connection. While the link is down it says how old the shown figures are.
+   */
+  lastSeenAt: z.string().max(64).nullable().optional(),
 });
 export type MachineInfo = z.infer<typeof MachineInfoSchema>;
 
@@ -69,12 +74,20 @@ export const MachineAddResponseSchema = z.discriminatedUnion('added', [
 export type MachineAddResponse = z.infer<typeof MachineAddResponseSchema>;
 
 export const machinesCalls = {
-  'machines.list': { request: z.object({}).strict(), response: z.object({ machines: z.array(MachineInfoSchema) }) },
+  'machines.list': {
+    request: z.object({}).strict(),
+    response: z.object({
+      machines: z.array(MachineInfoSchema),
+      /** The machine chosen last with machines.select (kept in machines.json), for the front end to reopen on start. */
+      selected: MachineIdSchema.nullable().optional(),
+    }),
+  },
   'machines.add': { request: MachineAddRequestSchema, response: MachineAddResponseSchema },
   'machines.remove': { request: z.object({ id: MachineIdSchema }).strict(), response: z.object({ removed: z.boolean() }) },
   /**
    * Connects to a machine (null: this one) and answers once it is reachable, with its state.
    * In Electron it also routes the window's calls there; browser mode opens `/ws?machine=<id>`.
+   * The choice is remembered (machines.list's `selected`) so a reload or restart reopens it.
    */
   'machines.select': {
     request: z.object({ id: MachineIdSchema.nullable() }).strict(),

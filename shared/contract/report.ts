@@ -129,6 +129,8 @@ export const ReportExportRequestSchema = z
     scan: ReportScanSchema.optional(),
     probes: z.array(ProbeResultSchema).max(100).optional(),
     diagnosis: DiagnoseResultSchema.optional(),
+    /** Language of an HTML or Markdown report's headings and sentences (default English); JSON and CSV keys never change. */
+    lang: z.enum(['en', 'de', 'nl']).optional(),
   })
   .strict();
 export type ReportExportRequest = z.input<typeof ReportExportRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProtocolSchema } from './sockets';
+import { localizedFields, LocalizedTextSchema } from './localized';
 
 /**
  * Scanner, reachability probe and port diagnosis: the calls the CLI and the desktop app's scan,
@@ -294,6 +295,8 @@ export const ProbeAttemptSchema = z.object({
   rttMs: z.number().nonnegative().nullable(),
   /** One sentence, e.g. "Connection refused: nothing listens on 127.0.0.1:81." */
   message: z.string(),
+  /** The message's catalog key and values (optional: older peers). */
+  ...localizedFields,
   at: z.string(),
 });
 export type ProbeAttempt = z.infer<typeof ProbeAttemptSchema>;
@@ -313,6 +316,10 @@ export const ProbeResultSchema = z.object({
   banner: z.string().nullable(),
   /** Plain-language summary of all attempts. */
   verdict: z.string(),
+  /** The verdict as a catalog key and values, without the "Cancelled after …" that `verdict` starts with when cancelled. */
+  verdictText: LocalizedTextSchema.optional(),
+  /** That "Cancelled after 3 of 10 attempts." as a key and values, when cancelled. */
+  cancelledText: LocalizedTextSchema.optional(),
   cancelled: z.boolean(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;
@@ -348,6 +355,12 @@ export const DiagnoseStepSchema = z.object({
   /** Facts behind the message (lines of text), e.g. each address tried and its outcome. */
   details: z.array(z.string()),
   durationMs: z.number().nonnegative(),
+  /** The message's catalog key and values (optional: older peers; English `message` stays). */
+  ...localizedFields,
+  /** The step name's catalog key. */
+  nameKey: z.string().min(1).max(128).optional(),
+  /** The details as keys and values, one per line of `details` where the line is a sentence (null: data, shown as is). */
+  detailTexts: z.array(LocalizedTextSchema.nullable()).optional(),
 });
 export type DiagnoseStep = z.infer<typeof DiagnoseStepSchema>;
 
@@ -360,6 +373,9 @@ export const DiagnoseResultSchema = z.object({
   summary: z.string(),
   nextStep: z.string(),
   durationMs: z.number().nonnegative(),
+  /** `summary` and `nextStep` as catalog keys and values (optional: older peers; the English stays). */
+  summaryText: LocalizedTextSchema.optional(),
+  nextStepText: LocalizedTextSchema.optional(),
 });
 export type DiagnoseResult = z.infer<typeof DiagnoseResultSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedFields } from './localized';
 
 import { SOCKET_STATES } from './states';
 import { rowTrafficFields, TrafficSummarySchema } from './traffic';
@@ -38,6 +39,8 @@ export const RiskNoteSchema = z.object({
   code: RiskCodeSchema,
   severity: z.enum(['info', 'warning', 'danger']),
   message: z.string(),
+  /** The message's catalog key and values, for front ends that translate (optional: older peers). */
+  ...localizedFields,
 });
 export type RiskNote = z.infer<typeof RiskNoteSchema>;
 

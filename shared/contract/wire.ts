@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTRACT_VERSION } from './version';
+import { localizedFields } from './localized';
 
 /**
  * Messages of the contract over a message channel (the browser-mode WebSocket). Electron IPC
@@ -20,7 +21,7 @@ export const ServerMessageSchema = z.union([
     type: z.literal('result'),
     id: z.number().int(),
     ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string() }),
+    error: z.object({ code: z.string(), message: z.string(), ...localizedFields }),
   }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);

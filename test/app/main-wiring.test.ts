@@ -39,6 +39,8 @@ vi.mock('electron', () => {
   const s = h.state;
   class BrowserWindow {
     record: (typeof s.windows)[number];
+    // main routes the window back to this machine when its page reloads (did-start-navigation).
+    readonly webContents = { on: () => this.webContents };
     constructor(options: Record<string, unknown>) {
       this.record = { options, loaded: [], events: new Map(), focused: 0, bounds: { x: 1, y: 2, width: 900, height: 600 } };
       s.windows.push(this.record);
@@ -85,6 +87,8 @@ vi.mock('electron', () => {
     name: 'Portscope',
     getPath: () => s.userData,
     setLoginItemSettings: () => {},
+    // The user's languages, best first: main hands them to the page (issue 13).
+    getPreferredSystemLanguages: () => ['nl-BE', 'de-DE', 'en-US'],
   };
   class Tray {
     setToolTip() {}
@@ -164,7 +168,8 @@ describe('Electron main wiring', () => {
   it('opens one secure window on the app URL, with the preload', () => {
     expect(h.state.windows).toHaveLength(1);
     const win = h.state.windows[0]!;
-    expect(win.loaded).toEqual(['portscope-app://app/index.html']);
+    // The system's preferred languages ride along, for the page to choose its language from.
+    expect(win.loaded).toEqual(['portscope-app://app/index.html?langs=nl-BE%2Cde-DE%2Cen-US']);
     // The whole set, so a switch dropped or flipped fails here.
     expect(win.options.webPreferences).toEqual({
       preload: expect.stringMatching(/preload\.cjs$/),

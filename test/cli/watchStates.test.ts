@@ -30,7 +30,7 @@ describe('portscope watch across TCP states', () => {
     watch.stdout.on('data', (d: Buffer) => (out += d.toString()));
     watch.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
-      await waitFor(() => out, /^watching \d+ sockets/m);
+      await waitFor(() => out, /^watching \d+ sockets?/m);
       const client = net.connect({ host: '127.0.0.1', port });
       await new Promise<void>((resolve, reject) => client.once('connect', resolve).once('error', reject));
       const local = `127\\.0\\.0\\.1:${client.localPort} -> 127\\.0\\.0\\.1:${port}`;

@@ -108,7 +108,7 @@ describe.skipIf(!corpusPresent)('macOS adapter on captured outputs', () => {
       [49529, 8000, 717],
     ]);
     const hello = await engine.handlers['contract.hello']({ version: '1.0.0' });
-    expect(hello.capabilities?.processDetails).toEqual({ available: false, note: expect.stringMatching(/sudo/) });
+    expect(hello.capabilities?.processDetails).toMatchObject({ available: false, note: expect.stringMatching(/sudo/) });
     engine.dispose();
   });
 });

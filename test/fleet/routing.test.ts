@@ -109,8 +109,16 @@ describe('routing the contract to a remote machine', () => {
     events.length = 0;
     await new Promise((r) => setTimeout(r, 800));
     expect(events.length).toBeGreaterThan(0); // the agent's deltas now
+    // A window reload routes back to this machine but keeps the remembered choice for the page.
+    expect(registry.lastSelected()).toBe(machine.id);
+    routed.reset();
+    expect(routed.selected()).toBeNull();
+    expect(JSON.parse(await routed.call('contract.hello', { version: CONTRACT_VERSION })).control).toBeUndefined();
+    expect(JSON.parse(await routed.call('machines.list', {})).selected).toBe(machine.id);
+    await routed.call('machines.select', { id: machine.id });
     await routed.call('machines.select', { id: null });
     expect(JSON.parse(await routed.call('contract.hello', { version: CONTRACT_VERSION })).control).toBeUndefined();
+    expect(registry.lastSelected()).toBeNull();
     off();
   });
 

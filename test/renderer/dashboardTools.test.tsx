@@ -170,7 +170,7 @@ describe('search and charts', () => {
     await tick();
     expect(exposure()).toBe('all interfaces: 1');
     expect(top()).toBe('most: sshd (900) (1)');
-    expect(screen.getByRole('figure', { name: /Sockets by state/ }).textContent).toContain('1 matching sockets now');
+    expect(screen.getByRole('figure', { name: /Sockets by state/ }).textContent).toContain('1 matching socket now');
   });
 });
 

@@ -6,6 +6,7 @@ import type { DiagnoseResult } from '../../shared/contract';
 import { createServices } from '../../renderer/app/createServices';
 import { ServicesProvider, type AppServices } from '../../renderer/app/services';
 import { formatDateTime } from '../../renderer/format/time';
+import { formatFor } from '../../renderer/i18n/useT';
 import { DiagnosePage } from '../../renderer/pages/diagnose/DiagnosePage';
 import { FakeClient, makeSnapshot } from './fixtures';
 
@@ -55,8 +56,8 @@ describe('Diagnose page', () => {
     const list = screen.getByRole('region', { name: 'Checklist' });
     const text = list.textContent ?? '';
     expect(text).not.toContain(SINCE);
-    expect(text).toContain(`running since ${formatDateTime(SINCE)}`);
-    expect(text).toContain(`demo --since ${formatDateTime(SINCE)}`);
+    expect(text).toContain(`running since ${formatDateTime(formatFor('en'), SINCE)}`);
+    expect(text).toContain(`demo --since ${formatDateTime(formatFor('en'), SINCE)}`);
     expect(text).toContain('Held by demo\\u202e (pid 42');
     expect(within(list).getByText('Loopback only, as asked: connecting to 127.0.0.1, ::1.')).toBeTruthy();
   });

@@ -28,10 +28,10 @@ class FakeSocket extends EventTarget {
     const ev = new MessageEvent('message', { data: JSON.stringify(message) });
     this.dispatchEvent(ev);
   }
-  drop(): void {
+  drop(code?: number): void {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    this.dispatchEvent(new Event('close'));
+    this.dispatchEvent(Object.assign(new Event('close'), { code }));
   }
 }
 
@@ -50,6 +50,25 @@ describe('WebSocket contract client', () => {
     client = createWsClient({ url: 'ws://127.0.0.1:1/ws', createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1) as unknown as WebSocket), backoffMs: 5 });
     return client;
   }
+
+  it('a machine removed elsewhere (close 4004): says so, stops retrying and tells its owner', async () => {
+    let removed = 0;
+    client = createWsClient({
+      url: 'ws://127.0.0.1:1/ws?machine=abc',
+      createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1) as unknown as WebSocket),
+      backoffMs: 5,
+      onMachineRemoved: () => removed++,
+    });
+    const states: string[] = [];
+    client.onConnection((s) => states.push(`${s.status}: ${s.error ?? ''}`));
+    (sockets[0] as FakeSocket).open();
+    (sockets[0] as FakeSocket).drop(4004);
+    await wait(30);
+    expect(removed).toBe(1);
+    expect(sockets).toHaveLength(1); // no retry: the host would only refuse it
+    expect(states.at(-1)).toMatch(/^closed: This machine was removed from the machine list/);
+    expect(states.join('\n')).not.toMatch(/open the link/);
+  });
 
   it('queues a call until the link opens, matches the result by id and validates it', async () => {
     const c = make();

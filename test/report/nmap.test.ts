@@ -148,7 +148,7 @@ describe('nmap XML import', () => {
     const md = reportToMarkdown(report);
     expect(md).toContain('ssh (OpenSSH \\& \\<b\\>friends\\</b\\> 9.2p1)');
     expect(md).toContain('Counted but not listed:');
-    expect(md).toContain('10.0.0.5: 990 tcp port(s) closed');
+    expect(md).toContain('10.0.0.5: 990 tcp ports closed');
   });
 
   it('refuses a half-written file and marks an unfinished scan', () => {

@@ -285,24 +285,24 @@ describe('Windows close: SetTcpEntry with DELETE_TCB', () => {
       closeConnection: (family: 4 | 6, e: typeof c) => closeTcpEntry(() => status, wine, family, e),
     });
     const denied = await closeConnection({ adapter: adapter(5), refresh }, { protocol: 'tcp', ...c });
-    expect(denied).toEqual({ ok: false, outcome: 'denied', message: expect.stringContaining('run Portscope as administrator') });
+    expect(denied).toMatchObject({ ok: false, outcome: 'denied', message: expect.stringContaining('run Portscope as administrator') });
     expect(denied.message).toContain('chrome.exe (pid 4242)');
     expect(denied.message).not.toMatch(/sudo|CAP_NET_ADMIN/);
     const v6 = await closeConnection({ adapter: adapter(0), refresh }, { protocol: 'tcp', localAddress: '::1', localPort: 50124, remoteAddress: '::1', remotePort: 8080 });
-    expect(v6).toEqual({ ok: false, outcome: 'unsupported', message: expect.stringContaining(IPV6_CLOSE_REASON) });
+    expect(v6).toMatchObject({ ok: false, outcome: 'unsupported', message: expect.stringContaining(IPV6_CLOSE_REASON) });
     expect(v6.message).not.toMatch(/CONFIG_INET_DIAG_DESTROY/);
     // SetTcpEntry answered success but the row is still there (what Wine's stub would do): still-open, never "closed".
     const stillOpen = await closeConnection({ adapter: { ...adapter(0), closeConnection: (f: 4 | 6, e: typeof c) => closeTcpEntry(() => 0, false, f, e) }, refresh }, { protocol: 'tcp', ...c });
     expect(stillOpen.outcome).toBe('still-open');
     const wine = await closeConnection({ adapter: adapter(0, true), refresh }, { protocol: 'tcp', ...c });
-    expect(wine).toEqual({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
+    expect(wine).toMatchObject({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
   });
 
   it('capability notes follow what the adapter found: elevation, Wine, missing exports', () => {
-    expect(windowsCapabilities(true, 'ip-helper', { unavailable: null, missing: [] }).trafficCounters).toEqual({ available: true, note: expect.stringContaining('counts start then, at 0') });
-    expect(windowsCapabilities(false, 'ip-helper', { unavailable: 'needs-elevation', missing: [] }).trafficCounters).toEqual({ available: false, note: expect.stringContaining('run as administrator') });
+    expect(windowsCapabilities(true, 'ip-helper', { unavailable: null, missing: [] }).trafficCounters).toMatchObject({ available: true, note: expect.stringContaining('counts start then, at 0') });
+    expect(windowsCapabilities(false, 'ip-helper', { unavailable: 'needs-elevation', missing: [] }).trafficCounters).toMatchObject({ available: false, note: expect.stringContaining('run as administrator') });
     expect(windowsCapabilities(true, 'wine', { unavailable: 'not-supported', missing: ['GetPerTcpConnectionEStats'] }).trafficCounters.note).toMatch(/no GetPerTcpConnectionEStats \(Wine does not implement them\)/);
-    expect(windowsCapabilities(false, 'ip-helper').closeConnection).toEqual({ available: false, note: expect.stringContaining('run as administrator') });
-    expect(windowsCapabilities(true, 'ip-helper').closeConnection).toEqual({ available: true, note: expect.stringContaining('IPv4 only') });
+    expect(windowsCapabilities(false, 'ip-helper').closeConnection).toMatchObject({ available: false, note: expect.stringContaining('run as administrator') });
+    expect(windowsCapabilities(true, 'ip-helper').closeConnection).toMatchObject({ available: true, note: expect.stringContaining('IPv4 only') });
   });
 });

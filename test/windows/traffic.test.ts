@@ -113,7 +113,7 @@ describe.skipIf(notReady !== null)('Windows traffic and close under Wine (Window
     // Wine exports SetPerTcpConnectionEStats, as a stub that answers ERROR_NOT_SUPPORTED.
     expect(out.estatsMissing).not.toContain('SetPerTcpConnectionEStats');
     expect(out.setEstatsAnswer).toBe(50);
-    expect(out.capabilities.trafficCounters).toEqual({ available: false, note: expect.stringMatching(/no GetPerTcpConnectionEStats.*\(Wine does not implement them\)/) });
+    expect(out.capabilities.trafficCounters).toMatchObject({ available: false, note: expect.stringMatching(/no GetPerTcpConnectionEStats.*\(Wine does not implement them\)/) });
     expect(out.warnings).toEqual([]);
   });
 
@@ -134,9 +134,9 @@ describe.skipIf(notReady !== null)('Windows traffic and close under Wine (Window
   });
 
   it("refuses to close under Wine, saying its SetTcpEntry is a stub; IPv6: Windows has no such call; both connections still work", async () => {
-    expect(out.close4).toEqual({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
-    expect(out.close6).toEqual({ ok: false, outcome: 'unsupported', message: expect.stringContaining(IPV6_CLOSE_REASON) });
-    expect(out.capabilities.closeConnection).toEqual({ available: false, note: WINE_CLOSE_REASON });
+    expect(out.close4).toMatchObject({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
+    expect(out.close6).toMatchObject({ ok: false, outcome: 'unsupported', message: expect.stringContaining(IPV6_CLOSE_REASON) });
+    expect(out.capabilities.closeConnection).toMatchObject({ available: false, note: WINE_CLOSE_REASON });
     // Why: asked directly, Wine's SetTcpEntry answers NO_ERROR and the connection stays established.
     expect(out.setTcpEntryAnswer).toBe(0);
     expect(out.stillEstablished).toBe(true);
@@ -149,7 +149,7 @@ describe.skipIf(notReady !== null)('Windows traffic and close under Wine (Window
     const remote = `127.0.0.1:${p4.serverPort}`;
     const r = await runWindowsNode(['bin/portscope.js', 'close', local, remote, '--yes', '--json']);
     expect(r.code, r.stderr).toBe(EXIT_FAILURE);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, outcome: 'unsupported', message: expect.stringContaining(WINE_CLOSE_REASON) });
     expect(await echo(p4.client, 1000)).toBe(true);
   }, 180_000);
 });

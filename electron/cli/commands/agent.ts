@@ -8,7 +8,8 @@ import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
 import { addMetricsOptions, startAgentMetrics, type AgentMetricsFlags } from './agentMetrics';
 import { addListenOptions, checkListenFlags, listenTls, startAgentListen, type AgentListenFlags } from './agentListen';
-import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir, parseLogFile } from './historyOptions';
+import { DATA_DIR_FLAG, dataDirHelp, parseDataDir, parseLogFile } from './historyOptions';
+import { t } from '../i18n';
 
 interface AgentFlags extends AgentMetricsFlags, AgentListenFlags {
   dataDir?: string;
@@ -38,6 +39,8 @@ function untilStopped(): Promise<void> {
  */
 export async function agentCommand(flags: AgentFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
+  // The agent's log lines stay English in every language, as daemons' logs do: they end up in
+  // journald or a file, read by people and scripts who search for the same words everywhere.
   const log = (m: string) => out.stderr(`portscope agent: ${terminalSafe(m)}\n`);
   const dataDir = flags.dataDir ?? defaultDataDir();
   if (flags.showFingerprint) {
@@ -104,10 +107,10 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
   addListenOptions(addMetricsOptions(
     program
       .command('agent')
-      .description('run headless: record history, serve Prometheus metrics (--metrics), run scheduled scans (--scan), let the app look at this machine (--listen); see assets/portscope-agent.service')
-      .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
-      .option('--log <file>', 'also append every change as JSON lines to this file', parseLogFile)
-      .addOption(new Option('-i, --interval <time>', 'refresh interval: 1000, 500ms, 2s').default(1000).argParser(parseInterval)),
+      .description(t('cli.agent.description'))
+      .option(DATA_DIR_FLAG, dataDirHelp(), parseDataDir)
+      .option('--log <file>', t('cli.option.logFile'), parseLogFile)
+      .addOption(new Option('-i, --interval <time>', t('cli.watch.interval')).default(1000).argParser(parseInterval)),
   )).action(async (flags: AgentFlags) => {
     ctx.exit.code = await agentCommand(flags, ctx);
   });

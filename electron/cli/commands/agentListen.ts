@@ -10,6 +10,7 @@ import { isLoopbackHost } from '../../host/security';
 import { startHost, type HostHandle } from '../../host/server';
 import { UsageError } from '../errors';
 import { parseListenAddress } from './agentMetrics';
+import { t } from '../i18n';
 
 export const DEFAULT_LISTEN_ADDRESS = `127.0.0.1:${DEFAULT_AGENT_PORT}`;
 
@@ -26,13 +27,13 @@ export interface AgentListenFlags {
 /** The options for the app's view of this machine, added to `portscope agent`. */
 export function addListenOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--listen [address:port]', `let the Portscope app look at this machine over TLS (default ${DEFAULT_LISTEN_ADDRESS})`))
-    .option('--listen-token <token>', 'the bearer token the app must send (required; or --listen-token-file, or $PORTSCOPE_AGENT_TOKEN)')
-    .option('--listen-token-file <file>', 'read that token from a file (keeps it out of the process list)')
-    .option('--listen-tls-cert <file>', 'TLS certificate (PEM); without it a self-signed one is made and kept in the data folder')
-    .option('--listen-tls-key <file>', 'its key (PEM)')
-    .option('--allow-control', 'let the app end processes, close connections, change settings and scan from here (read-only otherwise)')
-    .option('--show-fingerprint', 'print the SHA-256 fingerprint of the certificate --listen presents, and exit');
+    .addOption(new Option('--listen [address:port]', t('cli.agent.listen', { address: DEFAULT_LISTEN_ADDRESS })))
+    .option('--listen-token <token>', t('cli.agent.listenToken'))
+    .option('--listen-token-file <file>', t('cli.agent.listenTokenFile'))
+    .option('--listen-tls-cert <file>', t('cli.agent.listenTlsCert'))
+    .option('--listen-tls-key <file>', t('cli.agent.listenTlsKey'))
+    .option('--allow-control', t('cli.agent.allowControl'))
+    .option('--show-fingerprint', t('cli.agent.showFingerprint'));
 }
 
 function readToken(flags: AgentListenFlags): string | undefined {
@@ -41,7 +42,7 @@ function readToken(flags: AgentListenFlags): string | undefined {
     try {
       return fs.readFileSync(flags.listenTokenFile, 'utf8').trim();
     } catch (err) {
-      throw new UsageError(`cannot read the token file ${flags.listenTokenFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new UsageError(t('cli.agent.error.readFile', { what: 'token', file: flags.listenTokenFile, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
     }
   }
   return process.env.PORTSCOPE_AGENT_TOKEN || undefined;
@@ -49,11 +50,11 @@ function readToken(flags: AgentListenFlags): string | undefined {
 
 /** The certificate --listen presents (made now if the data folder has none yet). */
 export function listenTls(flags: AgentListenFlags, dataDir: string): AgentTls {
-  if (Boolean(flags.listenTlsCert) !== Boolean(flags.listenTlsKey)) throw new UsageError('--listen-tls-cert and --listen-tls-key go together');
+  if (Boolean(flags.listenTlsCert) !== Boolean(flags.listenTlsKey)) throw new UsageError(t('cli.agent.error.certAndKey', { cert: '--listen-tls-cert', key: '--listen-tls-key' }));
   try {
     return agentTls(dataDir, flags.listenTlsCert ? { certFile: flags.listenTlsCert, keyFile: flags.listenTlsKey! } : undefined);
   } catch (err) {
-    throw new UsageError(`cannot use the TLS certificate: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(t('cli.agent.error.badCert', { error: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -61,7 +62,7 @@ export function listenTls(flags: AgentListenFlags, dataDir: string): AgentTls {
 export function checkListenFlags(flags: AgentListenFlags): { host: string; port: number; token: string } | null {
   if (flags.listen === undefined) {
     if (flags.listenToken || flags.listenTokenFile || flags.listenTlsCert || flags.allowControl) {
-      throw new UsageError('--listen-token, --listen-tls-… and --allow-control need --listen [address:port] as well');
+      throw new UsageError(t('cli.agent.error.listenNeeded'));
     }
     return null;
   }
@@ -69,12 +70,10 @@ export function checkListenFlags(flags: AgentListenFlags): { host: string; port:
   const token = readToken(flags);
   if (token === undefined) {
     throw new UsageError(
-      isLoopbackHost(host)
-        ? '--listen needs a token for the app to send: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with `openssl rand -hex 32`'
-        : `--listen ${host} binds beyond loopback, so it requires a token: --listen-token-file FILE (or --listen-token, or $PORTSCOPE_AGENT_TOKEN); make one with \`openssl rand -hex 32\``,
+      isLoopbackHost(host) ? t('cli.agent.error.listenToken') : t('cli.agent.error.listenTokenBeyond', { host }),
     );
   }
-  if (token.length < 16) throw new UsageError('the --listen token must be at least 16 characters (e.g. from `openssl rand -hex 32`)');
+  if (token.length < 16) throw new UsageError(t('cli.agent.error.shortToken', { flag: '--listen' }));
   return { host, port, token };
 }
 
@@ -106,9 +105,10 @@ export async function startAgentListen(engine: Engine, flags: AgentListenFlags, 
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`--listen ${checked.host}:${checked.port} is already in use; pick another port`);
-    if (code === 'EADDRNOTAVAIL') throw new UsageError(`--listen: ${checked.host} is not an address of this machine`);
-    if (code === 'EACCES') throw new UsageError(`--listen: not allowed to listen on port ${checked.port}`);
+    const values = { flag: '--listen', host: checked.host, port: String(checked.port) };
+    if (code === 'EADDRINUSE') throw new UsageError(t('cli.agent.error.inUse', values));
+    if (code === 'EADDRNOTAVAIL') throw new UsageError(t('cli.agent.error.notLocal', values));
+    if (code === 'EACCES') throw new UsageError(t('cli.agent.error.denied', values));
     throw err;
   }
   const how = tls.source === 'given' ? `certificate ${tls.certFile}` : `self-signed certificate ${tls.certFile}${tls.source === 'generated' ? ' (made now)' : ''}`;

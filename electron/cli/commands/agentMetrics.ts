@@ -7,6 +7,7 @@ import { ScanScheduler, type ScheduledScan } from '../../engine/metrics/schedule
 import type { Engine } from '../../engine/service';
 import { UsageError } from '../errors';
 import { runScan, scanRequest } from './scan';
+import { t } from '../i18n';
 
 /** Prometheus' default port range for exporters is 9100+; 9479 is free in its allocation list. */
 export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9479';
@@ -26,18 +27,18 @@ export interface AgentMetricsFlags {
 /** `ADDR:PORT`, `[v6]:PORT` or `:PORT` (loopback). */
 export function parseListenAddress(value: string, flag = '--metrics', example = DEFAULT_METRICS_ADDRESS): { host: string; port: number } {
   const m = /^\[([0-9a-fA-F:.]+)\]:(\d{1,5})$/.exec(value.trim()) ?? /^([\w.-]*):(\d{1,5})$/.exec(value.trim());
-  if (!m) throw new UsageError(`${flag} takes ADDRESS:PORT (e.g. ${example} or [::1]:${example.split(':').pop()}), not '${value}'`);
+  if (!m) throw new UsageError(t('cli.agent.error.address', { flag, example, example6: `[::1]:${example.split(':').pop()}`, value }));
   const port = Number(m[2]);
-  if (port > 65535) throw new UsageError(`${flag} port ${port} is out of range: 0 to 65535`);
+  if (port > 65535) throw new UsageError(t('cli.agent.error.portRange', { flag, port: String(port) }));
   return { host: m[1] || '127.0.0.1', port };
 }
 
 /** `90s`, `5m`, `1h`, `1d`: at least 10 seconds, at most a week. */
 export function parseEvery(value: string): number {
   const m = /^(\d+(?:\.\d+)?)(s|m|h|d)$/.exec(value.trim());
-  if (!m) throw new UsageError(`--every takes a duration such as 90s, 15m, 1h or 1d, not '${value}'`);
+  if (!m) throw new UsageError(t('cli.agent.error.every', { value }));
   const ms = Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
-  if (ms < 10_000 || ms > 7 * 86_400_000) throw new UsageError(`--every ${value} is out of range: 10s to 7d`);
+  if (ms < 10_000 || ms > 7 * 86_400_000) throw new UsageError(t('cli.agent.error.everyRange', { value }));
   return ms;
 }
 
@@ -60,7 +61,7 @@ export function parseScanSpec(spec: string, everyMs: number): ScheduledScan {
     parser.parse(words, { from: 'user' });
   } catch (err) {
     const why = err instanceof CommanderError ? err.message.replace(/^error: /, '') : String(err);
-    throw new UsageError(`--scan "${spec}": ${why} (write it as "TARGETS --ports PORTS", e.g. "10.0.0.0/24 --ports web")`);
+    throw new UsageError(t('cli.agent.error.scanSpec', { spec, why }));
   }
   const o = parser.opts<{ ports: string; udp?: boolean; timing: TimingProfile; iAmAuthorized?: boolean }>();
   const request = ScanRequestSchema.parse(scanRequest(targets, { ports: o.ports, udp: o.udp, timing: o.timing, iAmAuthorized: o.iAmAuthorized }));
@@ -70,22 +71,23 @@ export function parseScanSpec(spec: string, everyMs: number): ScheduledScan {
 /** The agent's metrics options, added to whichever command runs the agent. */
 export function addMetricsOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--metrics [address:port]', `serve Prometheus metrics at /metrics (default ${DEFAULT_METRICS_ADDRESS})`))
-    .option('--metrics-token <token>', 'require this bearer token (needed to bind beyond loopback; or --metrics-token-file, or $PORTSCOPE_METRICS_TOKEN)')
-    .option('--metrics-token-file <file>', 'read the bearer token from a file (keeps it out of the process list)')
-    .option('--metrics-tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
-    .option('--metrics-tls-key <file>', 'the certificate key (PEM)')
-    .option('--metrics-tls-client-ca <file>', 'require client certificates signed by this CA (PEM)')
-    .option('--metrics-remote-labels', 'also one series per connection with remote address labels (unbounded on busy machines)')
-    .option('--scan <spec>', 'scheduled scan, e.g. "10.0.0.0/24 --ports web" (repeatable); same rules for public targets as portscope scan', (v: string, acc: string[] = []) => [...acc, v])
-    .addOption(new Option('--every <duration>', 'how often each --scan runs').default(3_600_000, '1h').argParser(parseEvery));
+    .addOption(new Option('--metrics [address:port]', t('cli.agent.metrics', { address: DEFAULT_METRICS_ADDRESS })))
+    .option('--metrics-token <token>', t('cli.agent.metricsToken'))
+    .option('--metrics-token-file <file>', t('cli.agent.metricsTokenFile'))
+    .option('--metrics-tls-cert <file>', t('cli.agent.metricsTlsCert'))
+    .option('--metrics-tls-key <file>', t('cli.agent.metricsTlsKey'))
+    .option('--metrics-tls-client-ca <file>', t('cli.agent.metricsTlsClientCa'))
+    .option('--metrics-remote-labels', t('cli.agent.metricsRemoteLabels'))
+    .option('--scan <spec>', t('cli.agent.scan'), (v: string, acc: string[] = []) => [...acc, v])
+    .addOption(new Option('--every <duration>', t('cli.agent.every')).default(3_600_000, '1h').argParser(parseEvery));
 }
 
-function readFileOption(file: string, what: string): Buffer {
+/** `what`: which file it is, for the message (token, cert, key, clientCa). */
+function readFileOption(file: string, what: 'token' | 'cert' | 'key' | 'clientCa'): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new UsageError(t('cli.agent.error.readFile', { what, file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
   }
 }
 
@@ -108,18 +110,18 @@ export async function startAgentMetrics(engine: Engine, flags: AgentMetricsFlags
   const scans = (flags.scan ?? []).map((s) => parseScanSpec(s, flags.every ?? 3_600_000));
   if (flags.metrics === undefined) {
     if (flags.metricsToken || flags.metricsTokenFile || flags.metricsTlsCert || flags.metricsRemoteLabels) {
-      throw new UsageError('the --metrics-… options need --metrics [address:port] as well');
+      throw new UsageError(t('cli.agent.error.metricsNeeded'));
     }
   }
-  const token = flags.metricsToken ?? (flags.metricsTokenFile ? readFileOption(flags.metricsTokenFile, 'the token file').toString('utf8').trim() : process.env.PORTSCOPE_METRICS_TOKEN);
-  if (token !== undefined && token.length < 16) throw new UsageError('the metrics token must be at least 16 characters (e.g. from `openssl rand -hex 32`)');
-  if (Boolean(flags.metricsTlsCert) !== Boolean(flags.metricsTlsKey)) throw new UsageError('--metrics-tls-cert and --metrics-tls-key go together');
-  if (flags.metricsTlsClientCa && !flags.metricsTlsCert) throw new UsageError('--metrics-tls-client-ca needs --metrics-tls-cert and --metrics-tls-key');
+  const token = flags.metricsToken ?? (flags.metricsTokenFile ? readFileOption(flags.metricsTokenFile, 'token').toString('utf8').trim() : process.env.PORTSCOPE_METRICS_TOKEN);
+  if (token !== undefined && token.length < 16) throw new UsageError(t('cli.agent.error.shortToken', { flag: '--metrics' }));
+  if (Boolean(flags.metricsTlsCert) !== Boolean(flags.metricsTlsKey)) throw new UsageError(t('cli.agent.error.certAndKey', { cert: '--metrics-tls-cert', key: '--metrics-tls-key' }));
+  if (flags.metricsTlsClientCa && !flags.metricsTlsCert) throw new UsageError(t('cli.agent.error.clientCa'));
   const tls = flags.metricsTlsCert
     ? {
-        cert: readFileOption(flags.metricsTlsCert, 'the TLS certificate'),
-        key: readFileOption(flags.metricsTlsKey!, 'the TLS key'),
-        clientCa: flags.metricsTlsClientCa ? readFileOption(flags.metricsTlsClientCa, 'the client CA') : undefined,
+        cert: readFileOption(flags.metricsTlsCert, 'cert'),
+        key: readFileOption(flags.metricsTlsKey!, 'key'),
+        clientCa: flags.metricsTlsClientCa ? readFileOption(flags.metricsTlsClientCa, 'clientCa') : undefined,
       }
     : undefined;
 
@@ -158,9 +160,10 @@ export async function startAgentMetrics(engine: Engine, flags: AgentMetricsFlags
       for (const off of offs) off();
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EPORTSCOPE_INSECURE') throw new UsageError((err as Error).message);
-      if (code === 'EADDRINUSE') throw new UsageError(`--metrics ${host}:${port} is already in use; pick another port`);
-      if (code === 'EADDRNOTAVAIL') throw new UsageError(`--metrics: ${host} is not an address of this machine`);
-      if (code === 'EACCES') throw new UsageError(`--metrics: not allowed to listen on port ${port}`);
+      const values = { flag: '--metrics', host, port: String(port) };
+      if (code === 'EADDRINUSE') throw new UsageError(t('cli.agent.error.inUse', values));
+      if (code === 'EADDRNOTAVAIL') throw new UsageError(t('cli.agent.error.notLocal', values));
+      if (code === 'EACCES') throw new UsageError(t('cli.agent.error.denied', values));
       throw err;
     }
     log(`metrics at ${endpoint.url}${token ? ' (bearer token required)' : ''}${tls?.clientCa ? ' (client certificate required)' : ''}`);

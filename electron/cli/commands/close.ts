@@ -7,6 +7,7 @@ import { sameAddress } from '../../engine/connections/close';
 import { EXIT_FAILURE, EXIT_NOTHING, EXIT_OK, UsageError } from '../errors';
 import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
+import { t, tEngine } from '../i18n';
 
 export interface CloseOptions {
   yes?: boolean;
@@ -16,11 +17,11 @@ export interface CloseOptions {
 }
 
 /** `127.0.0.1:8080`, `[::1]:8080`, `[fe80::1%eth0]:22`: an endpoint as the socket table prints it. */
-export function parseEndpoint(text: string, which: string): { address: string; port: number } {
+export function parseEndpoint(text: string, which: 'local' | 'remote'): { address: string; port: number } {
   const m = /^\[([^\]]+)\]:(\d{1,5})$/.exec(text.trim()) ?? /^([^:\s]+):(\d{1,5})$/.exec(text.trim());
   const port = m ? Number(m[2]) : NaN;
   if (!m || port < 1 || port > 65535) {
-    throw new UsageError(`the ${which} end must be ADDRESS:PORT (IPv6 in brackets: [::1]:8080), not '${text}'`);
+    throw new UsageError(t('cli.close.error.endpoint', { which, value: text }));
   }
   return { address: m[1]!, port };
 }
@@ -53,36 +54,43 @@ export async function closeCommand(engine: Engine, localText: string, remoteText
   const request = { protocol: 'tcp' as const, localAddress: local.address, localPort: local.port, remoteAddress: remote.address, remotePort: remote.port };
   if (!o.yes) {
     const ask = o.ask ?? (process.stdin.isTTY ? askOnTerminal : null);
-    if (!ask) throw new UsageError('closing a connection needs a yes: add --yes (there is no terminal to ask on)');
+    if (!ask) throw new UsageError(t('cli.close.error.needsYes'));
     const snap = await engine.handlers['sockets.snapshot']({});
     const row = snap.rows.find(
       (r) => r.protocol === 'tcp' && r.localPort === local.port && r.remotePort === remote.port && sameAddress(r.localAddress, local.address) && sameAddress(r.remoteAddress, remote.address),
     );
-    const who = row?.processName ? `${row.processName} (pid ${row.pid}, user ${row.user ?? '?'})` : 'an owner Portscope cannot see';
-    const state = row ? row.state : 'not open now';
+    const connection = `${formatEndpoint(local.address, local.port)} -> ${formatEndpoint(remote.address, remote.port)}`;
     const answer = await ask(
-      `Close TCP ${formatEndpoint(local.address, local.port)} -> ${formatEndpoint(remote.address, remote.port)} (${state}) of ${who}? Both ends see it aborted. [y/N] `,
+      `${t('cli.close.question', {
+        connection,
+        state: row ? row.state : 'none',
+        owner: row?.processName ? 'known' : 'unknown',
+        process: row?.processName ?? '',
+        pid: String(row?.pid ?? ''),
+        user: row?.user ?? '?',
+      })} `,
     );
-    if (!/^y(es)?$/i.test(answer.trim())) {
-      out.stderr('portscope: nothing was closed\n');
+    // "y"/"yes" in every language, and the language's own yes (j/ja in German and Dutch).
+    if (!/^(y(es)?|j(a)?)$/i.test(answer.trim())) {
+      out.stderr(`portscope: ${t('cli.close.nothingClosed')}\n`);
       return EXIT_NOTHING;
     }
   }
   const result = await engine.handlers['connection.close'](request);
   if (o.json) out.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (result.ok) out.stdout(`${result.message}\n`);
-  else out.stderr(`portscope: ${result.message}\n`);
+  else if (result.ok) out.stdout(`${tEngine(result.messageKey, result.values, result.message)}\n`);
+  else out.stderr(`portscope: ${tEngine(result.messageKey, result.values, result.message)}\n`);
   return EXIT_BY_OUTCOME[result.outcome];
 }
 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('close')
-    .description('close (abort) one established TCP connection, as TCPView does; never a listener (Linux: root)')
-    .argument('<local>', 'the local end, ADDRESS:PORT as `portscope list --all` shows it')
-    .argument('<remote>', 'the remote end, ADDRESS:PORT')
-    .option('-y, --yes', 'do not ask first')
-    .option('--json', 'print the outcome as JSON')
+    .description(t('cli.close.description'))
+    .argument('<local>', t('cli.close.local'))
+    .argument('<remote>', t('cli.close.remote'))
+    .option('-y, --yes', t('cli.close.yes'))
+    .option('--json', t('cli.close.json'))
     .action(async (local: string, remote: string, opts: CloseOptions) => {
       ctx.exit.code = await closeCommand(ctx.getEngine(), local, remote, opts, ctx.out);
     });

@@ -6,6 +6,7 @@ import { parsePort } from '../options';
 import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
+import { fmt, t, tEngine } from '../i18n';
 
 export interface DiagnoseCliOptions {
   udp?: boolean;
@@ -16,22 +17,34 @@ export interface DiagnoseCliOptions {
 
 const MARK: Record<DiagnoseStep['status'], string> = { ok: '[ ok ]', warn: '[warn]', fail: '[FAIL]', skip: '[skip]' };
 
+/** The engine's texts in the CLI's language, by their keys; the English the engine sent where a key is unknown. */
 function stepLines(index: number, s: DiagnoseStep): string {
-  const head = `${index + 1}. ${MARK[s.status]} ${s.name}  (${Math.round(s.durationMs)} ms)`;
-  const body = [`          ${terminalSafe(s.message)}`, ...s.details.map((d) => `            ${terminalSafe(d)}`)];
+  const head = `${index + 1}. ${MARK[s.status]} ${tEngine(s.nameKey, undefined, s.name)}  (${fmt().number(Math.round(s.durationMs), 0)} ms)`;
+  const details = s.details.map((d, i) => {
+    const text = s.detailTexts?.[i];
+    return text ? tEngine(text.key, text.values, d) : d;
+  });
+  const body = [`          ${terminalSafe(tEngine(s.messageKey, s.values, s.message))}`, ...details.map((d) => `            ${terminalSafe(d)}`)];
   return [head, ...body].join('\n');
+}
+
+/** "Verdict: …" and "Next step: …"; the verdict's code (ok, local-only) stays as the JSON has it. */
+function verdictLines(r: DiagnoseResult): string[] {
+  const summary = tEngine(r.summaryText?.key, r.summaryText?.values, r.summary);
+  const next = tEngine(r.nextStepText?.key, r.nextStepText?.values, r.nextStep);
+  return [t('cli.diagnose.verdict', { verdict: r.verdict, summary: terminalSafe(summary) }), t('cli.diagnose.nextStep', { next: terminalSafe(next) })];
 }
 
 export function diagnoseText(r: DiagnoseResult): string {
   const lines = r.steps.map((s, i) => stepLines(i, s));
-  lines.push('', `Verdict: ${r.verdict}: ${terminalSafe(r.summary)}`, `Next step: ${terminalSafe(r.nextStep)}`);
+  lines.push('', ...verdictLines(r));
   return `${lines.join('\n')}\n`;
 }
 
 export async function diagnoseCommand(engine: Engine, port: number, o: DiagnoseCliOptions, out: SafeOutput): Promise<number> {
   const parsed = DiagnoseRequestSchema.safeParse({ port, protocol: o.udp ? 'udp' : 'tcp', timeoutMs: o.timeout, loopbackOnly: o.loopbackOnly ?? false });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-  if (!o.json) out.stdout(`Diagnosing port ${port}/${parsed.data.protocol} on this machine\n\n`);
+  if (!o.json) out.stdout(`${t('cli.diagnose.start', { label: `${port}/${parsed.data.protocol}` })}\n\n`);
   // Steps print as they finish: the reachability and firewall checks can take a moment.
   const off = o.json ? () => {} : engine.on('diagnose.step', (e) => e.port === port && out.stdout(`${stepLines(e.index, e.step)}\n`));
   let result: DiagnoseResult;
@@ -41,23 +54,23 @@ export async function diagnoseCommand(engine: Engine, port: number, o: DiagnoseC
     off();
   }
   if (o.json) out.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else out.stdout(`\nVerdict: ${result.verdict}: ${terminalSafe(result.summary)}\nNext step: ${terminalSafe(result.nextStep)}\n`);
+  else out.stdout(`\n${verdictLines(result).join('\n')}\n`);
   return result.verdict === 'ok' ? EXIT_OK : EXIT_NOTHING;
 }
 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('diagnose')
-    .description('why can clients not reach my server? a checklist for a port on this machine')
-    .argument('<port>', 'local port number', (v) => parsePort(v))
-    .option('--udp', 'a UDP service')
-    .option('--loopback-only', "connect to 127.0.0.1 and ::1 only, not to this machine's other addresses")
-    .option('--json', 'print the result as JSON')
+    .description(t('cli.diagnose.description'))
+    .argument('<port>', t('cli.arg.localPort'), (v) => parsePort(v))
+    .option('--udp', t('cli.diagnose.udp'))
+    .option('--loopback-only', t('cli.diagnose.loopbackOnly'))
+    .option('--json', t('cli.option.json'))
     .option(
       '-w, --timeout <ms>',
-      'milliseconds to wait for each local connection',
+      t('cli.diagnose.timeout'),
       (v: string) => {
-        if (!/^\d+$/.test(v) || Number(v) < 50 || Number(v) > 10_000) throw new UsageError(`--timeout must be a whole number from 50 to 10000, not '${v}'`);
+        if (!/^\d+$/.test(v) || Number(v) < 50 || Number(v) > 10_000) throw new UsageError(t('cli.error.wholeRange', { flag: '--timeout', min: '50', max: '10000', value: v }));
         return Number(v);
       },
       1500,

@@ -11,7 +11,8 @@ import { parsePid, parsePort } from '../options';
 import type { Output } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, terminalSafe } from '../table';
-import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir } from './historyOptions';
+import { DATA_DIR_FLAG, dataDirHelp, parseDataDir } from './historyOptions';
+import { t, tEngine } from '../i18n';
 
 interface HistoryFlags {
   since?: string;
@@ -29,7 +30,7 @@ interface HistoryFlags {
 function timeFlag(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ms = parseSince(value, Date.now(), bootTime());
-  if (ms === null) throw new UsageError(`--${name} must be a span (30m, 2h, 7d), today, yesterday, boot or an ISO time like 2026-12-01T22:00, not '${value}'`);
+  if (ms === null) throw new UsageError(t('cli.history.error.when', { flag: `--${name}`, value }));
   return new Date(ms).toISOString();
 }
 
@@ -52,7 +53,7 @@ export function ownerText(o: HistoryEvent['owner']): string {
 }
 
 function eventLabel(e: HistoryEvent): string {
-  const base = e.kind === 'changed' && e.previous ? `changed` : e.kind;
+  const base = t('cli.history.event', { kind: e.kind });
   return e.count > 1 ? `${base} ×${e.count}` : base;
 }
 
@@ -60,18 +61,25 @@ function noteLabel(e: HistoryEvent): string {
   const parts: string[] = [];
   if (e.kind === 'changed' && e.previous) {
     if (e.previous.state !== e.state) parts.push(`${e.previous.state} -> ${e.state}`);
-    if (e.previous.pid !== e.owner.pid) parts.push(`owner was ${e.previous.processName ?? '?'} (pid ${e.previous.pid ?? '?'})`);
+    if (e.previous.pid !== e.owner.pid) parts.push(t('cli.history.ownerWas', { name: e.previous.processName ?? '?', pid: String(e.previous.pid ?? '?') }));
   }
-  if (e.note === 'present-at-start') parts.push('already open when recording began');
-  if (e.note === 'while-not-recording') parts.push('closed while nothing recorded');
-  if (e.count > 1 && e.lastAt.slice(0, 19) !== e.at.slice(0, 19)) parts.push(`until ${localTime(e.lastAt).slice(11)}`);
-  if (e.listener && e.kind !== 'closed' && e.stillOpen !== null) parts.push(e.stillOpen ? 'still open' : 'gone now');
+  if (e.note === 'present-at-start') parts.push(t('cli.history.presentAtStart'));
+  if (e.note === 'while-not-recording') parts.push(t('cli.history.whileNotRecording'));
+  if (e.count > 1 && e.lastAt.slice(0, 19) !== e.at.slice(0, 19)) parts.push(t('cli.history.until', { time: localTime(e.lastAt).slice(11) }));
+  if (e.listener && e.kind !== 'closed' && e.stillOpen !== null) parts.push(e.stillOpen ? t('cli.history.stillOpen') : t('cli.history.goneNow'));
   return parts.join('; ');
 }
 
 export function historyTable(events: readonly HistoryEvent[]): string {
   return renderTable(
-    [{ header: 'TIME' }, { header: 'EVENT' }, { header: 'PROTO' }, { header: 'ADDRESS', max: 60 }, { header: 'OWNER', max: 48 }, { header: 'NOTE' }],
+    [
+      { header: t('cli.history.column.time') },
+      { header: t('cli.history.column.event') },
+      { header: t('cli.history.column.proto') },
+      { header: t('cli.history.column.address'), max: 60 },
+      { header: t('cli.history.column.owner'), max: 48 },
+      { header: t('cli.history.column.note') },
+    ],
     events.map((e) => [localTime(e.at), eventLabel(e), e.protocol, addressLabel(e), ownerText(e.owner), noteLabel(e)]),
   );
 }
@@ -79,8 +87,11 @@ export function historyTable(events: readonly HistoryEvent[]): string {
 /** "Is it still there?" for a --port query: what listens on that port now, from the live table. */
 function nowLine(port: number, snapshot: Snapshot): string {
   const live = snapshot.rows.filter((r) => r.localPort === port && (r.state === 'LISTEN' || (r.protocol === 'udp' && r.remotePort === 0)));
-  if (live.length === 0) return `Now: nothing listens on port ${port}.`;
-  return `Now: ${live.map((r) => `${r.protocol.toUpperCase()} ${hostPort(r.localAddress, r.localPort, r.family)} held by ${r.pid ? `${r.processName ?? '?'} (pid ${r.pid})` : `(${r.ownerStatus})`}`).join(', ')}.`;
+  if (live.length === 0) return t('cli.history.nowNothing', { port: String(port) });
+  const held = live.map((r) =>
+    t('cli.history.heldBy', { socket: `${r.protocol.toUpperCase()} ${hostPort(r.localAddress, r.localPort, r.family)}`, owner: r.pid ? `${r.processName ?? '?'} (pid ${r.pid})` : `(${r.ownerStatus})` }),
+  );
+  return t('cli.history.now', { list: held.join(', ') });
 }
 
 export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): Promise<number> {
@@ -99,7 +110,8 @@ export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): 
     result = await handlers['history.query']({ since, until, port: flags.port, process: flags.process, pid: flags.pid, listenersOnly: flags.listeners, limit: flags.limit });
   } catch (err) {
     if ((err instanceof ContractError && err.code === 'not-found') || err instanceof HistoryUnavailableError) {
-      out.stderr(`portscope: ${err.message}\n`);
+      const text = err instanceof ContractError ? tEngine(err.messageKey, err.values, err.message) : tEngine(err.messageKey, { dir: err.dataDir }, err.message);
+      out.stderr(`portscope: ${text}\n`);
       return EXIT_NOTHING;
     }
     throw err;
@@ -108,13 +120,16 @@ export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): 
     out.stdout(`${JSON.stringify(result.events, null, 2)}\n`);
     return result.events.length ? EXIT_OK : EXIT_NOTHING;
   }
-  if (result.events.length === 0) out.stdout(`No recorded events since ${localTime(since!)}${flags.port !== undefined ? ` on port ${flags.port}` : ''}.\n`);
-  else out.stdout(`${historyTable(result.events)}\n`);
-  if (result.truncated) out.stdout(`(only the newest ${result.events.length} events; narrow --since or raise --limit)\n`);
+  if (result.events.length === 0) {
+    out.stdout(
+      `${flags.port !== undefined ? t('cli.history.noneOnPort', { since: localTime(since!), port: String(flags.port) }) : t('cli.history.none', { since: localTime(since!) })}\n`,
+    );
+  } else out.stdout(`${historyTable(result.events)}\n`);
+  if (result.truncated) out.stdout(`${t('cli.history.truncated', { count: result.events.length })}\n`);
   if (result.summaries.length) {
     const opened = result.summaries.reduce((n, s) => n + s.opened, 0);
     const closed = result.summaries.reduce((n, s) => n + s.closed, 0);
-    out.stdout(`Older history compacted into ${result.summaries.length} hourly summaries from ${localTime(result.summaries[0]!.hour)}: ${opened} opened, ${closed} closed.\n`);
+    out.stdout(`${t('cli.history.compacted', { count: result.summaries.length, from: localTime(result.summaries[0]!.hour), opened, closed })}\n`);
   }
   if (flags.port !== undefined) out.stdout(`${terminalSafe(nowLine(flags.port, await engine.monitor.snapshot()))}\n`);
   return result.events.length || result.summaries.length ? EXIT_OK : EXIT_NOTHING;
@@ -123,20 +138,20 @@ export async function historyCommand(flags: HistoryFlags, ctx: CommandContext): 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('history')
-    .description('what opened, closed or changed, from the recorded history (across restarts): one event per row')
-    .option('--since <when>', 'from: 30m, 2h, 7d, today, yesterday, boot or an ISO time (default 24h)')
-    .option('--until <when>', 'up to (same forms as --since)')
-    .option('-p, --port <port>', 'local or remote port', (v) => parsePort(v))
-    .option('--process <name>', 'process name or executable contains this text')
-    .option('--pid <pid>', 'owned by this pid', (v) => parsePid(v))
-    .option('--listeners', 'listener events only (no connections)')
-    .addOption(new Option('--limit <n>', 'at most this many events (the newest)').argParser((v) => {
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000) throw new UsageError(`--limit must be a whole number from 1 to 100000, not '${v}'`);
+    .description(t('cli.history.description'))
+    .option('--since <when>', t('cli.history.since'))
+    .option('--until <when>', t('cli.history.untilOption'))
+    .option('-p, --port <port>', t('cli.history.port'), (v) => parsePort(v))
+    .option('--process <name>', t('cli.history.process'))
+    .option('--pid <pid>', t('cli.history.pid'), (v) => parsePid(v))
+    .option('--listeners', t('cli.history.listeners'))
+    .addOption(new Option('--limit <n>', t('cli.history.limit')).argParser((v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000) throw new UsageError(t('cli.error.wholeRange', { flag: '--limit', min: '1', max: '100000', value: v }));
       return Number(v);
     }))
-    .option('--json', 'print a JSON array of event objects')
-    .option('--traffic', 'per-process TCP traffic per minute instead of events (default --since 1h)')
-    .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
+    .option('--json', t('cli.history.json'))
+    .option('--traffic', t('cli.history.traffic'))
+    .option(DATA_DIR_FLAG, dataDirHelp(), parseDataDir)
     .action(async (flags: HistoryFlags) => {
       ctx.exit.code = await historyCommand(flags, ctx);
     });

@@ -4,12 +4,19 @@ import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import type { Output } from '../output';
 import { renderTable } from '../table';
 import { formatBytes } from '../trafficFormat';
+import { fmt, t } from '../i18n';
 
-/** Every user-visible string of `history --traffic`, in one place (for the translations). */
+/** Every user-visible string of `history --traffic`, from the CLI catalog. */
 const messages = {
-  none: (since: string) => `No traffic recorded since ${since}.\n`,
-  truncated: (n: number) => `(only the newest ${n} rows; narrow --since or raise --limit)\n`,
-  columns: { minute: 'MINUTE', process: 'PROCESS', sent: 'SENT', received: 'RECEIVED', connections: 'CONNS' },
+  none: (since: string) => `${t('cli.historyTraffic.none', { since })}\n`,
+  truncated: (n: number) => `${t('cli.historyTraffic.truncated', { count: n })}\n`,
+  columns: {
+    minute: () => t('cli.historyTraffic.column.minute'),
+    process: () => t('cli.historyTraffic.column.process'),
+    sent: () => t('cli.historyTraffic.column.sent'),
+    received: () => t('cli.historyTraffic.column.received'),
+    connections: () => t('cli.historyTraffic.column.connections'),
+  },
 };
 
 export interface HistoryTrafficOptions {
@@ -32,8 +39,14 @@ function localMinute(ms: number): string {
 export function trafficMinutesTable(rows: readonly TrafficMinute[]): string {
   const c = messages.columns;
   return renderTable(
-    [{ header: c.minute }, { header: c.process, max: 40 }, { header: c.sent, align: 'right' }, { header: c.received, align: 'right' }, { header: c.connections, align: 'right' }],
-    rows.map((r) => [localMinute(r.minute), `${r.pid}/${r.name}`, formatBytes(r.bytesSent), formatBytes(r.bytesReceived), String(r.connections)]),
+    [
+      { header: c.minute() },
+      { header: c.process(), max: 40 },
+      { header: c.sent(), align: 'right' },
+      { header: c.received(), align: 'right' },
+      { header: c.connections(), align: 'right' },
+    ],
+    rows.map((r) => [localMinute(r.minute), `${r.pid}/${r.name}`, formatBytes(r.bytesSent), formatBytes(r.bytesReceived), fmt().number(r.connections, 0)]),
   );
 }
 

@@ -9,6 +9,8 @@ import { addCommandRegistrar, type CommandContext } from '../registry';
 import { terminalSafe } from '../table';
 import { formatEndpoint } from '../../../shared/net/address';
 import { formatRtt } from './scanFormat';
+import { fmt, t, tEngine } from '../i18n';
+import { outcomeSelector } from '../../engine/localizedText';
 
 export interface ProbeCliOptions {
   udp?: boolean;
@@ -27,30 +29,37 @@ export interface ProbeCliOptions {
  */
 export function parseProbeTarget(target: string, portArg?: string): { host: string; port: number } {
   const text = target.trim();
-  if (text === '') throw new UsageError('no target given: write host:port, e.g. 127.0.0.1:22');
+  if (text === '') throw new UsageError(t('cli.probe.error.noTarget'));
   if (portArg !== undefined) return { host: text.replace(/^\[(.*)\]$/, '$1'), port: parsePort(portArg) };
   const bracketed = /^\[([^\]]+)\]:(.*)$/.exec(text);
-  if (bracketed) return { host: bracketed[1]!, port: parsePort(bracketed[2]!, `port in '${target}'`) };
+  if (bracketed) return { host: bracketed[1]!, port: parsePort(bracketed[2]!, t('cli.word.portIn', { target })) };
   const colons = text.split(':').length - 1;
-  if (colons === 0) throw new UsageError(`'${target}' has no port: write host:port, e.g. ${text}:22`);
-  if (colons > 1) throw new UsageError(`'${target}': put an IPv6 address in brackets, e.g. [::1]:22, or give the port separately`);
+  if (colons === 0) throw new UsageError(t('cli.probe.error.noPort', { target, example: `${text}:22` }));
+  if (colons > 1) throw new UsageError(t('cli.probe.error.ipv6', { target }));
   const [host, port] = text.split(':') as [string, string];
-  if (host === '') throw new UsageError(`'${target}' has no host: write host:port, e.g. 127.0.0.1${text}`);
-  return { host, port: parsePort(port, `port in '${target}'`) };
+  if (host === '') throw new UsageError(t('cli.probe.error.noHost', { target, example: `127.0.0.1${text}` }));
+  return { host, port: parsePort(port, t('cli.word.portIn', { target })) };
 }
 
 function attemptLine(a: ProbeAttempt): string {
   const rtt = a.rttMs === null ? '' : formatRtt(a.rttMs);
-  return `${String(a.seq).padStart(4)}  ${a.outcome.padEnd(10)} ${rtt.padStart(10)}  ${terminalSafe(a.message)}`;
+  const outcome = t('engine.probe.outcome', { outcome: outcomeSelector(a.outcome) });
+  return `${String(a.seq).padStart(4)}  ${outcome.padEnd(12)} ${rtt.padStart(10)}  ${terminalSafe(tEngine(a.messageKey, a.values, a.message))}`;
 }
 
 export function probeSummary(r: ProbeResult): string {
   const label = `${terminalSafe(formatEndpoint(r.host, r.port))}${r.protocol === 'udp' ? '/udp' : ''}`;
-  const lines = [`--- ${label} probe statistics ---`];
-  const okWord = r.protocol === 'udp' ? 'replied' : 'connected';
-  lines.push(`${r.sent} sent, ${r.received} ${okWord}, ${Math.round(r.loss * 100)}% failed${r.rtt ? `; rtt min/avg/max = ${r.rtt.minMs.toFixed(3)}/${r.rtt.avgMs.toFixed(3)}/${r.rtt.maxMs.toFixed(3)} ms` : ''}`);
-  if (r.banner !== null) lines.push(`Banner: ${terminalSafe(r.banner)}`);
-  lines.push(`Verdict: ${terminalSafe(r.verdict)}`);
+  const lines = [t('cli.probe.statistics', { label })];
+  const counts = t('cli.probe.counts', { sent: r.sent, received: r.received, protocol: r.protocol, failed: fmt().percent(r.loss) });
+  // "rtt min/avg/max" is ping's own label, kept in every language; the numbers are the reader's.
+  const ms = (n: number) => new Intl.NumberFormat(fmt().locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(n);
+  lines.push(`${counts}${r.rtt ? `; rtt min/avg/max = ${ms(r.rtt.minMs)}/${ms(r.rtt.avgMs)}/${ms(r.rtt.maxMs)} ms` : ''}`);
+  if (r.banner !== null) lines.push(t('cli.probe.banner', { banner: terminalSafe(r.banner) }));
+  // The verdict by its key; "Cancelled after …" in front when the series was cut short.
+  const base = r.verdictText ? tEngine(r.verdictText.key, r.verdictText.values, r.verdict) : null;
+  const prefix = r.cancelledText ? tEngine(r.cancelledText.key, r.cancelledText.values, '') : '';
+  const verdict = base === null ? r.verdict : prefix ? `${prefix} ${base}` : base;
+  lines.push(t('cli.verdictLine', { verdict: terminalSafe(verdict) }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -94,7 +103,7 @@ export async function probeCommand(engine: Engine, host: string, port: number, o
     probeId = started.probeId;
     if (!o.json) {
       const where = `${terminalSafe(formatEndpoint(host, port))}${o.udp ? '/udp' : '/tcp'}`;
-      out.stdout(`Probing ${where}: ${o.count} attempt${o.count > 1 ? 's' : ''}, every ${o.interval} ms, ${o.timeout} ms timeout\n`);
+      out.stdout(`${t('cli.probe.start', { where, count: o.count, interval: String(o.interval), timeout: String(o.timeout) })}\n`);
     }
     for (const a of early.filter((e) => e.probeId === probeId)) show(a);
     const onAbort = () => void engine.handlers['probe.cancel']({ probeId: started.probeId });
@@ -103,7 +112,7 @@ export async function probeCommand(engine: Engine, host: string, port: number, o
     result = earlyDone?.probeId === probeId ? earlyDone : await new Promise<ProbeResult>((resolve) => (resolveDone = resolve));
     o.signal?.removeEventListener('abort', onAbort);
   } catch (err) {
-    if (err instanceof ContractError && (err.code === 'bad-request' || err.code === 'denied')) throw new UsageError(err.message);
+    if (err instanceof ContractError && (err.code === 'bad-request' || err.code === 'denied')) throw new UsageError(tEngine(err.messageKey, err.values, err.message));
     throw err;
   } finally {
     for (const off of offs) off();
@@ -116,7 +125,7 @@ export async function probeCommand(engine: Engine, host: string, port: number, o
 
 function intArg(flag: string, min: number, max: number) {
   return (v: string): number => {
-    if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not '${v}'`);
+    if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) throw new UsageError(t('cli.error.wholeRange', { flag, min: String(min), max: String(max), value: v }));
     return Number(v);
   };
 }
@@ -124,16 +133,16 @@ function intArg(flag: string, min: number, max: number) {
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('probe')
-    .description('is host:port reachable? repeated connection attempts (like telnet/nc), with round-trip times')
-    .argument('<target>', 'host:port, [ipv6]:port, or a host followed by the port')
-    .argument('[port]', 'the port, when not written as host:port')
-    .option('--udp', 'send UDP datagrams instead (a reply = open, ICMP port unreachable = closed)')
-    .option('-c, --count <n>', 'attempts', intArg('--count', 1, 10_000), 4)
-    .option('-i, --interval <ms>', 'milliseconds between attempts', intArg('--interval', 0, 60_000), 1000)
-    .option('-w, --timeout <ms>', 'milliseconds to wait for each answer', intArg('--timeout', 50, 60_000), 3000)
-    .option('--banner', 'read what the service says first (at most 512 bytes, 2 s)')
-    .option('--json', 'print the result as JSON')
-    .option('--i-am-authorized', 'confirm you may probe a host outside loopback and private networks')
+    .description(t('cli.probe.description'))
+    .argument('<target>', t('cli.probe.target'))
+    .argument('[port]', t('cli.probe.port'))
+    .option('--udp', t('cli.probe.udp'))
+    .option('-c, --count <n>', t('cli.probe.count'), intArg('--count', 1, 10_000), 4)
+    .option('-i, --interval <ms>', t('cli.probe.interval'), intArg('--interval', 0, 60_000), 1000)
+    .option('-w, --timeout <ms>', t('cli.probe.timeout'), intArg('--timeout', 50, 60_000), 3000)
+    .option('--banner', t('cli.probe.bannerOption'))
+    .option('--json', t('cli.option.json'))
+    .option('--i-am-authorized', t('cli.probe.authorized'))
     .action(async (target: string, portArg: string | undefined, opts: ProbeCliOptions) => {
       const { host, port } = parseProbeTarget(target, portArg);
       const abort = new AbortController();

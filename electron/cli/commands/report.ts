@@ -24,6 +24,8 @@ import { EXIT_OK, UsageError } from '../errors';
 import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
+import { reportText } from '../../engine/report/i18n';
+import { cliLang, fmt, t } from '../i18n';
 
 interface ReportOptions {
   schema?: boolean;
@@ -50,46 +52,54 @@ export async function reportCommand(options: ReportOptions, ctx: CommandContext)
   // `--table connections` implies `--what connections` unless --what was given.
   const format = resolveFormat(toStdout ? null : options.output, options.format ?? (options.table && (toStdout || !path.extname(options.output)) ? 'csv' : undefined));
   if (options.table === 'connections' && !options.whatGiven) options = { ...options, what: 'connections' };
-  if (options.table && format !== 'csv') throw new UsageError('--table applies to CSV only (HTML, Markdown and JSON hold every table)');
+  if (options.table && format !== 'csv') throw new UsageError(t('cli.report.error.tableCsvOnly'));
   const snapshot = await freshSnapshot(ctx.getEngine().monitor);
   const report = reportFromSnapshot(snapshot, options.what, { title: options.title ?? null });
   const table = options.table ?? (format === 'csv' ? (options.what === 'connections' ? 'connections' : 'listeners') : undefined);
   // A byte-order mark helps spreadsheets open a file; a pipe into another tool is better without.
-  const content = renderReport(report, format, { table, bom: !toStdout });
+  const content = renderReport(report, format, { table, bom: !toStdout, lang: cliLang() });
   if (toStdout) {
     ctx.out.stdout(content);
   } else {
     const bytes = await writeFileAtomic(options.output, content);
-    const what = format === 'csv' ? `${table} table` : `${options.what} report`;
-    ctx.out.stdout(`Wrote the ${what} (${format.toUpperCase()}, ${formatBytes(bytes)}) to ${terminalSafe(path.resolve(options.output))}\n`);
+    const values = { format: format.toUpperCase(), size: formatBytes(bytes), path: terminalSafe(path.resolve(options.output)) };
+    // Table and report names (listeners, connections, all) are the option values, as typed.
+    ctx.out.stdout(`${format === 'csv' ? t('cli.report.wroteTable', { ...values, table: String(table) }) : t('cli.report.wroteReport', { ...values, what: options.what })}\n`);
   }
   if (format === 'csv' && options.what === 'all' && !options.table) {
-    ctx.out.stderr('note: a CSV file holds one table; wrote listeners. Use --table connections (or processes) for the others.\n');
+    ctx.out.stderr(`${t('cli.note', { note: t('cli.report.csvOneTable') })}\n`);
   }
-  for (const w of snapshot.warnings) ctx.out.stderr(`note: ${w}\n`);
+  for (const w of snapshot.warnings) ctx.out.stderr(`${t('cli.note', { note: w })}\n`);
   return EXIT_OK;
 }
 
 function formatBytes(n: number): string {
-  return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return fmt().bytes(n);
 }
 
 /** A file name as it appears in a one-line error: a 4,000-character name is cut, not printed whole. */
 function shownName(file: string): string {
-  return file.length <= 80 ? file : `${file.slice(0, 60)}…${file.slice(-19)} (a ${file.length}-character name)`;
+  return file.length <= 80 ? file : t('cli.import.longName', { start: file.slice(0, 60), end: file.slice(-19), length: file.length });
 }
 
-const FS_REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  ENAMETOOLONG: 'the file name is too long',
-  ELOOP: 'too many symbolic links',
-  ENXIO: 'no such device',
-  ENODEV: 'no such device',
-};
+const FS_REASON_KEYS = {
+  ENOENT: 'cli.fs.noFile',
+  EACCES: 'cli.fs.denied',
+  EPERM: 'cli.fs.denied',
+  EISDIR: 'cli.fs.isFolder',
+  ENOTDIR: 'cli.fs.notFolder',
+  ENAMETOOLONG: 'cli.fs.nameTooLong',
+  ELOOP: 'cli.fs.loop',
+  ENXIO: 'cli.fs.noDevice',
+  ENODEV: 'cli.fs.noDevice',
+} as const;
+
+/** Why a file could not be read, in words (the error's own message for codes not listed). */
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const key = (FS_REASON_KEYS as Record<string, (typeof FS_REASON_KEYS)[keyof typeof FS_REASON_KEYS]>)[code];
+  return key ? t(key) : err instanceof Error ? err.message : String(err);
+}
 
 /**
  * The file, read as a stream with a cap: a stat size cannot be trusted (`/dev/zero`, a FIFO, a
@@ -97,8 +107,9 @@ const FS_REASONS: Record<string, string> = {
  * error opening the file, the user gets one line and exit 2.
  */
 async function readInput(file: string): Promise<Buffer> {
-  const name = file === '-' ? 'standard input' : shownName(file);
-  const tooLarge = () => new UsageError(`cannot import ${name}: it is too large (over ${REPORT_IMPORT_MAX_CHARS / 1024 / 1024} MiB)`);
+  const name = file === '-' ? t('cli.import.stdin') : shownName(file);
+  const cannot = (reason: string) => new UsageError(t('cli.import.cannot', { name, reason }));
+  const tooLarge = () => cannot(t('cli.import.tooLarge', { size: `${fmt().number(REPORT_IMPORT_MAX_CHARS / 1024 / 1024, 1)} MiB` }));
   let stream: NodeJS.ReadableStream;
   if (file === '-') stream = process.stdin;
   else {
@@ -106,13 +117,12 @@ async function readInput(file: string): Promise<Buffer> {
       const handle = await fs.open(file, 'r');
       if ((await handle.stat()).isDirectory()) {
         await handle.close();
-        throw new UsageError(`cannot import ${name}: it is a folder`);
+        throw cannot(t('cli.fs.isFolder'));
       }
       stream = handle.createReadStream();
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      throw new UsageError(`cannot import ${name}: ${FS_REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+      throw cannot(fsReason(err));
     }
   }
   const chunks: Buffer[] = [];
@@ -125,8 +135,7 @@ async function readInput(file: string): Promise<Buffer> {
     }
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot import ${name}: ${FS_REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+    throw cannot(fsReason(err));
   } finally {
     if (file !== '-') (stream as unknown as { destroy?: () => void }).destroy?.();
   }
@@ -137,46 +146,57 @@ async function readInput(file: string): Promise<Buffer> {
 /** nmap's service and version (`ssh (OpenSSH 9.6p1 Ubuntu 3ubuntu13.5 …)`) take the rest of the line. */
 function scanTable(scan: ReportScan, width: number): string {
   return renderTable(
-    [{ header: 'Host', max: 40 }, { header: 'Port', align: 'right' }, { header: 'Proto' }, { header: 'State' }, { header: 'Reason', max: 20 }, { header: 'Service', max: 20, fill: true }],
+    [
+      { header: t('report.column.host'), max: 40 },
+      { header: t('report.column.port'), align: 'right' },
+      { header: t('socket.column.proto') },
+      { header: t('socket.column.state') },
+      { header: t('report.column.reason'), max: 20 },
+      { header: t('socket.column.service'), max: 20, fill: true },
+    ],
     scan.result.results.map((r) => [r.host, String(r.port), r.protocol, r.state, r.reason, r.hint?.guess ?? r.service ?? '']),
     width,
   );
 }
 
 function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): void {
-  out.stdout(`${terminalSafe(report.title ?? `Portscope report: ${report.machine.hostname}`)}\n`);
-  for (const line of summaryLines(report)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
-  for (const t of reportTables(report)) {
-    if (t.id === 'listeners' || t.id === 'connections') {
-      const rows = (t.id === 'listeners' ? report.listeners : report.connections) ?? [];
-      out.stdout(`\n${t.title} (${rows.length})\n${rows.length ? socketTable(rows, t.id === 'connections', out.columns) : '  none'}\n`);
+  const text = reportText(cliLang());
+  out.stdout(`${terminalSafe(report.title ?? t('report.title', { host: report.machine.hostname }))}\n`);
+  for (const line of summaryLines(report, text)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
+  for (const table of reportTables(report, text)) {
+    if (table.id === 'listeners' || table.id === 'connections') {
+      const rows = (table.id === 'listeners' ? report.listeners : report.connections) ?? [];
+      out.stdout(`\n${table.title} (${rows.length})\n${rows.length ? socketTable(rows, table.id === 'connections', out.columns) : `  ${t('cli.import.none')}`}\n`);
     }
   }
-  if (report.scan) out.stdout(`\nScan results (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
+  if (report.scan) out.stdout(`\n${t('report.table.scan')} (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
   if (diff) {
-    out.stdout(`\nSince this report (compared with the live table at ${diff.comparedAt}):\n`);
+    out.stdout(`\n${t('cli.import.since', { time: diff.comparedAt })}\n`);
     if (diff.hostname !== report.machine.hostname) {
-      out.stdout(`  note: the report is from ${terminalSafe(report.machine.hostname)}, this machine is ${terminalSafe(diff.hostname)}\n`);
+      out.stdout(`  ${t('cli.note', { note: t('cli.import.otherHost', { report: terminalSafe(report.machine.hostname), here: terminalSafe(diff.hostname) }) })}\n`);
     }
-    if (diff.added.length + diff.removed.length + diff.changed.length === 0) out.stdout(`  no change in listening sockets (${diff.unchanged} the same)\n`);
+    if (diff.added.length + diff.removed.length + diff.changed.length === 0) out.stdout(`  ${t('cli.import.noChange', { same: diff.unchanged })}\n`);
     const line = (mark: string, r: SocketRow, extra = '') =>
       out.stdout(`  ${mark} ${r.family === 6 ? `${r.protocol}6` : r.protocol} ${terminalSafe(`${r.localAddress}:${r.localPort}`)} ${terminalSafe(r.processName ?? '-')}${extra}\n`);
-    for (const r of diff.added) line('+', r, ' (new)');
-    for (const r of diff.removed) line('-', r, ' (gone)');
-    for (const c of diff.changed) line('~', c.after, ` (was ${terminalSafe(c.before.processName ?? '-')}${c.before.user !== c.after.user ? ` as ${terminalSafe(c.before.user ?? '?')}` : ''})`);
-    if (diff.unchanged > 0 && diff.added.length + diff.removed.length + diff.changed.length > 0) out.stdout(`  ${diff.unchanged} unchanged\n`);
+    for (const r of diff.added) line('+', r, ` ${t('cli.import.new')}`);
+    for (const r of diff.removed) line('-', r, ` ${t('cli.import.gone')}`);
+    for (const c of diff.changed) {
+      const was = terminalSafe(c.before.processName ?? '-');
+      line('~', c.after, ` ${c.before.user !== c.after.user ? t('cli.import.wasAs', { was, user: terminalSafe(c.before.user ?? '?') }) : t('cli.import.was', { was })}`);
+    }
+    if (diff.unchanged > 0 && diff.added.length + diff.removed.length + diff.changed.length > 0) out.stdout(`  ${t('cli.import.unchanged', { count: diff.unchanged })}\n`);
   }
 }
 
 function showNmap(scan: ReportScan, out: SafeOutput): void {
   const r = scan.result;
-  out.stdout(`${terminalSafe(scan.scanner ?? 'nmap')} scan: ${terminalSafe(scan.command ?? scan.target)}\n`);
-  out.stdout(`  ${r.startedAt} to ${r.finishedAt}, ${r.hosts.length} host(s), ${r.summary.hostsUp} up\n`);
+  out.stdout(`${t('cli.import.scanOf', { scanner: terminalSafe(scan.scanner ?? 'nmap'), command: terminalSafe(scan.command ?? scan.target) })}\n`);
+  out.stdout(`  ${t('cli.import.scanSpan', { start: r.startedAt, end: r.finishedAt, hosts: r.hosts.length, up: r.summary.hostsUp })}\n`);
   for (const h of r.hosts) {
     out.stdout(`  ${terminalSafe(h.address)}${h.name ? ` (${terminalSafe(h.name)})` : ''}: ${h.state}, ${terminalSafe(h.reason)}${h.srttMs !== null ? `, rtt ${h.srttMs.toFixed(2)} ms` : ''}\n`);
   }
-  out.stdout(`\n${r.results.length ? scanTable(scan, out.columns) : 'No ports listed.'}\n`);
-  for (const line of omittedLines(scan)) out.stdout(`Not shown: ${terminalSafe(line)}\n`);
+  out.stdout(`\n${r.results.length ? scanTable(scan, out.columns) : t('cli.import.noPorts')}\n`);
+  for (const line of omittedLines(scan, reportText(cliLang()))) out.stdout(`${t('cli.import.notShown', { line: terminalSafe(line) })}\n`);
 }
 
 /**
@@ -189,11 +209,17 @@ function showCapture(report: Report, capture: CaptureInfo, json: boolean, out: S
   } else {
     showReport(report, null, out);
     if (report.processes.length > 0 && (report.listeners?.length ?? 0) + (report.connections?.length ?? 0) === 0) {
-      out.stdout(`\nProcesses (${report.processes.length})\n${renderTable([{ header: 'PID', align: 'right' }, { header: 'Name', max: 40 }, { header: 'User', max: 16 }, { header: 'Command', max: 60 }], report.processes.map((p) => [String(p.pid), p.name, p.user ?? '', p.commandLine]))}\n`);
+      const columns = [
+        { header: t('report.column.pid'), align: 'right' as const },
+        { header: t('report.column.name'), max: 40 },
+        { header: t('socket.column.user'), max: 16 },
+        { header: t('cli.who.field.command'), max: 60 },
+      ];
+      out.stdout(`\n${t('report.table.processes')} (${report.processes.length})\n${renderTable(columns, report.processes.map((p) => [String(p.pid), p.name, p.user ?? '', p.commandLine]))}\n`);
     }
   }
-  for (const w of report.warnings) out.stderr(`note: ${terminalSafe(w)}\n`);
-  if (capture.stoppedAt) out.stderr(`note: stopped at line ${capture.stoppedAt.line}: ${terminalSafe(capture.stoppedAt.reason)}\n`);
+  for (const w of report.warnings) out.stderr(`${t('cli.note', { note: terminalSafe(w) })}\n`);
+  if (capture.stoppedAt) out.stderr(`${t('cli.note', { note: t('cli.import.stoppedAt', { line: String(capture.stoppedAt.line), reason: terminalSafe(capture.stoppedAt.reason) }) })}\n`);
   return EXIT_OK;
 }
 
@@ -211,7 +237,7 @@ export async function importCommand(file: string, options: { json?: boolean; dif
   if (shown.kind === 'report') showReport(shown.report, shown.diff, ctx.out);
   else {
     showNmap(shown.scan, ctx.out);
-    for (const w of shown.warnings) ctx.out.stderr(`note: ${terminalSafe(w)}\n`);
+    for (const w of shown.warnings) ctx.out.stderr(`${t('cli.note', { note: terminalSafe(w) })}\n`);
   }
   return EXIT_OK;
 }
@@ -219,23 +245,23 @@ export async function importCommand(file: string, options: { json?: boolean; dif
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('report')
-    .description('write the listening ports (or connections, or both) as a JSON, CSV, HTML or Markdown report')
-    .addOption(new Option('-w, --what <what>', 'which sockets').choices(['listeners', 'connections', 'all']).default('listeners'))
-    .addOption(new Option('-f, --format <format>', 'json, csv, html or md (default: from the file extension)'))
-    .addOption(new Option('-o, --output <file>', "file to write atomically, or '-' for standard output").default('-'))
-    .addOption(new Option('--table <table>', 'CSV only: the table to write (one per file)').choices([...REPORT_TABLES]))
-    .option('--title <text>', 'a title for the report')
-    .option('--schema', 'print the JSON report format as a JSON Schema and exit')
+    .description(t('cli.report.description'))
+    .addOption(new Option('-w, --what <what>', t('cli.report.what')).choices(['listeners', 'connections', 'all']).default('listeners'))
+    .addOption(new Option('-f, --format <format>', t('cli.report.format')))
+    .addOption(new Option('-o, --output <file>', t('cli.report.output')).default('-'))
+    .addOption(new Option('--table <table>', t('cli.report.table')).choices([...REPORT_TABLES]))
+    .option('--title <text>', t('cli.report.title'))
+    .option('--schema', t('cli.report.schema'))
     .action(async (opts: ReportOptions, cmd: Command) => {
       ctx.exit.code = await reportCommand({ ...opts, whatGiven: cmd.getOptionValueSource('what') !== 'default' }, ctx);
     });
 
   program
     .command('import')
-    .description('show a saved Portscope JSON report (and what changed since), an nmap XML file (-oX), or another machine\'s netstat / ss / lsof / procfs / Get-NetTCPConnection capture')
-    .argument('<file>', "the file, or '-' for standard input")
-    .option('--json', 'print the parsed report (or scan) and the diff as JSON; for a capture, its rows as `list --json` prints them')
-    .option('--no-diff', 'do not compare a saved report with the live sockets')
+    .description(t('cli.import.description'))
+    .argument('<file>', t('cli.import.file'))
+    .option('--json', t('cli.import.json'))
+    .option('--no-diff', t('cli.import.noDiff'))
     .action(async (file: string, opts: { json?: boolean; diff: boolean }) => {
       ctx.exit.code = await importCommand(file, opts, ctx);
     });

@@ -20,6 +20,7 @@ import { Control, type SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, terminalSafe } from '../table';
 import { formatDuration, formatRtt, num, progressLine } from './scanFormat';
+import { t, tEngine } from '../i18n';
 
 export interface ScanCliOptions {
   ports: string;
@@ -46,7 +47,7 @@ async function readTargetFile(file: string): Promise<string[]> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read the target file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new UsageError(t('cli.scan.error.targetFile', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
   }
   return text
     .split('\n')
@@ -117,7 +118,7 @@ export function runScan(engine: Engine, request: ScanRequest, onProgress: (p: Sc
 
 export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOptions, out: SafeOutput): Promise<number> {
   const targets = [...specs, ...(o.inputList ? await readTargetFile(o.inputList) : [])];
-  if (targets.length === 0) throw new UsageError('no targets given: name at least one address, name, CIDR block or range (or --input-list <file>)');
+  if (targets.length === 0) throw new UsageError(t('cli.scan.error.noTargets'));
   const request = scanRequest(targets, o);
   let drawn = false;
   const draw = (p: ScanProgress) => {
@@ -130,18 +131,18 @@ export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOpt
     result = await runScan(engine, request, draw, o.signal);
   } catch (err) {
     // Bad targets, bad ports and unauthorized targets are all the user's to fix: exit 2.
-    if (err instanceof ContractError && (err.code === 'bad-request' || err.code === 'denied')) throw new UsageError(err.message);
+    if (err instanceof ContractError && (err.code === 'bad-request' || err.code === 'denied')) throw new UsageError(tEngine(err.messageKey, err.values, err.message));
     throw err;
   } finally {
     if (drawn) out.styled('stderr', Control.carriageReturn, Control.eraseLine);
   }
-  for (const w of result.warnings) out.stderr(`note: ${terminalSafe(w)}\n`);
+  for (const w of result.warnings) out.stderr(`${t('cli.note', { note: terminalSafe(w) })}\n`);
   if (o.report) {
     try {
       const written = await writeScanReport(o.report, result, { target: targets.join(' ') });
-      out.stderr(`Wrote the scan report (${written.format.toUpperCase()}, ${num(written.bytes)} bytes) to ${terminalSafe(path.resolve(written.path))}\n`);
+      out.stderr(`${t('cli.scan.wroteReport', { format: written.format.toUpperCase(), bytes: written.bytes, path: terminalSafe(path.resolve(written.path)) })}\n`);
     } catch (err) {
-      if (err instanceof ContractError) throw new UsageError(err.message);
+      if (err instanceof ContractError) throw new UsageError(tEngine(err.messageKey, err.values, err.message));
       throw err;
     }
   }
@@ -157,25 +158,31 @@ export function scanText(r: ScanResult, columns = 200): string {
   const hints = r.results.some((p) => p.hint);
   for (const h of r.hosts) {
     const name = h.name ? ` (${h.name})` : '';
-    lines.push(`Portscope scan report for ${terminalSafe(h.address)}${terminalSafe(name)}`);
-    const latency = h.srttMs !== null ? `, ${formatRtt(h.srttMs)} latency` : '';
-    lines.push(`Host is ${h.state} (${h.reason}${latency}).`);
+    lines.push(t('cli.scan.reportFor', { host: `${terminalSafe(h.address)}${terminalSafe(name)}` }));
+    // Host states and reasons (up, syn-ack, conn-refused) are nmap's words and stay as they are.
+    lines.push(
+      h.srttMs !== null
+        ? t('cli.scan.hostIsLatency', { state: h.state, reason: h.reason, latency: formatRtt(h.srttMs) })
+        : t('cli.scan.hostIs', { state: h.state, reason: h.reason }),
+    );
     const mine = r.results.filter((p) => p.host === h.address);
     const listed = mine.filter((p) => p.state !== 'closed' || h.closedOmitted === 0);
     const notShown = h.closedOmitted;
-    if (notShown > 0) lines.push(`Not shown: ${num(notShown)} closed ${proto} ports (${proto === 'udp' ? 'port-unreach' : 'conn-refused'})`);
+    if (notShown > 0) {
+      lines.push(t('cli.scan.notShownClosed', { count: notShown, countText: num(notShown), protocol: proto, reason: proto === 'udp' ? 'port-unreach' : 'conn-refused' }));
+    }
     if (listed.length === 0) {
       const total = h.counts.open + h.counts.closed + h.counts.filtered + h.counts['open|filtered'];
-      lines.push(total === 0 ? 'No ports were scanned.' : `All ${num(total)} scanned ports are ${describeAll(h.counts)}.`);
+      lines.push(total === 0 ? t('cli.scan.noneScanned') : t('cli.scan.allAre', { count: total, countText: num(total), states: describeAll(h.counts) }));
     } else {
       const rows = listed.map((p) => portRow(p, hints));
       const cols = [
-        { header: 'PORT' },
-        { header: 'STATE' },
-        { header: 'SERVICE', max: 20 },
-        { header: 'REASON' },
+        { header: t('cli.scan.column.port') },
+        { header: t('cli.scan.column.state') },
+        { header: t('cli.scan.column.service'), max: 20 },
+        { header: t('cli.scan.column.reason') },
         { header: 'RTT', align: 'right' as const },
-        ...(hints ? [{ header: 'HINT', max: Math.max(20, columns - 70) }] : []),
+        ...(hints ? [{ header: t('cli.scan.column.hint'), max: Math.max(20, columns - 70) }] : []),
       ];
       lines.push(renderTable(cols, rows));
     }
@@ -185,16 +192,24 @@ export function scanText(r: ScanResult, columns = 200): string {
   const parts = [`${num(c.open)} open`, `${num(c.closed)} closed`, `${num(c.filtered)} filtered`];
   if (proto === 'udp' || c['open|filtered'] > 0) parts.push(`${num(c['open|filtered'])} open|filtered`);
   const hostCount = Math.max(r.hosts.length, r.summary.hostsUp + r.summary.hostsDown);
-  const hostWord = hostCount === 1 ? 'host' : 'hosts';
-  if (r.hostsOmitted) lines.push(`Not shown: ${num(r.hostsOmitted)} hosts without an open port (scans of more than ${num(LARGE_SCAN_HOSTS)} hosts list only hosts with one).`);
+  if (r.hostsOmitted) lines.push(t('cli.scan.hostsOmitted', { count: r.hostsOmitted, countText: num(r.hostsOmitted), limit: num(LARGE_SCAN_HOSTS) }));
   const extra: string[] = [];
-  if (r.summary.selfConnects > 0) extra.push(`${num(r.summary.selfConnects)} loopback self-connection(s) probed again`);
-  if (r.summary.resourceBackoffs > 0) extra.push(`backed off ${num(r.summary.resourceBackoffs)} time(s) for lack of file descriptors or local ports`);
+  if (r.summary.selfConnects > 0) extra.push(t('cli.scan.selfConnects', { count: r.summary.selfConnects, countText: num(r.summary.selfConnects) }));
+  if (r.summary.resourceBackoffs > 0) extra.push(t('cli.scan.backoffs', { count: r.summary.resourceBackoffs, countText: num(r.summary.resourceBackoffs) }));
   lines.push(
-    `${r.cancelled ? 'Cancelled' : 'Done'}: ${num(hostCount)} ${hostWord} (${num(r.summary.hostsUp)} up), ${num(r.summary.probes)} ${proto.toUpperCase()} ports: ${parts.join(', ')}; ` +
-      `${formatDuration(r.summary.durationMs)} (${num(Math.round(r.summary.ratePerSec))} probes/s${r.summary.hintsMs ? `; service hints ${formatDuration(r.summary.hintsMs)}` : ''}).`,
+    t('cli.scan.done', {
+      cancelled: r.cancelled ? 'yes' : 'no',
+      hosts: hostCount,
+      hostsText: num(hostCount),
+      up: num(r.summary.hostsUp),
+      probes: num(r.summary.probes),
+      protocol: proto.toUpperCase(),
+      states: parts.join(', '),
+      duration: formatDuration(r.summary.durationMs),
+      rate: num(Math.round(r.summary.ratePerSec)),
+    }) + (r.summary.hintsMs ? ` ${t('cli.scan.hintsTime', { duration: formatDuration(r.summary.hintsMs) })}` : ''),
   );
-  for (const e of extra) lines.push(`note: ${e}.`);
+  for (const e of extra) lines.push(t('cli.note', { note: `${e}.` }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -217,7 +232,7 @@ function portRow(p: PortResult, hints: boolean): string[] {
 function parseCount(flag: string, min: number, max: number) {
   return (v: string): number => {
     const n = Number(v);
-    if (!/^\d+(\.\d+)?$/.test(v.trim()) || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}, not '${v}'`);
+    if (!/^\d+(\.\d+)?$/.test(v.trim()) || !Number.isFinite(n) || n < min || n > max) throw new UsageError(t('cli.error.numberRange', { flag, min: String(min), max: String(max), value: v }));
     return n;
   };
 }
@@ -225,20 +240,20 @@ function parseCount(flag: string, min: number, max: number) {
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('scan')
-    .description('scan ports of hosts you administer (TCP connect scan, or --udp), classified like nmap')
-    .argument('[targets...]', 'addresses, names, CIDR blocks (10.0.0.0/24), ranges (192.168.1.10-20), comma lists')
-    .addOption(new Option('-p, --ports <spec>', "ports: 22,80,443,8000-8100, '-' for all, or a preset (well-known, basic, web, games, malicious, top100)").default('top100'))
-    .option('--udp', 'UDP scan (protocol payloads for DNS, NTP, SNMP, …; paced for ICMP rate limits)')
-    .addOption(new Option('-T, --timing <profile>', 'timing profile').choices([...TIMING_PROFILES]).default('normal'))
-    .addOption(new Option('--max-rate <n>', 'at most this many probes per second').argParser(parseCount('--max-rate', 1, 1_000_000)))
-    .addOption(new Option('--retries <n>', 'send unanswered probes again this many times').argParser(parseCount('--retries', 0, 10)))
-    .option('-i, --input-list <file>', 'read more targets from a file, like nmap -iL (one or more per line, # comments)')
-    .option('--resolve-all', 'scan every address a host name resolves to (default: the first)')
-    .option('--hints', 'read banners and check HTTP/TLS on open TCP ports (bounded in bytes and time)')
-    .option('--json', 'print the whole result as JSON')
-    .option('--report <file>', 'also write a report; the format follows the extension (.json, .csv, .html, .md)')
-    .option('--i-am-authorized', 'confirm you may scan targets outside loopback and private networks')
-    .option('--force', `confirm a large scan (more than ${num(LARGE_SCAN_HOSTS)} hosts or ${num(LARGE_SCAN_PROBES)} probes); without it, such a scan is refused with an estimate of its duration`)
+    .description(t('cli.scan.description'))
+    .argument('[targets...]', t('cli.scan.targets'))
+    .addOption(new Option('-p, --ports <spec>', t('cli.scan.ports')).default('top100'))
+    .option('--udp', t('cli.scan.udp'))
+    .addOption(new Option('-T, --timing <profile>', t('cli.scan.timing')).choices([...TIMING_PROFILES]).default('normal'))
+    .addOption(new Option('--max-rate <n>', t('cli.scan.maxRate')).argParser(parseCount('--max-rate', 1, 1_000_000)))
+    .addOption(new Option('--retries <n>', t('cli.scan.retries')).argParser(parseCount('--retries', 0, 10)))
+    .option('-i, --input-list <file>', t('cli.scan.inputList'))
+    .option('--resolve-all', t('cli.scan.resolveAll'))
+    .option('--hints', t('cli.scan.hints'))
+    .option('--json', t('cli.scan.json'))
+    .option('--report <file>', t('cli.scan.report'))
+    .option('--i-am-authorized', t('cli.scan.authorized'))
+    .option('--force', t('cli.scan.force', { hosts: num(LARGE_SCAN_HOSTS), probes: num(LARGE_SCAN_PROBES) }))
     .action(async (targets: string[], opts: ScanCliOptions) => {
       const abort = new AbortController();
       // Ctrl-C stops the scan and still prints what it found; a second one quits at once.
@@ -252,7 +267,7 @@ addCommandRegistrar((program: Command, ctx: CommandContext) => {
         ctx.exit.code = await scanCommand(ctx.getEngine(), targets, { ...opts, progress, signal: abort.signal }, ctx.out);
       } catch (err) {
         if (err instanceof UsageError || err instanceof ContractError) throw err;
-        ctx.out.stderr(`portscope: scan failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        ctx.out.stderr(`portscope: ${t('cli.scan.failed', { error: err instanceof Error ? err.message : String(err) })}\n`);
         ctx.exit.code = EXIT_FAILURE;
       } finally {
         process.off('SIGINT', onSigint);

@@ -9,7 +9,8 @@ import { createWorkerLink } from '../../host/worker/worker-link';
 import { locateEngineWorker, locateRendererDir } from '../../host/worker/locate';
 import { EXIT_OK, UsageError } from '../errors';
 import { addCommandRegistrar, type CommandContext } from '../registry';
-import { DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir, parseLogFile } from './historyOptions';
+import { DATA_DIR_FLAG, dataDirHelp, parseDataDir, parseLogFile } from './historyOptions';
+import { t } from '../i18n';
 
 interface ServeOptions {
   port: number;
@@ -22,18 +23,18 @@ interface ServeOptions {
 }
 
 function parseServePort(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not '${value}'`);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(t('cli.serve.error.port', { value }));
   const port = Number(value.trim());
-  if (port > 65535) throw new UsageError(`--port ${port} is out of range: 0 to 65535`);
+  if (port > 65535) throw new UsageError(t('cli.serve.error.portRange', { port: String(port) }));
   return port;
 }
 
 function parseHost(value: string): string {
   const host = value.trim().replace(/^\[(.*)\]$/, '$1');
-  if (!/^[\w.:-]+$/.test(host)) throw new UsageError(`--host must be an address or host name, not '${value}'`);
+  if (!/^[\w.:-]+$/.test(host)) throw new UsageError(t('cli.serve.error.host', { value }));
   // All digits and dots is an IPv4 address or a mistake (999.1.1.1), never a host name.
-  if (/^[\d.]+$/.test(host) && !isIPv4(host)) throw new UsageError(`--host ${host} is not a valid IPv4 address`);
-  if (host.includes(':') && !isIPv6(host)) throw new UsageError(`--host ${host} is not a valid IPv6 address`);
+  if (/^[\d.]+$/.test(host) && !isIPv4(host)) throw new UsageError(t('cli.serve.error.ipv4', { host }));
+  if (host.includes(':') && !isIPv6(host)) throw new UsageError(t('cli.serve.error.ipv6', { host }));
   return host;
 }
 
@@ -84,27 +85,25 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
     await machines.close();
     await link.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use; pick another or use --port 0`);
-    if (code === 'EADDRNOTAVAIL') throw new UsageError(`${options.host} is not an address of this machine`);
-    if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${options.port} (ports below 1024 need privileges)`);
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') throw new UsageError(`--host ${options.host}: no such host name (it does not resolve)`);
+    const values = { port: String(options.port), host: options.host };
+    if (code === 'EADDRINUSE') throw new UsageError(t('cli.serve.error.inUse', values));
+    if (code === 'EADDRNOTAVAIL') throw new UsageError(t('cli.serve.error.notLocal', values));
+    if (code === 'EACCES') throw new UsageError(t('cli.serve.error.denied', values));
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') throw new UsageError(t('cli.serve.error.unresolved', values));
     throw err;
   }
   // Said once the server is up, so a failure to bind stays one line.
   if (!isLoopbackHost(options.host)) {
-    out.stderr(
-      `portscope: warning: serving on ${options.host}, not loopback: other machines on that network can reach this server. ` +
-        'It still demands the access token, but plain HTTP carries the token and everything else unencrypted.\n',
-    );
+    out.stderr(`portscope: ${t('cli.serve.notLoopback', { host: options.host })}\n`);
   }
   out.stdout(`${host.url}\n`);
-  out.stderr(`portscope: dashboard at ${host.origin} (open the URL above; it carries this run's access token). Ctrl-C stops it.\n`);
+  out.stderr(`portscope: ${t('cli.serve.dashboard', { origin: host.origin })}\n`);
   if (options.open) {
     const why = openInBrowser(host.url);
-    if (why) out.stderr(`portscope: did not open a browser: ${why}. Open the URL yourself.\n`);
+    if (why) out.stderr(`portscope: ${t('cli.serve.noBrowser', { why })}\n`);
   }
   await stopRequested;
-  out.stderr('portscope: stopping\n');
+  out.stderr(`portscope: ${t('cli.serve.stopping')}\n`);
   await host.close();
   await machines.close();
   await link.close();
@@ -114,13 +113,13 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
 addCommandRegistrar((program: Command, ctx: CommandContext) => {
   program
     .command('serve')
-    .description('serve the dashboard to a browser on this machine (browser mode), with an access token')
-    .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(0).argParser(parseServePort))
-    .addOption(new Option('--host <address>', 'address to bind; anything but loopback exposes the dashboard to the network').default('127.0.0.1').argParser(parseHost))
-    .option('--open', 'open the dashboard in the default browser, when this machine has one')
-    .option('--no-history', 'do not record history while serving')
-    .option(DATA_DIR_FLAG, DATA_DIR_HELP, parseDataDir)
-    .option('--log <file>', 'also append every change as JSON lines to this file', parseLogFile)
+    .description(t('cli.serve.description'))
+    .addOption(new Option('--port <port>', t('cli.serve.port')).default(0).argParser(parseServePort))
+    .addOption(new Option('--host <address>', t('cli.serve.host')).default('127.0.0.1').argParser(parseHost))
+    .option('--open', t('cli.serve.open'))
+    .option('--no-history', t('cli.serve.noHistory'))
+    .option(DATA_DIR_FLAG, dataDirHelp(), parseDataDir)
+    .option('--log <file>', t('cli.option.logFile'), parseLogFile)
     .action(async (opts: ServeOptions) => {
       ctx.exit.code = await serveCommand(opts, ctx);
     });

@@ -6,12 +6,8 @@ import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketT
 import { Control, type SafeOutput, type Styled } from '../output';
 import { rowSignature } from '../../engine/monitor/diff';
 import { formatRate, sortByTraffic, trafficColumns, type TrafficSort } from '../trafficFormat';
+import { fmt, t } from '../i18n';
 import { CliNames } from '../resolveNames';
-
-/** The watch's own traffic strings (the rest of its text is shared with the socket table). */
-const watchMessages = {
-  traffic: (out: string, into: string) => ` — traffic ${out} out, ${into} in`,
-};
 
 export interface WatchOptions extends RowFilter {
   intervalMs: number;
@@ -65,7 +61,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
       logFile: options.log,
       onAlert: (a) => {
         if (!options.alert) return;
-        const line = terminalSafe(`${a.at.slice(11, 19)} ! ALERT ${a.severity}: ${a.message}`);
+        const line = terminalSafe(`${a.at.slice(11, 19)} ! ${t('cli.watch.alertLine', { severity: a.severity, message: a.message })}`);
         if (tty) {
           alertLines.push(line);
           if (alertLines.length > 5) alertLines.shift();
@@ -92,9 +88,12 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
       const color = mark.kind === '+' ? Control.green : mark.kind === '-' ? Control.red : Control.yellow;
       return [color, `${mark.kind} ${line}`, Control.reset];
     });
-    const status = `Portscope watch — ${new Date().toLocaleTimeString()} — ${visible.length} shown of ${rows.size} sockets${
-      delta ? `, +${delta.added.length} -${delta.removed.length} ~${changedCount}, refresh ${delta.durationMs.toFixed(1)} ms` : ''
-    }${delta?.traffic ? watchMessages.traffic(formatRate(delta.traffic.machine.sendRate), formatRate(delta.traffic.machine.receiveRate)) : ''} — Ctrl-C to quit`;
+    const parts = [
+      t('cli.watch.status', { time: fmt().time(Date.now()), shown: visible.length, total: rows.size }),
+      ...(delta ? [t('cli.watch.changes', { added: `+${delta.added.length}`, removed: `-${delta.removed.length}`, changed: `~${changedCount}`, ms: fmt().number(delta.durationMs, 1) })] : []),
+    ];
+    const traffic = delta?.traffic ? t('cli.watch.traffic', { out: formatRate(delta.traffic.machine.sendRate), in: formatRate(delta.traffic.machine.receiveRate) }) : null;
+    const status = [parts.join(', '), ...(traffic ? [traffic] : []), t('cli.watch.quit')].join(' — ');
     const height = process.stdout.rows || 50;
     const alertBlock: Styled[] = alertLines.length ? [Control.red, alertLines.join('\n'), Control.reset, '\n'] : [];
     out.styled(
@@ -121,7 +120,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
   }
 
   if (tty) redraw();
-  else out.stdout(`watching ${filterRows(first.rows, options).length} sockets every ${options.intervalMs} ms\n`);
+  else out.stdout(`${t('cli.watch.piped', { count: filterRows(first.rows, options).length, ms: String(options.intervalMs) })}\n`);
 
   return new Promise<number>((resolve) => {
     let unsubscribe = () => {};

@@ -5,6 +5,7 @@ import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
 import type { SafeOutput } from '../output';
+import { t, tEngine } from '../i18n';
 import { resolveRows, type CliNames } from '../resolveNames';
 
 export interface WhoOptions {
@@ -14,6 +15,17 @@ export interface WhoOptions {
   /** Names for the sockets' addresses (see resolveNames.ts). */
   resolve?: boolean;
 }
+
+const WHO_FIELDS = [
+  'cli.who.field.executable',
+  'cli.who.field.command',
+  'cli.who.field.user',
+  'cli.who.field.started',
+  'cli.who.field.parent',
+  'cli.who.field.unit',
+  'cli.who.field.container',
+  'cli.who.field.unavailable',
+] as const;
 
 interface Owner {
   process: ProcessInfo | null;
@@ -61,34 +73,36 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
     return relevant.length > 0 ? EXIT_OK : EXIT_NOTHING;
   }
   if (relevant.length === 0) {
-    out.stdout(`Nothing on this machine uses port ${port}${options.tcp && !options.udp ? '/tcp' : options.udp && !options.tcp ? '/udp' : ''}.\n`);
+    out.stdout(`${t('cli.who.nothing', { port: `${port}${options.tcp && !options.udp ? '/tcp' : options.udp && !options.tcp ? '/udp' : ''}` })}\n`);
     return EXIT_NOTHING;
   }
   const blocks: string[] = [];
+  // Labels line up in every language: as wide as the longest of them (at least 12, as always).
+  const labelWidth = Math.max(12, ...WHO_FIELDS.map((k) => t(k).length));
   for (const o of owners) {
     const p = o.process;
     const lines: string[] = [];
-    const field = (label: string, value: string | null | undefined) => lines.push(`  ${label.padEnd(12)} ${terminalSafe(value ?? '-')}`);
-    lines.push(p ? `${terminalSafe(p.name)} (pid ${p.pid})` : 'process details unavailable');
+    const field = (label: string, value: string | null | undefined) => lines.push(`  ${label.padEnd(labelWidth)} ${terminalSafe(value ?? '-')}`);
+    lines.push(p ? `${terminalSafe(p.name)} (pid ${p.pid})` : t('cli.who.noDetails'));
     if (p) {
-      field('Executable', p.exe);
-      field('Command', p.commandLine);
-      field('User', p.uid === null ? p.user : `${p.user ?? '?'} (uid ${p.uid})`);
-      field('Started', p.startTime);
-      field('Parent', o.parent ? `${o.parent.name} (pid ${o.parent.pid})` : p.ppid ? `pid ${p.ppid}` : null);
-      if (p.unit) field('Unit', p.unit);
-      if (p.container) field('Container', p.container);
-      for (const u of p.unavailable) field('Unavailable', `${u.field}: ${u.reason}`);
+      field(t('cli.who.field.executable'), p.exe);
+      field(t('cli.who.field.command'), p.commandLine);
+      field(t('cli.who.field.user'), p.uid === null ? p.user : `${p.user ?? '?'} (uid ${p.uid})`);
+      field(t('cli.who.field.started'), p.startTime);
+      field(t('cli.who.field.parent'), o.parent ? `${o.parent.name} (pid ${o.parent.pid})` : p.ppid ? `pid ${p.ppid}` : null);
+      if (p.unit) field(t('cli.who.field.unit'), p.unit);
+      if (p.container) field(t('cli.who.field.container'), p.container);
+      for (const u of p.unavailable) field(t('cli.who.field.unavailable'), `${u.field}: ${u.reason}`);
     }
-    lines.push('  Sockets:');
+    lines.push(`  ${t('cli.who.sockets')}`);
     for (const s of o.sockets) lines.push(`    ${socketLine(s, names)}`);
     blocks.push(lines.join('\n'));
   }
   if (ownerless.length > 0) {
-    blocks.push(['Without a visible owner:', ...ownerless.map((s) => `    ${socketLine(s, names)}  ${ownerLabel(s)}`)].join('\n'));
+    blocks.push([t('cli.who.ownerless'), ...ownerless.map((s) => `    ${socketLine(s, names)}  ${ownerLabel(s)}`)].join('\n'));
   }
   const processes = owners.flatMap((o) => (o.process ? [o.process] : []));
-  for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(`Note: ${note}.`);
+  for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(t('cli.who.note', { note }));
   out.stdout(`${blocks.join('\n\n')}\n`);
   return EXIT_OK;
 }
@@ -97,6 +111,6 @@ function socketLine(s: SocketRow, names: CliNames | null = null): string {
   const name = names && !isListener(s) ? names.label(s.remoteAddress, s.scopeId, true) : '';
   const remote = isListener(s) ? '' : ` -> ${remoteLabel(s)}${name ? ` (${name})` : ''}`;
   const svc = s.service ? ` ${s.service}` : '';
-  const risks = s.risks.length ? `  [${s.risks.map((r) => r.message).join(' ')}]` : '';
+  const risks = s.risks.length ? `  [${s.risks.map((r) => tEngine(r.messageKey, r.values, r.message)).join(' ')}]` : '';
   return terminalSafe(`${protoLabel(s).padEnd(5)} ${localLabel(s)}${remote}  ${s.state}${svc}  ${exposureLabel(s)}${risks}`);
 }

@@ -1,5 +1,6 @@
 import type { Exposure, Protocol, RiskNote, SocketState } from '../../../shared/contract/sockets';
 import { malwareNote } from '../../../shared/catalog/presets';
+import { localizedMessage } from '../localizedText';
 
 /** Protocols that send passwords and data unencrypted. */
 const CLEARTEXT: Record<number, string> = {
@@ -52,7 +53,7 @@ export function riskNotes(input: RiskInput): RiskNote[] {
     notes.push({
       code: 'cleartext',
       severity: listening && beyondLoopback ? 'warning' : 'info',
-      message: `${cleartext} sends passwords and data unencrypted.`,
+      ...localizedMessage('engine.risk.cleartext', { protocol: cleartext }),
     });
   }
   const admin = REMOTE_ADMIN[port];
@@ -60,19 +61,19 @@ export function riskNotes(input: RiskInput): RiskNote[] {
     notes.push({
       code: 'remote-admin-exposed',
       severity: 'warning',
-      message: `${admin} is reachable from other hosts (${input.exposure === 'all' ? 'all interfaces' : 'a non-loopback address'}): make sure a firewall or strong authentication guards it.`,
+      ...localizedMessage('engine.risk.remoteAdminExposed', { service: admin, exposure: input.exposure === 'all' ? 'all' : 'other' }),
     });
   }
   const db = DATABASES[port];
   if (db && listening && input.exposure === 'all') {
-    notes.push({ code: 'database-exposed', severity: 'warning', message: `${db} listens on all interfaces; databases usually belong on loopback or a private network.` });
+    notes.push({ code: 'database-exposed', severity: 'warning', ...localizedMessage('engine.risk.databaseExposed', { database: db }) });
   }
   const malware = malwareNote(port);
   if (malware) {
     notes.push({
       code: 'malware-port',
       severity: listening ? 'danger' : 'warning',
-      message: `Port ${port} is known from malware (${malware}); check which program uses it.`,
+      ...localizedMessage('engine.risk.malwarePort', { port: String(port), malware }),
     });
   }
   return notes;

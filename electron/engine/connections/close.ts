@@ -3,6 +3,8 @@ import type { CloseResult, ConnectionEndpoints } from '../../../shared/contract/
 import type { Snapshot, SocketRow } from '../../../shared/contract/sockets';
 import { formatEndpoint } from '../../../shared/net/address';
 import type { PlatformAdapter } from '../platform/types';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { localizedMessage } from '../localizedText';
 
 export interface CloseDeps {
   adapter: Pick<PlatformAdapter, 'closeConnection' | 'capabilities'>;
@@ -46,40 +48,43 @@ function reasonOf(err: unknown): string | null {
  */
 export async function closeConnection(deps: CloseDeps, c: ConnectionEndpoints): Promise<CloseResult> {
   const what = `${formatEndpoint(c.localAddress, c.localPort)} → ${formatEndpoint(c.remoteAddress, c.remotePort)}`;
+  // Every message from the engine catalog: English on the wire, the key beside it for translation.
+  const result = (ok: boolean, outcome: CloseResult['outcome'], key: EngineKey, values: Record<string, string | number> = { what }): CloseResult => ({
+    ok,
+    outcome,
+    ...localizedMessage(key, values),
+  });
   if (!ipaddr.isValid(c.localAddress.replace(/%.*$/, '')) || !ipaddr.isValid(c.remoteAddress.replace(/%.*$/, ''))) {
-    return { ok: false, outcome: 'not-found', message: `${what}: both ends must be IP addresses as the socket table shows them.` };
+    return result(false, 'not-found', 'engine.close.notAddresses');
   }
   const before = (await deps.refresh()).rows.filter((r) => matches(r, c));
   const row = before.find((r) => r.state === 'ESTABLISHED');
   if (!row) {
-    if (before.length === 0) return { ok: false, outcome: 'not-found', message: `No TCP connection ${what} is open now.` };
+    if (before.length === 0) return result(false, 'not-found', 'engine.close.notOpen');
     const states = [...new Set(before.map((r) => r.state))].join(', ');
-    return { ok: false, outcome: 'not-established', message: `TCP ${what} is ${states}: only established connections are closed, never a listener.` };
+    return result(false, 'not-established', 'engine.close.notEstablished', { what, states });
   }
-  const owner = row.processName ? `${row.processName} (pid ${row.pid})` : 'a process Portscope cannot see';
+  const owner = { what, owner: row.processName ? 'known' : 'unknown', process: row.processName ?? '', pid: String(row.pid ?? '') };
   if (!deps.adapter.closeConnection) {
     const note = deps.adapter.capabilities().closeConnection.note;
-    return { ok: false, outcome: 'unsupported', message: `Cannot close connections here${note ? `: ${note}` : '.'}` };
+    return result(false, 'unsupported', 'engine.close.unsupported', { note: note ?? 'none' });
   }
   try {
     deps.adapter.closeConnection(row.family, { localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress, remotePort: row.remotePort });
   } catch (err) {
     const code = errno(err);
     const reason = reasonOf(err);
-    if (code === 'ENOENT') return { ok: false, outcome: 'not-found', message: `TCP ${what} closed on its own before Portscope could close it.` };
+    if (code === 'ENOENT') return result(false, 'not-found', 'engine.close.closedMeanwhile');
     if (code === 'EPERM' || code === 'EACCES') {
-      return { ok: false, outcome: 'denied', message: `Not allowed to close TCP ${what} of ${owner}: ${reason ?? 'run as root (sudo); the kernel lets only CAP_NET_ADMIN abort a socket'}.` };
+      // The adapter's own words for why (Windows: needs administrator), else the kernel's rule.
+      return reason ? result(false, 'denied', 'engine.close.deniedReason', { ...owner, reason }) : result(false, 'denied', 'engine.close.denied', owner);
     }
     if (code === 'EOPNOTSUPP' || code === 'EPROTONOSUPPORT' || code === 'EINVAL') {
-      return {
-        ok: false,
-        outcome: 'unsupported',
-        message: reason ? `Cannot close TCP ${what}: ${reason}. It is still open.` : `This kernel cannot close connections (it needs CONFIG_INET_DIAG_DESTROY): TCP ${what} is still open.`,
-      };
+      return reason ? result(false, 'unsupported', 'engine.close.unsupportedReason', { what, reason }) : result(false, 'unsupported', 'engine.close.kernelCannot');
     }
     throw err;
   }
   const after = (await deps.refresh()).rows.filter((r) => matches(r, c) && r.state === 'ESTABLISHED');
-  if (after.length > 0) return { ok: false, outcome: 'still-open', message: `The kernel accepted the close, but TCP ${what} is still established.` };
-  return { ok: true, outcome: 'closed', message: `Closed TCP ${what} of ${owner}: both ends see the connection aborted.` };
+  if (after.length > 0) return result(false, 'still-open', 'engine.close.stillOpen');
+  return result(true, 'closed', 'engine.close.closed', owner);
 }

@@ -6,6 +6,9 @@ import type { CommandRunner } from '../platform/types';
 import { runCommand } from '../system/runner';
 import { tcpAttempt, udpAttempt, type AttemptResult } from '../probe/attempt';
 import { readFirewall, type FirewallFinding } from './firewall';
+import type { LocalizedText } from '../../../shared/contract/localized';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { localizedMessage, localizedText, outcomeSelector } from '../localizedText';
 
 /** What a diagnosis reads from the engine: the socket table and process details. */
 export interface DiagnoseDeps {
@@ -39,13 +42,29 @@ export interface CheckOutcome {
   status: StepStatus;
   message: string;
   details: string[];
+  /** The message's catalog key and values, for front ends that translate (see shared/contract/localized.ts). */
+  messageKey?: EngineKey;
+  values?: Record<string, string | number>;
+  /** Per line of `details`: its key where the line is a sentence, null where it is data. */
+  detailTexts?: Array<LocalizedText | null>;
 }
 
 /** One item of the checklist: a name and a run that returns its outcome. */
 export interface Check {
   id: string;
   name: string;
+  nameKey: EngineKey;
   run(ctx: DiagnoseContext): Promise<CheckOutcome>;
+}
+
+/** A step's outcome whose message comes from the engine catalog. */
+function said(status: StepStatus, key: EngineKey, values: Record<string, string | number> | undefined, details: string[], detailTexts?: Array<LocalizedText | null>): CheckOutcome {
+  return { status, ...localizedMessage(key, values), details, ...(detailTexts ? { detailTexts } : {}) };
+}
+
+/** Lines that are all sentences of one key, with their values. */
+function sentences(key: EngineKey, valuesList: Array<Record<string, string | number>>): { details: string[]; detailTexts: LocalizedText[] } {
+  return { details: valuesList.map((v) => localizedMessage(key, v).message), detailTexts: valuesList.map((v) => localizedText(key, v)) };
 }
 
 function endpoint(address: string, port: number): string {
@@ -60,23 +79,24 @@ export function listeningCheck(deps: DiagnoseDeps): Check {
   return {
     id: 'listening',
     name: 'Is a process listening?',
+    nameKey: 'engine.diagnose.listening.name',
     async run(ctx) {
       const snap = await deps.monitor.snapshot();
       ctx.listeners = snap.rows.filter((r) => isListening(r, ctx.port, ctx.protocol));
       const label = `${ctx.port}/${ctx.protocol}`;
       if (ctx.listeners.length === 0) {
-        const other = snap.rows.some((r) => isListening(r, ctx.port, ctx.protocol === 'tcp' ? 'udp' : 'tcp'));
-        return {
-          status: 'fail',
-          message: `Nothing listens on port ${label}.${other ? ` (Something does listen on ${ctx.port}/${ctx.protocol === 'tcp' ? 'udp' : 'tcp'}: wrong protocol?)` : ''}`,
-          details: snap.warnings,
-        };
+        const otherProtocol = ctx.protocol === 'tcp' ? 'udp' : 'tcp';
+        const other = snap.rows.some((r) => isListening(r, ctx.port, otherProtocol));
+        return other
+          ? said('fail', 'engine.diagnose.listening.noneOtherProtocol', { label, other: `${ctx.port}/${otherProtocol}` }, snap.warnings)
+          : said('fail', 'engine.diagnose.listening.none', { label }, snap.warnings);
       }
-      return {
-        status: 'ok',
-        message: `Port ${label} is open for connections (${ctx.listeners.length} listening socket${ctx.listeners.length > 1 ? 's' : ''}).`,
-        details: ctx.listeners.map((r) => `${r.protocol}${r.family === 6 ? '6' : ''} ${endpoint(r.localAddress, r.localPort)} ${r.state}`),
-      };
+      return said(
+        'ok',
+        'engine.diagnose.listening.open',
+        { label, count: ctx.listeners.length },
+        ctx.listeners.map((r) => `${r.protocol}${r.family === 6 ? '6' : ''} ${endpoint(r.localAddress, r.localPort)} ${r.state}`),
+      );
     },
   };
 }
@@ -85,31 +105,42 @@ export function processCheck(deps: DiagnoseDeps): Check {
   return {
     id: 'process',
     name: 'Which process, since when?',
+    nameKey: 'engine.diagnose.process.name',
     async run(ctx) {
-      if (ctx.listeners.length === 0) return { status: 'skip', message: 'No listener, so no process to show.', details: [] };
+      if (ctx.listeners.length === 0) return said('skip', 'engine.diagnose.process.noListener', undefined, []);
       const pids = [...new Set(ctx.listeners.flatMap((r) => r.pids))];
       if (pids.length === 0) {
         const denied = ctx.listeners.some((r) => r.ownerStatus === 'permission-denied');
-        return {
-          status: 'warn',
-          message: denied ? 'The owning process is hidden: it belongs to another user (run as root to see it).' : 'No visible process owns the socket (another container or the kernel).',
-          details: [],
-        };
+        return said('warn', denied ? 'engine.diagnose.process.hidden' : 'engine.diagnose.process.noOwner', undefined, []);
       }
       const details: string[] = [];
+      const detailTexts: Array<LocalizedText | null> = [];
       const names: string[] = [];
+      // The same list without English words, for the translated message: name, pid, user, start.
+      const neutral: string[] = [];
       for (const pid of pids) {
         const p = deps.snapshotter.processInfo(pid);
         if (!p) {
           details.push(`pid ${pid}: exited meanwhile`);
+          detailTexts.push(localizedText('engine.diagnose.process.exitedMeanwhile', { pid: String(pid) }));
           continue;
         }
         names.push(`${p.name} (pid ${p.pid}${p.user ? `, user ${p.user}` : ''}${p.startTime ? `, running since ${p.startTime}` : ''})`);
+        neutral.push(`${p.name} (pid ${p.pid}${p.user ? `, ${p.user}` : ''}${p.startTime ? `, ${p.startTime}` : ''})`);
         details.push(`pid ${p.pid}: ${p.commandLine || p.name}`);
-        if (p.unit) details.push(`pid ${p.pid}: systemd unit ${p.unit}`);
-        if (p.container) details.push(`pid ${p.pid}: container ${p.container}`);
+        detailTexts.push(null);
+        if (p.unit) {
+          details.push(`pid ${p.pid}: systemd unit ${p.unit}`);
+          detailTexts.push(null);
+        }
+        if (p.container) {
+          details.push(`pid ${p.pid}: container ${p.container}`);
+          detailTexts.push(null);
+        }
       }
-      return { status: names.length ? 'ok' : 'warn', message: names.length ? `Held by ${names.join('; ')}.` : 'The owning process exited.', details };
+      if (names.length === 0) return said('warn', 'engine.diagnose.process.exited', undefined, details, detailTexts);
+      // The English keeps its words ("user", "running since"); the key's values carry the neutral list.
+      return { status: 'ok', message: `Held by ${names.join('; ')}.`, messageKey: 'engine.diagnose.process.heldBy', values: { processes: neutral.join('; ') }, details, detailTexts };
     },
   };
 }
@@ -118,20 +149,21 @@ export function addressesCheck(): Check {
   return {
     id: 'addresses',
     name: 'On which addresses?',
+    nameKey: 'engine.diagnose.addresses.name',
     async run(ctx) {
-      if (ctx.listeners.length === 0) return { status: 'skip', message: 'No listener.', details: [] };
+      if (ctx.listeners.length === 0) return said('skip', 'engine.diagnose.addresses.noListener', undefined, []);
       const addrs = ctx.listeners.map((r) => ({ address: r.localAddress, family: r.family, dual: r.dualStack }));
       const details = addrs.map((a) => `${a.address}${a.dual ? ' (IPv4 and IPv6)' : ''}`);
-      if (addrs.every((a) => isLoopbackAddress(a.address))) {
-        return { status: 'warn', message: 'Only on loopback: reachable from this machine alone, not from other machines.', details };
-      }
+      const detailTexts = addrs.map((a) => (a.dual ? localizedText('engine.diagnose.addresses.dualStack', { address: a.address }) : null));
+      const outcome = (status: StepStatus, key: EngineKey, values?: Record<string, string | number>) => said(status, key, values, details, detailTexts);
+      if (addrs.every((a) => isLoopbackAddress(a.address))) return outcome('warn', 'engine.diagnose.addresses.loopbackOnly');
       const anyV4 = addrs.some((a) => a.address === '0.0.0.0' || (a.address === '::' && a.dual));
       const anyV6 = addrs.some((a) => a.address === '::');
-      if (anyV4 && anyV6) return { status: 'ok', message: 'On every address, IPv4 and IPv6.', details };
-      if (anyV4) return { status: 'ok', message: 'On every IPv4 address (IPv6 clients cannot connect).', details };
-      if (anyV6) return { status: 'warn', message: 'On every IPv6 address only (IPv6-only socket): IPv4 clients cannot connect.', details };
+      if (anyV4 && anyV6) return outcome('ok', 'engine.diagnose.addresses.every');
+      if (anyV4) return outcome('ok', 'engine.diagnose.addresses.everyV4');
+      if (anyV6) return outcome('warn', 'engine.diagnose.addresses.v6Only');
       const specific = addrs.filter((a) => !isAnyAddress(a.address) && !isLoopbackAddress(a.address)).map((a) => a.address);
-      return { status: 'ok', message: `On specific addresses only: ${specific.join(', ')}. Clients must use ${specific.length > 1 ? 'one of these' : 'this one'}.`, details };
+      return outcome('ok', 'engine.diagnose.addresses.specific', { addresses: specific.join(', '), count: specific.length });
     },
   };
 }
@@ -169,29 +201,23 @@ export function targetsCheck(env: DiagnoseEnv): Check {
   return {
     id: 'targets',
     name: 'Which addresses will be tried?',
+    nameKey: 'engine.diagnose.targets.name',
     async run(ctx) {
       const all = localAddresses(env.interfaces);
       const others = all.filter((a) => !a.loopback);
       ctx.targets = ctx.loopbackOnly ? all.filter((a) => a.loopback) : all;
-      const list = ctx.targets.map(named).join(', ');
+      const targets = ctx.targets.map(named).join(', ');
       if (ctx.loopbackOnly) {
-        return {
-          status: 'ok',
-          message:
-            others.length > 0
-              ? `Loopback only, as asked: connecting to ${list}; not to this machine's other addresses ${others.map(named).join(', ')}.`
-              : `Loopback only, as asked: connecting to ${list} (this machine has no other address).`,
-          details: others.map((a) => `not tried: ${named(a)}`),
-        };
+        const { details, detailTexts } = sentences('engine.diagnose.targets.notTried', others.map((a) => ({ address: named(a) })));
+        return others.length > 0
+          ? said('ok', 'engine.diagnose.targets.loopbackOthers', { targets, others: others.map(named).join(', ') }, details, detailTexts)
+          : said('ok', 'engine.diagnose.targets.loopbackAlone', { targets }, details, detailTexts);
       }
-      return {
-        status: 'ok',
-        message:
-          others.length > 0
-            ? `Connecting to port ${ctx.port} on this machine's own addresses: ${list}. (--loopback-only, or "Loopback only" in the app, tries 127.0.0.1 and ::1 alone.)`
-            : `Connecting to port ${ctx.port} on ${list} (this machine has no other address).`,
-        details: ctx.targets.map((a) => `${a.address} on ${a.iface}`),
-      };
+      const { details, detailTexts } = sentences('engine.diagnose.targets.onInterface', ctx.targets.map((a) => ({ address: a.address, iface: a.iface })));
+      const port = String(ctx.port);
+      return others.length > 0
+        ? said('ok', 'engine.diagnose.targets.own', { port, targets }, details, detailTexts)
+        : said('ok', 'engine.diagnose.targets.alone', { port, targets }, details, detailTexts);
     },
   };
 }
@@ -200,6 +226,7 @@ export function reachabilityCheck(env: DiagnoseEnv): Check {
   return {
     id: 'reachability',
     name: 'Reachable on each local address?',
+    nameKey: 'engine.diagnose.reachability.name',
     async run(ctx) {
       const addresses = (ctx.targets.length > 0 ? ctx.targets : localAddresses(env.interfaces).filter((a) => !ctx.loopbackOnly || a.loopback)).map((a) => a.address);
       ctx.reach = await Promise.all(
@@ -210,16 +237,21 @@ export function reachabilityCheck(env: DiagnoseEnv): Check {
       );
       const good = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');
       const details = ctx.reach.map((r) => `${endpoint(r.address, ctx.port)}: ${r.result.outcome}${r.result.rttMs !== null ? ` (${r.result.rttMs.toFixed(2)} ms)` : ''}`);
-      if (good.length === ctx.reach.length) return { status: 'ok', message: `Reachable on all ${good.length} local addresses.`, details };
+      // The same lines by key: the outcome in words, the round trip in the reader's digits.
+      const detailTexts = ctx.reach.map((r) =>
+        r.result.rttMs !== null
+          ? localizedText('engine.diagnose.reachability.detailRtt', { endpoint: endpoint(r.address, ctx.port), outcome: outcomeSelector(r.result.outcome), rtt: r.result.rttMs })
+          : localizedText('engine.diagnose.reachability.detail', { endpoint: endpoint(r.address, ctx.port), outcome: outcomeSelector(r.result.outcome) }),
+      );
+      if (good.length === ctx.reach.length) return said('ok', 'engine.diagnose.reachability.all', { count: good.length }, details, detailTexts);
       if (good.length > 0) {
-        return { status: 'warn', message: `Reachable on ${good.map((g) => g.address).join(', ')}; not on ${ctx.reach.filter((r) => !good.includes(r)).map((r) => r.address).join(', ')}.`, details };
+        const bad = ctx.reach.filter((r) => !good.includes(r));
+        return said('warn', 'engine.diagnose.reachability.some', { good: good.map((g) => g.address).join(', '), bad: bad.map((r) => r.address).join(', ') }, details, detailTexts);
       }
       const outcomes = new Set(ctx.reach.map((r) => r.result.outcome));
-      const why = outcomes.has('timeout') ? 'connections time out (a firewall drops them?)' : outcomes.has('refused') ? 'connections are refused' : [...outcomes].join(', ');
-      if (ctx.protocol === 'udp' && outcomes.size === 1 && outcomes.has('no-reply')) {
-        return { status: 'warn', message: 'No UDP reply on any local address: the service may ignore unknown datagrams, or a firewall drops them.', details };
-      }
-      return { status: 'fail', message: `Not reachable on any local address: ${why}.`, details };
+      if (ctx.protocol === 'udp' && outcomes.size === 1 && outcomes.has('no-reply')) return said('warn', 'engine.diagnose.reachability.udpNoReply', undefined, details, detailTexts);
+      const reason = outcomes.has('timeout') ? 'timeout' : outcomes.has('refused') ? 'refused' : 'other';
+      return said('fail', 'engine.diagnose.reachability.none', { reason, outcomes: [...outcomes].join(', ') }, details, detailTexts);
     },
   };
 }
@@ -228,23 +260,24 @@ export function firewallCheck(env: DiagnoseEnv): Check {
   return {
     id: 'firewall',
     name: 'Does a local firewall rule affect it?',
+    nameKey: 'engine.diagnose.firewall.name',
     async run(ctx) {
       const programs = [...new Set(ctx.listeners.map((r) => r.processName).filter((n): n is string => Boolean(n)))];
       const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol, { platform: env.platform, programs });
       ctx.firewall = fw;
-      if (fw.source === null) return { status: 'skip', message: `Could not read the ${fw.tool ?? 'firewall'} rules (${fw.unreadable}).`, details: [] };
+      if (fw.source === null) return said('skip', 'engine.diagnose.firewall.unreadable', { tool: fw.tool ?? 'none', reason: String(fw.unreadable) }, []);
       const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => (fw.tool ? p : `${p}: policy drop`)), ...(fw.notes ?? [])];
       if (fw.tool) return osFirewallOutcome(fw, fw.tool, ctx.port, ctx.protocol, details);
       const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
       const accepting = fw.matches.find((m) => m.action === 'accept');
+      const source = fw.source;
+      const label = `${ctx.port}/${ctx.protocol}`;
       if (blocking && (!accepting || fw.matches.indexOf(blocking) < fw.matches.indexOf(accepting))) {
-        return { status: 'fail', message: `A ${fw.source} rule ${blocking.action === 'drop' ? 'drops' : 'rejects'} traffic to port ${ctx.port}/${ctx.protocol}: ${blocking.rule}`, details };
+        return said('fail', 'engine.diagnose.firewall.blocks', { source, action: blocking.action === 'drop' ? 'drop' : 'reject', label, rule: blocking.rule }, details);
       }
-      if (accepting) return { status: 'ok', message: `A ${fw.source} rule accepts port ${ctx.port}/${ctx.protocol}.`, details };
-      if (fw.dropPolicies.length > 0) {
-        return { status: 'warn', message: `The input policy is drop and no ${fw.source} rule names port ${ctx.port}: other machines are probably blocked.`, details };
-      }
-      return { status: 'ok', message: `No ${fw.source} rule names port ${ctx.port}/${ctx.protocol}.`, details };
+      if (accepting) return said('ok', 'engine.diagnose.firewall.accepts', { source, label }, details);
+      if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.dropPolicy', { source, port: String(ctx.port) }, details);
+      return said('ok', 'engine.diagnose.firewall.noRule', { source, label }, details);
     },
   };
 }
@@ -252,12 +285,17 @@ export function firewallCheck(env: DiagnoseEnv): Check {
 /** Windows and macOS: the same verdicts, worded with the OS's firewall name. */
 function osFirewallOutcome(fw: FirewallFinding, tool: string, port: number, protocol: string, details: string[]): CheckOutcome {
   const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
-  if (blocking) return { status: 'fail', message: `A ${tool} rule blocks port ${port}/${protocol}: ${blocking.rule}`, details };
-  if (fw.matches.some((m) => m.action === 'accept')) return { status: 'ok', message: `A ${tool} rule allows port ${port}/${protocol}.`, details };
-  if (fw.dropPolicies.length > 0) return { status: 'warn', message: `No ${tool} rule allows port ${port}/${protocol}, and ${fw.dropPolicies.join('; ')}: other machines are probably blocked.`, details };
-  return { status: 'ok', message: `No ${tool} rule affects port ${port}/${protocol}.`, details };
+  const label = `${port}/${protocol}`;
+  if (blocking) return said('fail', 'engine.diagnose.firewall.osBlocks', { tool, label, rule: blocking.rule }, details);
+  if (fw.matches.some((m) => m.action === 'accept')) return said('ok', 'engine.diagnose.firewall.osAllows', { tool, label }, details);
+  if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.osDropPolicy', { tool, label, policies: fw.dropPolicies.join('; ') }, details);
+  return said('ok', 'engine.diagnose.firewall.osNoRule', { tool, label }, details);
 }
 
 export function toStep(check: Check, outcome: CheckOutcome, durationMs: number): DiagnoseStep {
-  return { id: check.id, name: check.name, status: outcome.status, message: outcome.message, details: outcome.details, durationMs };
+  const step: DiagnoseStep = { id: check.id, name: check.name, status: outcome.status, message: outcome.message, details: outcome.details, durationMs, nameKey: check.nameKey };
+  if (outcome.messageKey) step.messageKey = outcome.messageKey;
+  if (outcome.values) step.values = outcome.values;
+  if (outcome.detailTexts) step.detailTexts = outcome.detailTexts;
+  return step;
 }

@@ -12,6 +12,8 @@ import {
   type DiagnoseDeps,
   type DiagnoseEnv,
 } from './checks';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { engineText, localizedMessage, localizedText } from '../localizedText';
 
 /**
  * Seed 002's checklist for "clients cannot reach my server", run on this machine: is the daemon
@@ -43,7 +45,7 @@ export async function diagnosePort(
     try {
       step = toStep(check, await check.run(ctx), performance.now() - t);
     } catch (err) {
-      step = toStep(check, { status: 'skip', message: `This check failed to run: ${err instanceof Error ? err.message : String(err)}`, details: [] }, performance.now() - t);
+      step = toStep(check, { status: 'skip', ...localizedMessage('engine.diagnose.checkFailed', { error: err instanceof Error ? err.message : String(err) }), details: [] }, performance.now() - t);
     }
     steps.push(step);
     onStep(steps.length - 1, step);
@@ -51,58 +53,51 @@ export async function diagnosePort(
   return { port: request.port, protocol: request.protocol, steps, ...verdict(ctx, steps), durationMs: performance.now() - started };
 }
 
-function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Pick<DiagnoseResult, 'verdict' | 'summary' | 'nextStep'> {
+type Verdict = Pick<DiagnoseResult, 'verdict' | 'summary' | 'nextStep' | 'summaryText' | 'nextStepText'>;
+type Values = Record<string, string | number>;
+
+/** A verdict whose summary and next step come from the engine catalog (English on the wire, keys beside). */
+function conclude(verdict: DiagnoseResult['verdict'], summary: [EngineKey, Values?], next: [EngineKey, Values?] | string): Verdict {
+  const out: Verdict = { verdict, summary: engineText(...summary), summaryText: localizedText(...summary), nextStep: '' };
+  if (typeof next === 'string') out.nextStep = next; // the OS reader's own advice: English only
+  else Object.assign(out, { nextStep: engineText(...next), nextStepText: localizedText(...next) });
+  return out;
+}
+
+function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Verdict {
   const label = `${ctx.port}/${ctx.protocol}`;
+  const port = String(ctx.port);
   const status = (id: string) => steps.find((s) => s.id === id)?.status;
   const firewall = steps.find((s) => s.id === 'firewall');
   if (ctx.listeners.length === 0) {
-    return {
-      verdict: 'not-listening',
-      summary: `No program listens on port ${label}, so every client is refused.`,
-      nextStep: 'Start the service, and check its configuration for the port it should listen on (then run this again).',
-    };
+    return conclude('not-listening', ['engine.diagnose.verdict.notListening.summary', { label }], ['engine.diagnose.verdict.notListening.next']);
   }
   if (firewall?.status === 'fail') {
-    return {
-      verdict: 'blocked',
-      summary: `A program listens on ${label}, but a local firewall rule blocks it.`,
-      nextStep: ctx.firewall?.advice ?? `Change or remove the rule (${firewall.message.replace(/^.*?: /, '')}), or add an accept rule for port ${ctx.port} before it.`,
-    };
+    return conclude(
+      'blocked',
+      ['engine.diagnose.verdict.blocked.summary', { label }],
+      ctx.firewall?.advice ?? ['engine.diagnose.verdict.blocked.next', { rule: firewall.message.replace(/^.*?: /, ''), port }],
+    );
   }
   const reachable = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');
   if (status('reachability') === 'fail') {
-    return {
-      verdict: 'blocked',
-      summary: `A program listens on ${label}, but connections to it fail on every local address.`,
-      nextStep:
-        firewall?.status === 'skip'
-          ? ctx.firewall?.tool === 'Windows Firewall'
-            ? 'The Windows Firewall rules could not be read: run this in a terminal opened as administrator, or look in wf.msc → Inbound Rules; and check the service\'s own access rules.'
-            : 'The firewall rules could not be read: run this as root (sudo portscope diagnose …) to check them, and check the service\'s own access rules.'
-          : 'Check the service\'s own access rules (allow/deny lists, bind settings) and any filter in front of it.',
-    };
+    const next: EngineKey =
+      firewall?.status === 'skip'
+        ? ctx.firewall?.tool === 'Windows Firewall'
+          ? 'engine.diagnose.verdict.unreachable.nextWindows'
+          : 'engine.diagnose.verdict.unreachable.nextRoot'
+        : 'engine.diagnose.verdict.unreachable.next';
+    return conclude('blocked', ['engine.diagnose.verdict.unreachable.summary', { label }], [next]);
   }
   if (ctx.listeners.every((r) => r.exposure === 'loopback')) {
-    return {
-      verdict: 'local-only',
-      summary: `Port ${label} listens on loopback only: this machine can connect, other machines cannot.`,
-      nextStep: 'Configure the service to listen on 0.0.0.0 (or ::, or the LAN address) instead of 127.0.0.1, then restart it.',
-    };
+    return conclude('local-only', ['engine.diagnose.verdict.localOnly.summary', { label }], ['engine.diagnose.verdict.localOnly.next']);
   }
   if (reachable.length === 0 && ctx.protocol === 'udp') {
-    return {
-      verdict: 'unknown',
-      summary: `A program listens on ${label}, but it did not answer a test datagram.`,
-      nextStep: 'Test with a real client of that protocol; UDP services often ignore datagrams they do not understand.',
-    };
+    return conclude('unknown', ['engine.diagnose.verdict.udpUnknown.summary', { label }], ['engine.diagnose.verdict.udpUnknown.next']);
   }
-  return {
-    verdict: 'ok',
-    summary: ctx.loopbackOnly
-      ? `Port ${label} is listening and reachable on loopback (this machine's other addresses were not tried, as asked).`
-      : `Port ${label} is listening and reachable on this machine's addresses.`,
-    nextStep:
-      'If clients elsewhere still cannot connect, look between them and this machine: a router or cloud firewall, port forwarding (NAT), or the client using the wrong address. ' +
-      `Try from a client: portscope probe <this-address>:${ctx.port}`,
-  };
+  return conclude(
+    'ok',
+    [ctx.loopbackOnly ? 'engine.diagnose.verdict.ok.summaryLoopback' : 'engine.diagnose.verdict.ok.summary', { label }],
+    ['engine.diagnose.verdict.ok.next', { port }],
+  );
 }

@@ -11,6 +11,7 @@ import type { HistoryRecorder } from './recorder';
 import { usedBytes } from './retention';
 import { loadSettings, saveSettings } from './settings';
 import { HistoryStore, HistoryUnavailableError } from './store';
+import { engineText } from '../localizedText';
 
 export interface HistoryContext {
   dataDir: string;
@@ -67,7 +68,7 @@ function withStore<T>(dataDir: string, create: boolean, fn: (store: HistoryStore
   try {
     store = HistoryStore.open(dataDir, { create });
   } catch (err) {
-    if (err instanceof HistoryUnavailableError) throw new ContractError('not-found', err.message);
+    if (err instanceof HistoryUnavailableError) throw new ContractError('not-found', err.message, { messageKey: err.messageKey, values: { dir: err.dataDir } });
     throw new ContractError('unavailable', `cannot open the history in ${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {
@@ -135,7 +136,7 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
         let then: KnownListener[];
         if (since === 'baseline') {
           const b = latestBaseline(s.db);
-          if (!b) throw new ContractError('not-found', 'no baseline has been saved yet (Mark all as known, or `portscope baseline save`)');
+          if (!b) throw new ContractError('not-found', engineText('engine.history.noBaseline'), { messageKey: 'engine.history.noBaseline' });
           at = Date.parse(b.info.createdAt);
           label = `the baseline of ${b.info.createdAt}`;
           then = b.listeners;

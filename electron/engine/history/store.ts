@@ -4,6 +4,7 @@ import { connectionGroupKey, type HistoryEventRecord, type TrackedSocket } from 
 import { dbPath } from './paths';
 import { configure, migrate } from './schema';
 import { sqlite, type Database, type Statement } from './sqlite';
+import { engineText } from '../localizedText';
 
 /** Connection events to one endpoint from one process share a row per this long. */
 export const GROUP_BUCKET_MS = 60_000;
@@ -11,7 +12,13 @@ export const GROUP_BUCKET_MS = 60_000;
 /** A writer whose heartbeat is older than this is presumed gone, even if its pid was reused. */
 export const WRITER_STALE_MS = 30_000;
 
-export class HistoryUnavailableError extends Error {}
+/** Nothing was recorded in `dataDir` yet; the message (engine catalog: engine.history.none) says how to start. */
+export class HistoryUnavailableError extends Error {
+  readonly messageKey = 'engine.history.none';
+  constructor(readonly dataDir: string) {
+    super(engineText('engine.history.none', { dir: dataDir }));
+  }
+}
 
 type Row = Record<string, unknown>;
 
@@ -38,7 +45,7 @@ export class HistoryStore {
   /** Opens (and with `create`, makes) the database in `dataDir`. */
   static open(dataDir: string, options: { create: boolean }): HistoryStore {
     const file = dbPath(dataDir);
-    if (!options.create && !existsSync(file)) throw new HistoryUnavailableError(`no history has been recorded in ${dataDir} yet (start \`portscope agent\`, \`portscope serve\` or the app)`);
+    if (!options.create && !existsSync(file)) throw new HistoryUnavailableError(dataDir);
     if (options.create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const { DatabaseSync } = sqlite();
     const db = new DatabaseSync(file);

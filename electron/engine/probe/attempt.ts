@@ -3,12 +3,22 @@ import net from 'node:net';
 import type { ProbeOutcome } from '../../../shared/contract/scan';
 import { BANNER_BYTES, sanitizeBanner } from '../scan/hints';
 import { udpPayload } from '../scan/payloads';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { localizedMessage } from '../localizedText';
 
 export interface AttemptResult {
   outcome: ProbeOutcome;
   rttMs: number | null;
   message: string;
+  /** The message's catalog key and values (see shared/contract/localized.ts). */
+  messageKey?: EngineKey;
+  values?: Record<string, string | number>;
   banner?: string | null;
+}
+
+/** An outcome whose message comes from the engine catalog. */
+function said(outcome: ProbeOutcome, rttMs: number | null, key: EngineKey, values?: Record<string, string | number>): AttemptResult {
+  return { outcome, rttMs, ...localizedMessage(key, values) };
 }
 
 const BANNER_MS = 2000;
@@ -23,21 +33,19 @@ export function describeError(code: string, address: string, port: number, proto
   const where = endpoint(address, port);
   switch (code) {
     case 'ECONNREFUSED':
-      return protocol === 'tcp'
-        ? { outcome: 'refused', rttMs: null, message: `Connection refused: the host answered, but nothing listens on ${where} (port closed).` }
-        : { outcome: 'refused', rttMs: null, message: `ICMP port unreachable: nothing listens on ${where}/udp (port closed).` };
+      return protocol === 'tcp' ? said('refused', null, 'engine.probe.refused', { where }) : said('refused', null, 'engine.probe.udpUnreachable', { where });
     case 'EHOSTUNREACH':
-      return { outcome: 'no-route', rttMs: null, message: `No route to host ${address}: it is down, not on this network, or a firewall answers for it.` };
+      return said('no-route', null, 'engine.probe.noRoute', { address });
     case 'ENETUNREACH':
     case 'ENETDOWN':
-      return { outcome: 'no-route', rttMs: null, message: `Network unreachable: this machine has no route to ${address}.` };
+      return said('no-route', null, 'engine.probe.netUnreachable', { address });
     case 'EACCES':
     case 'EPERM':
-      return { outcome: 'prohibited', rttMs: null, message: `Blocked by a firewall (administratively prohibited) on the way to ${where}.` };
+      return said('prohibited', null, 'engine.probe.prohibited', { where });
     case 'ECONNRESET':
-      return { outcome: 'refused', rttMs: null, message: `Connection reset by ${where}.` };
+      return said('refused', null, 'engine.probe.reset', { where });
     default:
-      return { outcome: 'error', rttMs: null, message: `Failed with ${code} on ${where}.` };
+      return said('error', null, 'engine.probe.failed', { code, where });
   }
 }
 
@@ -58,16 +66,14 @@ export function tcpAttempt(address: string, port: number, timeoutMs: number, wan
       resolve(r);
     };
     const connectedResult = (): AttemptResult => ({
-      outcome: 'connected',
-      rttMs,
-      message: `Connected to ${endpoint(address, port)} in ${rttMs!.toFixed(2)} ms: the port is open.`,
+      ...said('connected', rttMs, 'engine.probe.connected', { where: endpoint(address, port), rtt: rttMs! }),
       ...(wantBanner ? { banner: chunks.length ? sanitizeBanner(Buffer.concat(chunks)) : null } : {}),
     });
-    const onAbort = () => finish({ outcome: 'error', rttMs: null, message: 'Cancelled.' });
+    const onAbort = () => finish(said('error', null, 'engine.probe.cancelled'));
     signal?.addEventListener('abort', onAbort);
     let bannerTimer: NodeJS.Timeout | undefined;
     const timer = setTimeout(
-      () => finish({ outcome: 'timeout', rttMs: null, message: `No answer from ${endpoint(address, port)} within ${timeoutMs} ms: a firewall drops the packets, or the host is down.` }),
+      () => finish(said('timeout', null, 'engine.probe.timeout', { where: endpoint(address, port), timeout: String(timeoutMs) })),
       timeoutMs,
     );
     socket.once('connect', () => {
@@ -114,20 +120,12 @@ export function udpAttempt(address: string, port: number, timeoutMs: number, sig
       }
       resolve(r);
     };
-    const onAbort = () => finish({ outcome: 'error', rttMs: null, message: 'Cancelled.' });
+    const onAbort = () => finish(said('error', null, 'engine.probe.cancelled'));
     signal?.addEventListener('abort', onAbort);
-    const timer = setTimeout(
-      () =>
-        finish({
-          outcome: 'no-reply',
-          rttMs: null,
-          message: `No reply from ${endpoint(address, port)}/udp within ${timeoutMs} ms: open but silent, or filtered (UDP cannot tell).`,
-        }),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish(said('no-reply', null, 'engine.probe.noReply', { where: endpoint(address, port), timeout: String(timeoutMs) })), timeoutMs);
     socket.on('message', (msg) => {
       const rttMs = performance.now() - start;
-      finish({ outcome: 'reply', rttMs, message: `Reply of ${msg.length} bytes from ${endpoint(address, port)}/udp in ${rttMs.toFixed(2)} ms: the port is open.` });
+      finish(said('reply', rttMs, 'engine.probe.reply', { bytes: msg.length, where: endpoint(address, port), rtt: rttMs }));
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
       const r = describeError(err.code ?? 'EIO', address, port, 'udp');

@@ -4,8 +4,11 @@ import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/errors';
 import type { ProbeAttempt, ProbeOptions, ProbeResult } from '../../../shared/contract/scan';
-import { AUTHORIZATION_NOTICE, needsAuthorization } from '../scan/safety';
+import { needsAuthorization, probeUnauthorizedText } from '../scan/safety';
 import { tcpAttempt, udpAttempt, type AttemptResult } from './attempt';
+import type { LocalizedText } from '../../../shared/contract/localized';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { engineText } from '../localizedText';
 
 export interface ProbeEvents {
   attempt(a: ProbeAttempt): void;
@@ -54,7 +57,8 @@ export class ProbeRunner {
     }
     if (address !== null && needsAuthorization(address) && !options.authorized) {
       const shown = address === options.host ? address : `${options.host} (${address})`;
-      throw new ContractError('denied', `${shown} is outside your local networks. ${AUTHORIZATION_NOTICE} Confirm you are allowed to probe it (--i-am-authorized).`);
+      const { message, ...text } = probeUnauthorizedText(shown);
+      throw new ContractError('denied', message, text);
     }
     const abort = new AbortController();
     this.running.set(probeId, abort);
@@ -80,6 +84,8 @@ export class ProbeRunner {
         ok: r.outcome === 'connected' || r.outcome === 'reply',
         rttMs: r.rttMs,
         message: r.message,
+        ...(r.messageKey ? { messageKey: r.messageKey } : {}),
+        ...(r.values ? { values: r.values } : {}),
         at: new Date().toISOString(),
       };
       attempts.push(a);
@@ -115,33 +121,54 @@ export function summarize(probeId: string, o: ProbeOptions, address: string | nu
   const rtt = rtts.length ? { minMs: Math.min(...rtts), avgMs: rtts.reduce((a, b) => a + b, 0) / rtts.length, maxMs: Math.max(...rtts) } : null;
   // A cancelled series says so first: "58 of 58 answered" would read as a finished one.
   const said = verdict(o, attempts, ok.length);
-  const text = cancelled ? `Cancelled after ${sent} of ${o.count} attempt${o.count === 1 ? '' : 's'}. ${said}` : said;
-  return { probeId, host: o.host, address, port: o.port, protocol: o.protocol, attempts, sent, received: ok.length, loss, rtt, banner, verdict: text, cancelled };
+  const base = engineText(said.key, said.values);
+  const prefix = { key: 'engine.probe.verdict.cancelledPrefix' as const, values: { sent, count: o.count } };
+  const text = cancelled ? `${engineText(prefix.key, prefix.values)} ${base}` : base;
+  return {
+    probeId,
+    host: o.host,
+    address,
+    port: o.port,
+    protocol: o.protocol,
+    attempts,
+    sent,
+    received: ok.length,
+    loss,
+    rtt,
+    banner,
+    verdict: text,
+    verdictText: said,
+    ...(cancelled ? { cancelledText: prefix } : {}),
+    cancelled,
+  };
 }
 
-function verdict(o: ProbeOptions, attempts: ProbeAttempt[], okCount: number): string {
+/** The verdict as a catalog key and values; a cancelled series gets the "Cancelled after …" prefix on top. */
+function verdict(o: ProbeOptions, attempts: ProbeAttempt[], okCount: number): LocalizedText & { key: EngineKey } {
   const target = `${formatEndpoint(o.host, o.port)}${o.protocol === 'udp' ? '/udp' : ''}`;
-  if (attempts.length === 0) return `No attempt was made to ${target}.`;
+  const host = o.host;
+  const say = (key: EngineKey, values: Record<string, string | number> = { target }) => ({ key, values });
+  if (attempts.length === 0) return say('engine.probe.verdict.none');
   const outcomes = new Set(attempts.map((a) => a.outcome));
-  if (okCount === attempts.length) return o.protocol === 'udp' ? `${target} answers: the port is open.` : `${target} is reachable: the port is open.`;
-  if (okCount > 0) return `${target} is reachable, but ${attempts.length - okCount} of ${attempts.length} attempts failed: the connection is unreliable.`;
+  if (okCount === attempts.length) return say(o.protocol === 'udp' ? 'engine.probe.verdict.udpOpen' : 'engine.probe.verdict.open');
+  if (okCount > 0) return say('engine.probe.verdict.unreliable', { target, failed: attempts.length - okCount, total: attempts.length });
   if (outcomes.size === 1) {
     switch (attempts[0]!.outcome) {
       case 'refused':
-        return `${target} is closed: the host answers, but nothing listens on that port.`;
+        return say('engine.probe.verdict.closed');
       case 'timeout':
-        return `${target} did not answer: filtered by a firewall that drops packets, or the host is down.`;
+        return say('engine.probe.verdict.timeout');
       case 'no-reply':
-        return `${target} stayed silent: open|filtered (an open UDP service may ignore unknown datagrams).`;
+        return say('engine.probe.verdict.silent');
       case 'no-route':
-        return `${o.host} cannot be reached: no route to the host or its network.`;
+        return say('engine.probe.verdict.noRoute', { host });
       case 'prohibited':
-        return `${target} is blocked by a firewall that says so (administratively prohibited).`;
+        return say('engine.probe.verdict.prohibited');
       case 'unresolved':
-        return `${o.host} could not be resolved: check the name or your DNS settings.`;
+        return say('engine.probe.verdict.unresolved', { host });
       default:
         break;
     }
   }
-  return `${target} is not reachable (${[...outcomes].join(', ')}).`;
+  return say('engine.probe.verdict.unreachable', { target, outcomes: [...outcomes].join(', ') });
 }

@@ -15,7 +15,17 @@ const StoredMachineSchema = z.object({
 });
 export type StoredMachine = z.infer<typeof StoredMachineSchema>;
 
-const FileSchema = z.object({ version: z.literal(1), machines: z.array(StoredMachineSchema).max(1000) });
+const FileSchema = z.object({
+  version: z.literal(1),
+  machines: z.array(StoredMachineSchema).max(1000),
+  /** The machine the front end looked at last (null or absent: this one), reopened on start. */
+  selected: z.string().regex(/^[a-z0-9-]{1,40}$/).nullable().optional(),
+});
+
+export interface StoredList {
+  machines: StoredMachine[];
+  selected: string | null;
+}
 
 /**
  * The remote machines the app knows, in `<data dir>/machines.json`: address, label, pinned
@@ -30,12 +40,12 @@ export class MachineStore {
     this.file = path.join(dataDir, MACHINES_FILE);
   }
 
-  load(): StoredMachine[] {
+  load(): StoredList {
     let text: string;
     try {
       text = fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { machines: [], selected: null };
       throw new Error(`cannot read ${this.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
     }
     let raw: unknown;
@@ -46,11 +56,12 @@ export class MachineStore {
     }
     const parsed = FileSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`${this.file} is not a Portscope machine list; fix or remove it`);
-    return parsed.data.machines;
+    // A selected id that is no longer listed is passed on: the front end says so and shows this machine.
+    return { machines: parsed.data.machines, selected: parsed.data.selected ?? null };
   }
 
-  save(machines: readonly StoredMachine[]): void {
+  save(machines: readonly StoredMachine[], selected: string | null = null): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    writeAtomically(this.file, `${JSON.stringify({ version: 1, machines }, null, 2)}\n`, 0o600);
+    writeAtomically(this.file, `${JSON.stringify({ version: 1, machines, selected }, null, 2)}\n`, 0o600);
   }
 }

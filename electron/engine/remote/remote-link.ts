@@ -24,6 +24,8 @@ export interface RemoteState {
   status: RemoteStatus;
   error: string | null;
   hello: HelloResponse | null;
+  /** When the agent was last heard from (any message or heartbeat answer), ISO; null before. */
+  lastSeenAt: string | null;
 }
 
 export interface RemoteLinkOptions {
@@ -33,6 +35,11 @@ export interface RemoteLinkOptions {
   fingerprint: string;
   connectTimeoutMs?: number;
   callTimeoutMs?: number;
+  /**
+   * A ping this often while connected; a link with nothing heard for twice as long (a cable
+   * pulled, a machine frozen: no FIN ever comes) is given up and reconnected.
+   */
+  heartbeatMs?: number;
   log?: (message: string) => void;
   onState?: (state: RemoteState) => void;
 }
@@ -76,7 +83,9 @@ export class RemoteLink {
   private fatal: ContractError | null = null;
   private closed = false;
   private attempt = 0;
-  readonly state: RemoteState = { status: 'idle', error: null, hello: null };
+  readonly state: RemoteState = { status: 'idle', error: null, hello: null, lastSeenAt: null };
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private lastSeen = 0;
   private readonly where: string;
   private readonly connectTimeoutMs: number;
   private readonly callTimeoutMs: number;
@@ -85,6 +94,31 @@ export class RemoteLink {
     this.where = formatAgentAddress(options.address);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
+  }
+
+  private seen(): void {
+    this.lastSeen = Date.now();
+    this.state.lastSeenAt = new Date(this.lastSeen).toISOString();
+  }
+
+  private startHeartbeat(ws: WebSocket): void {
+    this.stopHeartbeat();
+    const every = this.options.heartbeatMs ?? 5000;
+    this.heartbeat = setInterval(() => {
+      if (this.ws !== ws) return this.stopHeartbeat();
+      if (Date.now() - this.lastSeen > 2 * every) {
+        this.options.log?.(`nothing heard from ${this.where} for ${Math.round((Date.now() - this.lastSeen) / 1000)} s: reconnecting`);
+        ws.terminate(); // 'close' follows, and with it the reconnect
+        return;
+      }
+      ws.ping();
+    }, every);
+    this.heartbeat.unref?.();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 
   /** Resolves once connected (hello answered); rejects with the reason when this attempt fails. */
@@ -146,6 +180,7 @@ export class RemoteLink {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopHeartbeat();
     if (this.timer) clearTimeout(this.timer);
     const err = new ContractError('unavailable', 'This machine was removed.');
     this.failAll(err);
@@ -187,6 +222,8 @@ export class RemoteLink {
       (ws) => {
         if (attempt !== this.attempt || this.closed) return ws.terminate();
         this.backoff = 500;
+        this.seen();
+        this.startHeartbeat(ws);
         this.setState('connected', null);
         for (const w of this.waiters) w.resolve();
         this.waiters.clear();
@@ -200,6 +237,7 @@ export class RemoteLink {
   }
 
   private failed(err: ContractError): void {
+    this.stopHeartbeat();
     this.ws?.terminate();
     this.ws = null;
     if (err instanceof FatalError) this.fatal = err;
@@ -212,7 +250,8 @@ export class RemoteLink {
     // Someone still watches its events: keep trying.
     if (this.listeners.size > 0 && !this.closed) {
       const delay = this.backoff;
-      this.backoff = Math.min(30_000, this.backoff * 2);
+      // Capped low: someone is looking at this machine and waits for it to come back.
+      this.backoff = Math.min(5_000, this.backoff * 2);
       this.timer = setTimeout(() => {
         this.timer = null;
         if (!this.closed && !this.fatal) this.connect();
@@ -286,7 +325,11 @@ export class RemoteLink {
         resolve();
       });
     });
-    ws.on('message', (data) => this.onMessage(data.toString()));
+    ws.on('message', (data) => {
+      this.seen();
+      this.onMessage(data.toString());
+    });
+    ws.on('pong', () => this.seen());
     ws.on('close', (code, reason) => {
       if (this.ws !== ws) return;
       this.ws = null;

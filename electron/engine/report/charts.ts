@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape';
+import { reportText, type ReportText } from './i18n';
 
 /**
  * Inline SVG charts for the HTML report: drawn here as markup, so the report needs no script and
@@ -20,10 +21,10 @@ function truncate(text: string, max: number): string {
 }
 
 /** Horizontal bars with the value at the end of each; an empty chart says so instead of drawing nothing. */
-export function barChart(title: string, bars: readonly Bar[]): string {
+export function barChart(title: string, bars: readonly Bar[], text: ReportText = reportText()): string {
   const shown = bars.filter((b) => b.value > 0);
   const heading = `<figcaption>${escapeHtml(title)}</figcaption>`;
-  if (shown.length === 0) return `<figure class="chart">${heading}<p class="empty">Nothing to show.</p></figure>`;
+  if (shown.length === 0) return `<figure class="chart">${heading}<p class="empty">${escapeHtml(text.t('report.chart.empty'))}</p></figure>`;
   const max = Math.max(...shown.map((b) => b.value));
   const span = WIDTH - LABEL_WIDTH - 44;
   const height = shown.length * (BAR_HEIGHT + GAP) + GAP;
@@ -31,10 +32,10 @@ export function barChart(title: string, bars: readonly Bar[]): string {
     const y = GAP + i * (BAR_HEIGHT + GAP);
     const w = Math.max(2, Math.round((b.value / max) * span));
     return (
-      `<g><title>${escapeHtml(`${b.label}: ${b.value}`)}</title>` +
+      `<g><title>${escapeHtml(`${b.label}: ${text.fmt.number(b.value, 0)}`)}</title>` +
       `<text x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT - 4}" text-anchor="end" class="lbl">${escapeHtml(truncate(b.label, 20))}</text>` +
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${w}" height="${BAR_HEIGHT}" rx="2" fill="${b.color}"/>` +
-      `<text x="${LABEL_WIDTH + w + 5}" y="${y + BAR_HEIGHT - 4}" class="val">${b.value}</text></g>`
+      `<text x="${LABEL_WIDTH + w + 5}" y="${y + BAR_HEIGHT - 4}" class="val">${escapeHtml(text.fmt.number(b.value, 0))}</text></g>`
     );
   });
   return (
@@ -52,9 +53,9 @@ export interface Point {
 }
 
 /** Round trips over time for one probe series: a line for answers, red ticks for failures. */
-export function lineChart(title: string, points: readonly Point[]): string {
+export function lineChart(title: string, points: readonly Point[], text: ReportText = reportText()): string {
   const heading = `<figcaption>${escapeHtml(title)}</figcaption>`;
-  if (points.length === 0) return `<figure class="chart">${heading}<p class="empty">No samples.</p></figure>`;
+  if (points.length === 0) return `<figure class="chart">${heading}<p class="empty">${escapeHtml(text.t('report.chart.noSamples'))}</p></figure>`;
   const h = 120;
   const left = 40;
   const bottom = h - 18;
@@ -72,9 +73,9 @@ export function lineChart(title: string, points: readonly Point[]): string {
     `<figure class="chart">${heading}` +
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${h}" width="${WIDTH}" height="${h}" role="img" aria-label="${escapeHtml(title)}">` +
     `<line x1="${left}" x2="${WIDTH - 10}" y1="${bottom}" y2="${bottom}" stroke="#999"/>` +
-    `<text x="${left - 4}" y="14" text-anchor="end" class="val">${maxV.toFixed(1)} ms</text>` +
+    `<text x="${left - 4}" y="14" text-anchor="end" class="val">${escapeHtml(text.cellNumber(Number(maxV.toFixed(1))))} ms</text>` +
     `<text x="${left - 4}" y="${bottom}" text-anchor="end" class="val">0</text>` +
-    `<text x="${WIDTH - 10}" y="${h - 4}" text-anchor="end" class="val">${(maxT / 1000).toFixed(1)} s</text>` +
+    `<text x="${WIDTH - 10}" y="${h - 4}" text-anchor="end" class="val">${escapeHtml(text.fmt.duration(maxT))}</text>` +
     (path ? `<path d="${path}" fill="none" stroke="#2471a3" stroke-width="1.5"/>` : '') +
     `${fails}</svg></figure>`
   );

@@ -4,6 +4,8 @@ import { reportToCsv } from './csv';
 import { ReportError } from './errors';
 import { reportToHtml } from './html';
 import { reportToMarkdown } from './markdown';
+import { reportText } from './i18n';
+import type { Lang } from '../../../shared/i18n/locale';
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   '.json': 'json',
@@ -66,6 +68,8 @@ export interface RenderOptions {
   table?: ReportTable;
   /** CSV: the UTF-8 byte-order mark for spreadsheets (files); off for stdout pipes. */
   bom?: boolean;
+  /** HTML and Markdown: the language of headings and sentences (default English). JSON and CSV ignore it. */
+  lang?: Lang;
 }
 
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
@@ -75,9 +79,9 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'csv':
       return reportToCsv(report, options.table, { bom: options.bom ?? true });
     case 'html':
-      return reportToHtml(report);
+      return reportToHtml(report, reportText(options.lang));
     case 'md':
-      return reportToMarkdown(report);
+      return reportToMarkdown(report, reportText(options.lang));
   }
 }
 

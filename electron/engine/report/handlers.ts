@@ -58,7 +58,7 @@ export function reportHandlers(source: SnapshotSource, transport: 'electron' | '
         probes: req.probes ?? null,
         diagnosis: req.diagnosis ?? null,
       });
-      const content = renderReport(report, req.format, { table: req.table });
+      const content = renderReport(report, req.format, { table: req.table, lang: req.lang });
       const base = { format: req.format, mimeType: MIME_TYPES[req.format], suggestedName: suggestedFileName(report, req.format, req.table) };
       if (req.path === undefined) return { ...base, content, path: null, bytes: Buffer.byteLength(content) };
       const bytes = await writeFileAtomic(req.path, content);

@@ -5,6 +5,7 @@ import { escapeHtml } from './escape';
 import { omittedLines, scanStateCounts, summaryLines } from './overview';
 import { numberText, reportTables, shownColumns, type Table } from './tables';
 import { HTML_STYLE } from './htmlStyle';
+import { reportText, reportTime, type ReportText } from './i18n';
 
 const STATE_COLORS: Partial<Record<SocketState, string>> = {
   LISTEN: '#2471a3',
@@ -15,7 +16,8 @@ const STATE_COLORS: Partial<Record<SocketState, string>> = {
 };
 const SCAN_COLORS = { open: '#1e8449', closed: '#7f8c8d', filtered: '#c0392b', 'open|filtered': '#b7950b' };
 
-function charts(report: Report): string {
+function charts(report: Report, text: ReportText): string {
+  const { t } = text;
   const s = report.machine.summary;
   const figures: string[] = [];
   const rows: SocketRow[] = [...(report.listeners ?? []), ...(report.connections ?? [])];
@@ -23,31 +25,36 @@ function charts(report: Report): string {
     const states = Object.entries(s.states)
       .map(([state, n]) => ({ label: state, value: n ?? 0, color: STATE_COLORS[state as SocketState] ?? '#85929e' }))
       .sort((a, b) => b.value - a.value);
-    figures.push(barChart('Sockets by state', states));
+    figures.push(barChart(t('report.chart.states'), states, text));
     figures.push(
-      barChart('Listeners by exposure', [
-        { label: 'all interfaces', value: s.exposure.all, color: '#c0392b' },
-        { label: 'one address', value: s.exposure.specific, color: '#ca6f1e' },
-        { label: 'loopback only', value: s.exposure.loopback, color: '#1e8449' },
-      ]),
+      barChart(
+        t('report.chart.exposure'),
+        [
+          { label: t('report.chart.exposureAll'), value: s.exposure.all, color: '#c0392b' },
+          { label: t('report.chart.exposureSpecific'), value: s.exposure.specific, color: '#ca6f1e' },
+          { label: t('report.chart.exposureLoopback'), value: s.exposure.loopback, color: '#1e8449' },
+        ],
+        text,
+      ),
     );
     const perProcess = new Map<string, number>();
     for (const r of rows) {
-      const key = r.pid === null ? '(no owner)' : `${r.processName ?? '?'} (${r.pid})`;
+      const key = r.pid === null ? t('report.chart.noOwner') : `${r.processName ?? '?'} (${r.pid})`;
       perProcess.set(key, (perProcess.get(key) ?? 0) + 1);
     }
     const top: Bar[] = [...perProcess]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 8)
       .map(([label, value]) => ({ label, value, color: '#6c3483' }));
-    figures.push(barChart('Top processes by sockets in this report', top));
+    figures.push(barChart(t('report.chart.topProcesses'), top, text));
   }
   if (report.scan) {
     const counts = scanStateCounts(report);
     figures.push(
       barChart(
-        'Scanned ports by state',
+        t('report.chart.scanStates'),
         (Object.keys(counts) as Array<keyof typeof counts>).map((k) => ({ label: k, value: counts[k], color: SCAN_COLORS[k] })),
+        text,
       ),
     );
   }
@@ -55,30 +62,31 @@ function charts(report: Report): string {
     const t0 = Date.parse(probe.attempts[0]?.at ?? '');
     figures.push(
       lineChart(
-        `Round trip to ${probe.host}:${probe.port}/${probe.protocol} (ms)`,
+        t('report.chart.roundTrip', { target: `${probe.host}:${probe.port}/${probe.protocol}` }),
         probe.attempts.map((a) => ({ t: Number.isFinite(t0) ? Math.max(0, Date.parse(a.at) - t0) : 0, v: a.ok ? a.rttMs : null })),
+        text,
       ),
     );
   }
   return figures.length > 0 ? `<section class="charts">${figures.join('')}</section>` : '';
 }
 
-function tableHtml(table: Table): string {
+function tableHtml(table: Table, text: ReportText): string {
   const cols = shownColumns(table);
   const head = cols.map(({ c }) => `<th class="${c.numeric ? 'num' : ''} c-${c.key}">${escapeHtml(c.header)}</th>`).join('');
   const body = table.rows
     .map((row) => {
       const cells = cols.map(({ c, i }) => {
         const v = row[i] ?? null;
-        const text = v === null ? '' : typeof v === 'number' ? numberText(v) : escapeHtml(v);
-        return `<td class="${c.numeric ? 'num' : ''} c-${c.key}">${text}</td>`;
+        const shown = v === null ? '' : typeof v === 'number' ? escapeHtml(numberText(v, text)) : escapeHtml(v);
+        return `<td class="${c.numeric ? 'num' : ''} c-${c.key}">${shown}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
   const content =
     table.rows.length === 0
-      ? '<p class="empty">None.</p>'
+      ? `<p class="empty">${escapeHtml(text.t('report.none'))}</p>`
       : `<table class="t-${table.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
   return `<section class="table"><h2>${escapeHtml(table.title)} <span class="count">${table.rows.length}</span></h2>${content}</section>`;
 }
@@ -88,18 +96,21 @@ function tableHtml(table: Table): string {
  * (the CSP meta tag forbids both, in case an escaping bug ever let markup through), laid out for
  * a screen and for A4 paper (Electron's printToPDF uses the same print CSS).
  */
-export function reportToHtml(report: Report): string {
-  const title = report.title ?? `Portscope report: ${report.machine.hostname}`;
-  const summary = summaryLines(report)
+export function reportToHtml(report: Report, text: ReportText = reportText()): string {
+  const { t } = text;
+  const title = report.title ?? t('report.title', { host: report.machine.hostname });
+  const summary = summaryLines(report, text)
     .map((l) => `<div><dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd></div>`)
     .join('');
-  const notListed = omittedLines(report.scan);
-  const omitted = notListed.length ? `<p class="note">Counted but not listed: ${notListed.map(escapeHtml).join('; ')}.</p>` : '';
+  const notListed = omittedLines(report.scan, text);
+  const omitted = notListed.length ? `<p class="note">${escapeHtml(t('report.countedNotListedInline', { list: notListed.join('; ') }))}</p>` : '';
   const warnings = report.warnings.length
-    ? `<section class="warnings"><h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`
+    ? `<section class="warnings"><h2>${escapeHtml(t('report.warnings'))}</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`
     : '';
+  const generator = `${report.generator.name} ${report.generator.version}`;
+  const generated = `<time datetime="${escapeHtml(report.generatedAt)}">${escapeHtml(text.lang === 'en' ? report.generatedAt : reportTime(text, report.generatedAt))}</time>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${text.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -109,13 +120,13 @@ export function reportToHtml(report: Report): string {
 <style>${HTML_STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p class="sub">Generated ${escapeHtml(report.generatedAt)} by ${escapeHtml(report.generator.name)} ${escapeHtml(report.generator.version)}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p class="sub">${t('report.generated', { time: generated, generator: escapeHtml(generator) })}</p></header>
 <section class="summary"><dl>${summary}</dl></section>
-${charts(report)}
-${reportTables(report).map(tableHtml).join('\n')}
+${charts(report, text)}
+${reportTables(report, text).map((table) => tableHtml(table, text)).join('\n')}
 ${omitted}
 ${warnings}
-<footer>Portscope report format ${escapeHtml(report.schema)} v${report.version}. Names and command lines come from other programs and are shown as text.</footer>
+<footer>${escapeHtml(t('report.footer', { schema: report.schema, version: String(report.version) }))}</footer>
 </body>
 </html>
 `;

@@ -1,54 +1,79 @@
 import type { Report, ReportScan } from '../../../shared/contract/report';
+import { reportText, reportTime, type ReportText } from './i18n';
 
 export interface SummaryLine {
   label: string;
   value: string;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** The machine part of a report in words: the same lines at the top of HTML and Markdown. */
-export function summaryLines(report: Report): SummaryLine[] {
+/** The machine part of a report in words: the same lines at the top of HTML and Markdown, in `text`'s language. */
+export function summaryLines(report: Report, text: ReportText = reportText()): SummaryLine[] {
+  const { t } = text;
   const m = report.machine;
   const s = m.summary;
   const hasSockets = Boolean(report.listeners || report.connections);
   // Without socket tables (a scan report, an imported nmap file) the machine is only where the
   // report was made, not what it is about.
   const lines: SummaryLine[] = [
-    { label: hasSockets ? 'Host' : 'Made on', value: m.hostname },
-    { label: 'System', value: `${m.os.platform} ${m.os.release} (${m.os.arch})` },
+    { label: hasSockets ? t('report.summary.host') : t('report.summary.madeOn'), value: m.hostname },
+    { label: t('report.summary.system'), value: `${m.os.platform} ${m.os.release} (${m.os.arch})` },
   ];
-  if (hasSockets) lines.push({ label: 'Socket table read at', value: m.takenAt });
+  // English keeps the ISO time (scripts and older readers compare it); other languages read it as a date.
+  if (hasSockets) lines.push({ label: t('report.summary.readAt'), value: text.lang === 'en' ? m.takenAt : reportTime(text, m.takenAt) });
   if (hasSockets) {
     lines.push(
       {
-        label: 'Listening',
-        value: `${plural(s.listeners.total, 'socket')} (${s.listeners.tcp} TCP, ${s.listeners.udp} UDP); ${s.exposure.all} open to all interfaces, ${s.exposure.specific} on one address, ${s.exposure.loopback} loopback only`,
+        label: t('report.summary.listening'),
+        value: t('report.summary.listeningValue', {
+          total: s.listeners.total,
+          tcp: s.listeners.tcp,
+          udp: s.listeners.udp,
+          all: s.exposure.all,
+          specific: s.exposure.specific,
+          loopback: s.exposure.loopback,
+        }),
       },
       {
-        label: 'Connections',
-        value: `${s.connections.total} (${s.connections.established} established, ${s.connections.timeWait} time-wait, ${s.connections.other} other)`,
+        label: t('report.summary.connections'),
+        value: t('report.summary.connectionsValue', {
+          total: s.connections.total,
+          established: s.connections.established,
+          timeWait: s.connections.timeWait,
+          other: s.connections.other,
+        }),
       },
-      { label: 'Processes', value: `${s.processes} owning sockets; ${plural(s.unowned, 'socket')} without a known owner` },
-      { label: 'Notes on listeners', value: `${s.risks.danger} danger, ${s.risks.warning} warning, ${s.risks.info} info` },
+      { label: t('report.summary.processes'), value: t('report.summary.processesValue', { processes: s.processes, unowned: s.unowned }) },
+      { label: t('report.summary.notes'), value: t('report.summary.notesValue', { danger: s.risks.danger, warning: s.risks.warning, info: s.risks.info }) },
     );
   }
   if (report.scan) {
     const { result } = report.scan;
     const counts = Object.entries(result.summary.counts).filter(([, n]) => n > 0);
     lines.push({
-      label: report.scan.source === 'nmap' ? 'nmap scan' : 'Scan',
-      value: `${report.scan.command ?? report.scan.target}: ${plural(result.hosts.length, 'host')} (${result.summary.hostsUp} up), ${
-        counts.map(([state, n]) => `${n} ${state}`).join(', ') || 'no ports'
-      }${result.cancelled ? ' (cancelled before the end)' : ''}`,
+      label: report.scan.source === 'nmap' ? t('report.summary.nmapScan') : t('report.summary.scan'),
+      // Port states (open, closed, filtered) are nmap's words and stay as nmap prints them.
+      value: t('report.summary.scanValue', {
+        target: report.scan.command ?? report.scan.target,
+        hosts: result.hosts.length,
+        up: result.summary.hostsUp,
+        ports: counts.map(([state, n]) => `${text.fmt.number(n, 0)} ${state}`).join(', ') || t('report.summary.noPorts'),
+        cancelled: result.cancelled ? 'yes' : 'no',
+      }),
     });
   }
   if (report.probes) {
-    for (const p of report.probes) lines.push({ label: `Probe ${p.host}:${p.port}/${p.protocol}`, value: p.verdict });
+    for (const p of report.probes) {
+      const base = p.verdictText ? t.maybe(p.verdictText.key, p.verdictText.values, p.verdict) : p.verdict;
+      const prefix = p.verdictText && p.cancelledText ? `${t.maybe(p.cancelledText.key, p.cancelledText.values, '')} ` : '';
+      lines.push({ label: t('report.summary.probe', { target: `${p.host}:${p.port}/${p.protocol}` }), value: `${prefix}${base}` });
+    }
   }
-  if (report.diagnosis) lines.push({ label: `Diagnosis of port ${report.diagnosis.port}/${report.diagnosis.protocol}`, value: `${report.diagnosis.summary} ${report.diagnosis.nextStep}`.trim() });
+  if (report.diagnosis) {
+    const d = report.diagnosis;
+    const summary = t.maybe(d.summaryText?.key, d.summaryText?.values, d.summary);
+    const next = t.maybe(d.nextStepText?.key, d.nextStepText?.values, d.nextStep);
+    lines.push({ label: t('report.summary.diagnosis', { label: `${d.port}/${d.protocol}` }), value: `${summary} ${next}`.trim() });
+  }
   return lines;
 }
 
@@ -57,8 +82,8 @@ export function scanStateCounts(report: Report): Record<'open' | 'closed' | 'fil
   return { open: 0, closed: 0, filtered: 0, 'open|filtered': 0, ...report.scan?.result.summary.counts };
 }
 
-/** Ports counted but not listed, per host and state: "127.0.0.1: 995 closed". */
-export function omittedLines(scan: ReportScan | null): string[] {
+/** Ports counted but not listed, per host and state: "127.0.0.1: 995 tcp ports closed". */
+export function omittedLines(scan: ReportScan | null, text: ReportText = reportText()): string[] {
   const result = scan?.result;
   if (!result) return [];
   const lines: string[] = [];
@@ -67,7 +92,7 @@ export function omittedLines(scan: ReportScan | null): string[] {
     for (const r of result.results) if (r.host === host.address) listed[r.state]++;
     for (const state of Object.keys(listed) as Array<keyof typeof listed>) {
       const n = host.counts[state] - listed[state];
-      if (n > 0) lines.push(`${host.address}: ${n} ${result.protocol} port(s) ${state}`);
+      if (n > 0) lines.push(text.t('report.omitted', { host: host.address, count: n, protocol: result.protocol, state }));
     }
   }
   return lines;

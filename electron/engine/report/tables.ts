@@ -11,6 +11,8 @@ import {
   remoteLabel,
   risksLabel,
 } from './labels';
+import { SOCKET_COLUMNS } from '../../../shared/i18n/socketWords';
+import { reportText, type ReportText } from './i18n';
 
 /** A cell: numbers stay numbers (CSV writes them bare, HTML aligns them right); null is empty. */
 export type Cell = string | number | null;
@@ -34,25 +36,26 @@ export interface Table {
 
 const col = (key: string, header: string, display: boolean, numeric = false): Column => ({ key, header, display, numeric });
 
-function socketTable(id: 'listeners' | 'connections', title: string, rows: readonly SocketRow[], report: Report): Table {
+function socketTable(id: 'listeners' | 'connections', title: string, rows: readonly SocketRow[], report: Report, text: ReportText): Table {
   const processes = processIndex(report.processes);
   const withRemote = id === 'connections';
+  const { t } = text;
   const columns: Column[] = [
-    col('protocol', 'Proto', true),
-    col('local_address', 'Local address', true),
-    col('local_port', 'Local port', false, true),
-    ...(withRemote ? [col('remote_address', 'Remote address', true), col('remote_port', 'Remote port', false, true)] : []),
-    col('state', 'State', true),
-    col('service', 'Service', true),
-    col('exposure', 'Exposure', !withRemote),
-    col('pid', 'PID', true, true),
-    col('pids', 'All PIDs', false),
-    col('process', 'Process', true),
-    col('user', 'User', true),
-    col('uid', 'UID', false, true),
-    col('owner_note', 'Owner note', false),
-    col('command_line', 'Command line', !withRemote),
-    col('risks', 'Notes', !withRemote),
+    col('protocol', t(SOCKET_COLUMNS.proto), true),
+    col('local_address', t(SOCKET_COLUMNS.local), true),
+    col('local_port', t('report.column.localPort'), false, true),
+    ...(withRemote ? [col('remote_address', t(SOCKET_COLUMNS.remote), true), col('remote_port', t('report.column.remotePort'), false, true)] : []),
+    col('state', t(SOCKET_COLUMNS.state), true),
+    col('service', t(SOCKET_COLUMNS.service), true),
+    col('exposure', t(SOCKET_COLUMNS.exposure), !withRemote),
+    col('pid', t('report.column.pid'), true, true),
+    col('pids', t('report.column.allPids'), false),
+    col('process', t('report.column.process'), true),
+    col('user', t(SOCKET_COLUMNS.user), true),
+    col('uid', t('report.column.uid'), false, true),
+    col('owner_note', t('report.column.ownerNote'), false),
+    col('command_line', t('report.column.commandLine'), !withRemote),
+    col('risks', t(SOCKET_COLUMNS.notes), !withRemote),
   ];
   return {
     id,
@@ -65,39 +68,44 @@ function socketTable(id: 'listeners' | 'connections', title: string, rows: reado
       ...(withRemote ? [remoteLabel(r), r.remotePort] : []),
       r.state,
       r.service,
-      exposureLabel(r),
+      exposureLabel(r, text),
       r.pid,
       r.pids.join(' '),
-      r.processName ?? (r.pid === null ? ownerStatusLabel(r) : null),
+      r.processName ?? (r.pid === null ? ownerStatusLabel(r, text) : null),
       r.user,
       r.socketUid,
-      ownerStatusLabel(r),
+      ownerStatusLabel(r, text),
       commandLineOf(r, processes),
-      risksLabel(r),
+      risksLabel(r, text),
     ]),
   };
 }
 
-/** Every table a report holds, in reading order; sections the report lacks are left out. */
-export function reportTables(report: Report): Table[] {
+/**
+ * Every table a report holds, in reading order; sections the report lacks are left out. Headers,
+ * titles and word cells are in `text`'s language (English by default, as CSV always is); the
+ * CSV keys and the data never change.
+ */
+export function reportTables(report: Report, text: ReportText = reportText()): Table[] {
+  const { t } = text;
   const tables: Table[] = [];
-  if (report.listeners) tables.push(socketTable('listeners', 'Listening ports', report.listeners, report));
-  if (report.connections) tables.push(socketTable('connections', 'Connections', report.connections, report));
+  if (report.listeners) tables.push(socketTable('listeners', t('report.table.listeners'), report.listeners, report, text));
+  if (report.connections) tables.push(socketTable('connections', t('report.table.connections'), report.connections, report, text));
   if (report.listeners || report.connections) {
     tables.push({
       id: 'processes',
-      title: 'Processes',
+      title: t('report.table.processes'),
       columns: [
-        col('pid', 'PID', true, true),
-        col('ppid', 'PPID', false, true),
-        col('name', 'Name', true),
-        col('user', 'User', true),
-        col('uid', 'UID', false, true),
-        col('unit', 'Unit', true),
-        col('container', 'Container', false),
-        col('start_time', 'Started', false),
-        col('exe', 'Executable', false),
-        col('command_line', 'Command line', true),
+        col('pid', t('report.column.pid'), true, true),
+        col('ppid', t('report.column.ppid'), false, true),
+        col('name', t('report.column.name'), true),
+        col('user', t(SOCKET_COLUMNS.user), true),
+        col('uid', t('report.column.uid'), false, true),
+        col('unit', t('report.column.unit'), true),
+        col('container', t('report.column.container'), false),
+        col('start_time', t('report.column.started'), false),
+        col('exe', t('report.column.executable'), false),
+        col('command_line', t('report.column.commandLine'), true),
       ],
       rows: report.processes.map((p) => [p.pid, p.ppid, p.name, p.user, p.uid, p.unit, p.container, p.startTime, p.exe, p.commandLine]),
     });
@@ -105,17 +113,17 @@ export function reportTables(report: Report): Table[] {
   if (report.scan) {
     tables.push({
       id: 'scan',
-      title: 'Scan results',
+      title: t('report.table.scan'),
       columns: [
-        col('host', 'Host', true),
-        col('port', 'Port', true, true),
-        col('protocol', 'Proto', true),
-        col('state', 'State', true),
-        col('reason', 'Reason', true),
-        col('rtt_ms', 'RTT (ms)', true, true),
-        col('service', 'Service', true),
-        col('hint', 'Service hint', true),
-        col('banner', 'Banner', false),
+        col('host', t('report.column.host'), true),
+        col('port', t('report.column.port'), true, true),
+        col('protocol', t(SOCKET_COLUMNS.proto), true),
+        col('state', t(SOCKET_COLUMNS.state), true),
+        col('reason', t('report.column.reason'), true),
+        col('rtt_ms', t('report.column.rtt'), true, true),
+        col('service', t(SOCKET_COLUMNS.service), true),
+        col('hint', t('report.column.serviceHint'), true),
+        col('banner', t('report.column.banner'), false),
       ],
       rows: report.scan.result.results.map((r) => [
         r.host,
@@ -133,35 +141,45 @@ export function reportTables(report: Report): Table[] {
   if (report.probes) {
     tables.push({
       id: 'probes',
-      title: 'Probe attempts',
+      title: t('report.table.probes'),
       columns: [
-        col('host', 'Host', true),
-        col('port', 'Port', true, true),
-        col('protocol', 'Proto', true),
+        col('host', t('report.column.host'), true),
+        col('port', t('report.column.port'), true, true),
+        col('protocol', t(SOCKET_COLUMNS.proto), true),
         col('seq', '#', true, true),
-        col('time', 'Time', true),
-        col('address', 'Address', false),
-        col('outcome', 'Outcome', true),
-        col('rtt_ms', 'RTT (ms)', true, true),
-        col('message', 'Message', true),
+        col('time', t('report.column.time'), true),
+        col('address', t('report.column.address'), false),
+        col('outcome', t('report.column.outcome'), true),
+        col('rtt_ms', t('report.column.rtt'), true, true),
+        col('message', t('report.column.message'), true),
       ],
-      rows: report.probes.flatMap((p) => p.attempts.map((a) => [p.host, p.port, p.protocol, a.seq, a.at, a.address, a.outcome, a.rttMs, a.message])),
+      rows: report.probes.flatMap((p) =>
+        p.attempts.map((a) => [p.host, p.port, p.protocol, a.seq, a.at, a.address, a.outcome, a.rttMs, t.maybe(a.messageKey, a.values, a.message)]),
+      ),
     });
   }
   if (report.diagnosis) {
     tables.push({
       id: 'diagnosis',
-      title: `Diagnosis of port ${report.diagnosis.port}/${report.diagnosis.protocol}`,
+      title: t('report.table.diagnosis', { label: `${report.diagnosis.port}/${report.diagnosis.protocol}` }),
       columns: [
         col('step', '#', true, true),
-        col('id', 'Id', false),
-        col('name', 'Step', true),
-        col('status', 'Result', true),
-        col('message', 'Finding', true),
-        col('details', 'Details', true),
-        col('duration_ms', 'Time (ms)', true, true),
+        col('id', t('report.column.id'), false),
+        col('name', t('report.column.step'), true),
+        col('status', t('report.column.result'), true),
+        col('message', t('report.column.finding'), true),
+        col('details', t('report.column.details'), true),
+        col('duration_ms', t('report.column.duration'), true, true),
       ],
-      rows: report.diagnosis.steps.map((s, i) => [i + 1, s.id, s.name, s.status, s.message, s.details.join('; '), s.durationMs]),
+      rows: report.diagnosis.steps.map((s, i) => [
+        i + 1,
+        s.id,
+        t.maybe(s.nameKey, undefined, s.name),
+        s.status,
+        t.maybe(s.messageKey, s.values, s.message),
+        s.details.map((d, j) => (s.detailTexts?.[j] ? t.maybe(s.detailTexts[j].key, s.detailTexts[j].values, d) : d)).join('; '),
+        s.durationMs,
+      ]),
     });
   }
   return tables;
@@ -179,9 +197,8 @@ function hintLabel(hint: ServiceHint): string {
  * round trips are fractions of a millisecond) to 0.01, larger ones to 0.1. CSV and JSON keep the
  * full value.
  */
-export function numberText(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return Math.abs(n) < 10 ? n.toFixed(2) : n.toFixed(1);
+export function numberText(n: number, text: ReportText = reportText()): string {
+  return text.cellNumber(n);
 }
 
 /**

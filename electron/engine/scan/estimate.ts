@@ -2,6 +2,8 @@ import { LARGE_SCAN_HOSTS, LARGE_SCAN_PROBES, LARGE_SCAN_REFUSAL, type ScanOptio
 import type { HostSet } from './hostSet';
 import { runIsLoopback } from './safety';
 import { TIMING } from './timing';
+import type { ErrorText } from '../../../shared/contract/errors';
+import { localizedMessage } from '../localizedText';
 
 /**
  * Probes per second a connect scan reaches when hosts answer: loopback is CPU-bound (measured on
@@ -41,7 +43,41 @@ export function roughDuration(ms: number): string {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** The refusal of an unconfirmed large scan: how large, how long, and how to confirm. */
+/** roughDuration's parts, for a message to word in any language: the number and its unit. */
+function roughParts(ms: number): { value: string; unit: 's' | 'min' | 'h' | 'days' } {
+  const s = ms / 1000;
+  if (s < 90) return { value: String(Math.max(1, Math.round(s))), unit: 's' };
+  if (s < 90 * 60) return { value: String(Math.round(s / 60)), unit: 'min' };
+  if (s < 48 * 3600) return { value: (s / 3600).toFixed(1), unit: 'h' };
+  return { value: String(Math.round(s / 86400)), unit: 'days' };
+}
+
+/**
+ * The refusal of an unconfirmed large scan: how large, how long, and how to confirm. The English
+ * message starts with LARGE_SCAN_REFUSAL (front ends recognise the refusal by it); the key and
+ * values let them word it in the user's language.
+ */
+export function largeScanText(options: ScanOptions, hosts: HostSet, portCount: number): ErrorText & { message: string } {
+  const e = estimateDuration(options, hosts, portCount);
+  const probes = hosts.count * portCount;
+  const fast = roughParts(e.fastMs);
+  const slow = roughParts(e.slowMs);
+  // Numbers as numbers: each language groups and punctuates them its own way.
+  const { message: _english, ...text } = localizedMessage('engine.scan.large', {
+    probes,
+    hosts: hosts.count,
+    fast: Number(fast.value),
+    fastUnit: fast.unit,
+    slow: Number(slow.value),
+    slowUnit: slow.unit,
+    silent: Math.round(e.slowMs / 1000) <= Math.round(e.fastMs / 1000) * 1.5 ? 'same' : 'longer',
+    maxHosts: LARGE_SCAN_HOSTS,
+    maxProbes: LARGE_SCAN_PROBES,
+  });
+  void _english;
+  return { message: largeScanMessage(options, hosts, portCount), ...text };
+}
+
 export function largeScanMessage(options: ScanOptions, hosts: HostSet, portCount: number): string {
   const e = estimateDuration(options, hosts, portCount);
   const probes = hosts.count * portCount;

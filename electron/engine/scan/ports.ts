@@ -1,6 +1,8 @@
 import { PORT_PRESETS } from '../../../shared/catalog/presets';
 import { ContractError } from '../../../shared/contract/errors';
 import type { Protocol } from '../../../shared/contract/sockets';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { localizedMessage } from '../localizedText';
 
 /**
  * nmap's 100 most frequently open TCP ports (its `-F` list), from its port-frequency data.
@@ -39,16 +41,18 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-function bad(message: string): ContractError {
-  return new ContractError('bad-request', message);
+/** A bad-request error whose message comes from the engine catalog (English on the wire, the key beside it). */
+function bad(key: EngineKey, values?: Record<string, string | number>): ContractError {
+  const { message, ...text } = localizedMessage(key, values);
+  return new ContractError('bad-request', message, text);
 }
 
 function portNumber(text: string, whole: string): number {
   if (!/^\d+$/.test(text)) {
-    throw bad(`'${whole}' is not a port, range or preset (presets: ${PORT_PRESET_NAMES.join(', ')})`);
+    throw bad('engine.ports.notPort', { item: whole, presets: PORT_PRESET_NAMES.join(', ') });
   }
   const port = Number(text);
-  if (port < 1 || port > 65535) throw bad(`port ${text} is out of range: ports go from 1 to 65535`);
+  if (port < 1 || port > 65535) throw bad('engine.ports.range', { port: text });
   return port;
 }
 
@@ -58,11 +62,11 @@ function portNumber(text: string, whole: string): number {
  */
 export function parsePortSpec(spec: string, protocol: Protocol = 'tcp'): number[] {
   const text = spec.trim();
-  if (text === '') throw bad('no ports given (--ports is empty): use e.g. 22,80,443, 8000-8100, - (all) or a preset');
+  if (text === '') throw bad('engine.ports.none');
   const seen = new Uint8Array(65536);
   for (const raw of text.split(',')) {
     const item = raw.trim();
-    if (item === '') throw bad(`empty item in port list '${spec}'`);
+    if (item === '') throw bad('engine.ports.emptyItem', { spec });
     const preset = presetPorts(item, protocol);
     if (preset) {
       for (const p of preset) seen[p] = 1;
@@ -76,7 +80,7 @@ export function parsePortSpec(spec: string, protocol: Protocol = 'tcp'): number[
     if (m) {
       const from = m[1] === '' ? 1 : portNumber(m[1]!, item);
       const to = m[2] === '' ? 65535 : portNumber(m[2]!, item);
-      if (to < from) throw bad(`port range ${item} runs backwards: write ${to}-${from}`);
+      if (to < from) throw bad('engine.ports.backwards', { item, fix: `${to}-${from}` });
       seen.fill(1, from, to + 1);
       continue;
     }

@@ -1,4 +1,6 @@
 import ipaddr from 'ipaddr.js';
+import type { ErrorText } from '../../../shared/contract/errors';
+import { localizedMessage } from '../localizedText';
 
 /**
  * Ranges a person can be expected to administer: their own machine and private networks
@@ -91,7 +93,20 @@ export const AUTHORIZATION_NOTICE =
   'Scanning hosts you do not administer may be illegal where you live and is often against the rules of your provider. ' +
   'Only targets on loopback, private (RFC 1918) and unique-local networks are scanned without confirmation; link-local ones (169.254.0.0/16, fe80::/10, cloud metadata services) need it too.';
 
+/** The refusal of a scan beyond the local networks, with its catalog key (the notice is part of the message). */
+export function unauthorizedText(addresses: readonly string[]): ErrorText & { message: string } {
+  return localizedMessage('engine.scan.unauthorized', {
+    list: addresses.slice(0, 3).join(', '),
+    more: Math.max(0, addresses.length - 3),
+    count: addresses.length,
+  });
+}
+
 export function unauthorizedMessage(addresses: readonly string[]): string {
-  const shown = addresses.slice(0, 3).join(', ') + (addresses.length > 3 ? ` and ${addresses.length - 3} more` : '');
-  return `${shown} ${addresses.length === 1 ? 'is' : 'are'} outside your local networks. ${AUTHORIZATION_NOTICE} Confirm you are allowed to scan them (--i-am-authorized).`;
+  return unauthorizedText(addresses).message;
+}
+
+/** The refusal of a probe beyond the local networks. */
+export function probeUnauthorizedText(shown: string): ErrorText & { message: string } {
+  return localizedMessage('engine.probe.unauthorized', { target: shown });
 }

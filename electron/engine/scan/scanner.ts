@@ -12,10 +12,10 @@ import {
 } from '../../../shared/contract/scan';
 import { addressString } from './address';
 import type { HostSet } from './hostSet';
-import { largeScanMessage } from './estimate';
+import { largeScanText } from './estimate';
 import { type WorkerEntry } from './pool';
 import { parsePortSpec } from './ports';
-import { runNeedsAuthorization, unauthorizedMessage } from './safety';
+import { runNeedsAuthorization, unauthorizedText } from './safety';
 import { ScanRun } from './scanRun';
 import { parseTargets, resolveTargets, type Resolver } from './targets';
 
@@ -52,11 +52,13 @@ export async function planScan(options: ScanOptions, resolver?: Resolver): Promi
   const hosts = await resolveTargets(parsed, options.resolveAll, warnings, resolver);
   const outside = hosts.runs.filter((r) => runNeedsAuthorization(r.family, r.start, r.count));
   if (outside.length > 0 && !options.authorized) {
-    throw new ContractError('denied', unauthorizedMessage(outside.map((r) => (r.count === 1 ? addressString(r.family, r.start) : r.spec))));
+    const { message, ...text } = unauthorizedText(outside.map((r) => (r.count === 1 ? addressString(r.family, r.start) : r.spec)));
+    throw new ContractError('denied', message, text);
   }
   const total = hosts.count * ports.length;
   if ((hosts.count > LARGE_SCAN_HOSTS || total > LARGE_SCAN_PROBES) && !options.force) {
-    throw new ContractError('denied', largeScanMessage(options, hosts, ports.length));
+    const { message, ...text } = largeScanText(options, hosts, ports.length);
+    throw new ContractError('denied', message, text);
   }
   return { ports, hosts, warnings, total };
 }

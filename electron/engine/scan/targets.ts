@@ -3,6 +3,8 @@ import ipaddr from 'ipaddr.js';
 import { ContractError } from '../../../shared/contract/errors';
 import { addressString } from './address';
 import { HostSet, withoutDuplicates, type HostRun } from './hostSet';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
+import { localizedMessage } from '../localizedText';
 
 /**
  * A target spec, checked but not yet resolved. Literal addresses are a run of consecutive
@@ -16,8 +18,10 @@ export type ParsedTarget =
 /** Expanding more than this many hosts from one spec is refused; nmap users split such scans. */
 export const MAX_HOSTS = 1 << 24;
 
-function bad(message: string): ContractError {
-  return new ContractError('bad-request', message);
+/** A bad-request error whose message comes from the engine catalog (English on the wire, the key beside it). */
+function bad(key: EngineKey, values?: Record<string, string | number>): ContractError {
+  const { message, ...text } = localizedMessage(key, values);
+  return new ContractError('bad-request', message, text);
 }
 
 function run(spec: string, family: 4 | 6, start: bigint, count: number): ParsedTarget {
@@ -29,11 +33,11 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-
 
 /** Strict dotted quad: ipaddr.js also accepts `0x7f.1` and `127.1`, which nobody means in a scan. */
 function parseV4(text: string, spec: string): number {
-  if (!V4_LITERAL.test(text)) throw bad(`'${spec}' is not a valid IPv4 address`);
+  if (!V4_LITERAL.test(text)) throw bad('engine.targets.ipv4', { spec });
   let value = 0;
   for (const octet of text.split('.')) {
     const n = Number(octet);
-    if (n > 255) throw bad(`'${spec}' is not a valid IPv4 address: ${octet} is more than 255`);
+    if (n > 255) throw bad('engine.targets.octet', { spec, octet });
     value = value * 256 + n;
   }
   return value;
@@ -41,26 +45,26 @@ function parseV4(text: string, spec: string): number {
 
 function parseV6(text: string, spec: string): bigint {
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  if (bare.includes('%')) throw bad(`'${spec}': scoped IPv6 addresses (%interface) are not supported in scans`);
-  if (!ipaddr.IPv6.isValid(bare)) throw bad(`'${spec}' is not a valid IPv6 address`);
+  if (bare.includes('%')) throw bad('engine.targets.scoped', { spec });
+  if (!ipaddr.IPv6.isValid(bare)) throw bad('engine.targets.ipv6', { spec });
   let value = 0n;
   for (const part of ipaddr.IPv6.parse(bare).parts) value = (value << 16n) | BigInt(part);
   return value;
 }
 
 function cidr(spec: string, base: string, prefixText: string): ParsedTarget {
-  if (!/^\d{1,3}$/.test(prefixText)) throw bad(`'${spec}': prefix length '${prefixText}' is not a number`);
+  if (!/^\d{1,3}$/.test(prefixText)) throw bad('engine.targets.prefixNotNumber', { spec, prefix: prefixText });
   const prefix = Number(prefixText);
   if (base.includes(':')) {
-    if (prefix > 128) throw bad(`'${spec}': prefix length ${prefix} is more than 128`);
+    if (prefix > 128) throw bad('engine.targets.prefixTooLong', { spec, prefix: String(prefix), max: '128' });
     const hostBits = 128 - prefix;
-    if (hostBits > 24) throw bad(`'${spec}' holds 2^${hostBits} addresses; scan at most ${MAX_HOSTS} hosts at a time (use /104 or longer)`);
+    if (hostBits > 24) throw bad('engine.targets.blockTooLarge', { spec, bits: String(hostBits), max: String(MAX_HOSTS), prefix: '/104' });
     const start = (parseV6(base, spec) >> BigInt(hostBits)) << BigInt(hostBits);
     return run(spec, 6, start, 2 ** hostBits);
   }
-  if (prefix > 32) throw bad(`'${spec}': prefix length ${prefix} is more than 32`);
+  if (prefix > 32) throw bad('engine.targets.prefixTooLong', { spec, prefix: String(prefix), max: '32' });
   const hostBits = 32 - prefix;
-  if (hostBits > 24) throw bad(`'${spec}' holds 2^${hostBits} addresses; scan at most ${MAX_HOSTS} hosts at a time (use /8 or longer)`);
+  if (hostBits > 24) throw bad('engine.targets.blockTooLarge', { spec, bits: String(hostBits), max: String(MAX_HOSTS), prefix: '/8' });
   const count = 2 ** hostBits;
   const start = Math.floor(parseV4(base, spec) / count) * count;
   return run(spec, 4, BigInt(start), count);
@@ -70,17 +74,17 @@ function cidr(spec: string, base: string, prefixText: string): ParsedTarget {
 function v4Range(spec: string, from: string, to: string): ParsedTarget {
   const start = parseV4(from, spec);
   const end = /^\d{1,3}$/.test(to) ? Math.floor(start / 256) * 256 + Number(to) : parseV4(to, spec);
-  if (/^\d{1,3}$/.test(to) && Number(to) > 255) throw bad(`'${spec}': ${to} is more than 255`);
-  if (end < start) throw bad(`address range '${spec}' runs backwards`);
+  if (/^\d{1,3}$/.test(to) && Number(to) > 255) throw bad('engine.targets.rangeOctet', { spec, octet: to });
+  if (end < start) throw bad('engine.targets.backwards', { spec });
   const count = end - start + 1;
-  if (count > MAX_HOSTS) throw bad(`'${spec}' holds ${count} addresses; scan at most ${MAX_HOSTS} at a time`);
+  if (count > MAX_HOSTS) throw bad('engine.targets.rangeTooLarge', { spec, count: String(count), max: String(MAX_HOSTS) });
   return run(spec, 4, BigInt(start), count);
 }
 
 /** One item (no commas). */
 export function parseTargetItem(spec: string): ParsedTarget {
   const text = spec.trim();
-  if (text === '') throw bad('empty target: give an address, a name, a CIDR block or a range');
+  if (text === '') throw bad('engine.targets.empty');
   const slash = text.indexOf('/');
   if (slash >= 0) return cidr(text, text.slice(0, slash), text.slice(slash + 1));
   if (text.includes(':')) {
@@ -91,7 +95,7 @@ export function parseTargetItem(spec: string): ParsedTarget {
   if (/^[\d.]+$/.test(text)) {
     return run(text, 4, BigInt(parseV4(text, text)), 1);
   }
-  if (!HOSTNAME.test(text)) throw bad(`'${text}' is neither an IP address, a CIDR block, a range nor a host name`);
+  if (!HOSTNAME.test(text)) throw bad('engine.targets.unknown', { spec: text });
   return { kind: 'name', spec: text, name: text.replace(/\.$/, '') };
 }
 
@@ -99,7 +103,7 @@ export function parseTargetItem(spec: string): ParsedTarget {
 export function parseTargets(specs: readonly string[]): ParsedTarget[] {
   const out: ParsedTarget[] = [];
   for (const spec of specs) for (const item of spec.split(',')) out.push(parseTargetItem(item));
-  if (out.length === 0) throw bad('no targets given');
+  if (out.length === 0) throw bad('engine.targets.none');
   return out;
 }
 
@@ -137,9 +141,9 @@ export async function resolveTargets(
       found = await resolver(t.name, resolveAll);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw bad(`cannot resolve '${t.name}' (${code === 'ENOTFOUND' ? 'no such name' : code})`);
+      throw bad('engine.targets.unresolved', { name: t.name, reason: code === 'ENOTFOUND' ? 'none' : String(code) });
     }
-    if (found.length === 0) throw bad(`cannot resolve '${t.name}' (no addresses)`);
+    if (found.length === 0) throw bad('engine.targets.noAddresses', { name: t.name });
     if (!resolveAll && found.length > 1) warnings.push(`${t.name} resolves to ${found.length} addresses; scanning ${found[0]!.address} only (resolve all to scan each).`);
     for (const f of found) {
       const family = f.address.includes(':') ? 6 : 4;

@@ -72,7 +72,10 @@ export function createWorkerLink(options: WorkerLinkOptions): EngineLink {
         if (!p) return;
         pending.delete(message.id);
         if (message.ok) p.resolve(message.json);
-        else p.reject(new ContractError(CODES.has(message.error.code) ? message.error.code : 'internal', message.error.message));
+        else {
+          const { code, message: text, messageKey, values } = message.error;
+          p.reject(new ContractError(CODES.has(code) ? code : 'internal', text, messageKey ? { messageKey, values } : undefined));
+        }
       } else if (message.t === 'event') {
         for (const l of listeners.get(message.name as EventName) ?? []) l(message.json);
       }

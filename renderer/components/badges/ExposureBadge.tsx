@@ -1,16 +1,18 @@
 import type { SocketRow } from '../../../shared/contract';
-import { EXPOSURE_LABEL } from '../../format/socket';
+import { exposureLabel } from '../../format/socket';
+import { useT } from '../../i18n/useT';
 
-const TITLE: Record<SocketRow['exposure'], string> = {
-  loopback: 'Bound to loopback: only programs on this machine can connect.',
-  all: 'Bound to every interface: reachable from the network unless a firewall blocks it.',
-  specific: 'Bound to one address: reachable by whoever can reach that address.',
-};
+const TITLE = {
+  loopback: 'ui.common.exposureWhy.loopback',
+  all: 'ui.common.exposureWhy.all',
+  specific: 'ui.common.exposureWhy.specific',
+} as const satisfies Record<SocketRow['exposure'], string>;
 
 export function ExposureBadge({ exposure }: { exposure: SocketRow['exposure'] }) {
+  const t = useT();
   return (
-    <span className={`badge exposure-${exposure}`} title={TITLE[exposure]}>
-      {EXPOSURE_LABEL[exposure]}
+    <span className={`badge exposure-${exposure}`} title={t(TITLE[exposure])}>
+      {exposureLabel(t, exposure)}
     </span>
   );
 }

@@ -9,7 +9,11 @@ export function ChartCard({ title, summary, children, className }: { title: stri
         <span className="chart-title" id={titleId}>
           {title}
         </span>
-        {summary ? <span className="chart-summary">{summary}</span> : null}
+        {summary ? (
+          <span className="chart-summary" title={summary}>
+            {summary}
+          </span>
+        ) : null}
       </figcaption>
       <div className="chart-body">{children}</div>
     </figure>

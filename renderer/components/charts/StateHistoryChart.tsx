@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SOCKET_STATES, type SocketState } from '../../../shared/contract';
 import type { HistorySample } from '../../stores/sockets/store';
+import { useT, type T } from '../../i18n/useT';
 import { ChartCard } from './ChartCard';
 import { STATE_COLORS } from './palette';
 
@@ -22,15 +23,15 @@ function thin(history: readonly HistorySample[]): readonly HistorySample[] {
 }
 
 /** "now", "−30 s", "−2 min": where a sample sits in the window. */
-function ago(t: number, now: number): string {
+function ago(tr: T, t: number, now: number): string {
   const s = Math.round((now - t) / 1000);
-  if (s <= 0) return 'now';
-  return s < 60 ? `−${s} s` : `−${Math.round(s / 60)} min`;
+  if (s <= 0) return tr('ui.charts.history.now');
+  return s < 60 ? tr('ui.charts.history.secondsAgo', { seconds: s }) : tr('ui.charts.history.minutesAgo', { minutes: Math.round(s / 60) });
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-export const StateHistoryChart = memo(function StateHistoryChart({ history, what = 'sockets' }: { history: readonly HistorySample[]; what?: string }) {
+/** `filtered`: the history of what the search and filters let through, not of the whole table. */
+export const StateHistoryChart = memo(function StateHistoryChart({ history, filtered = false }: { history: readonly HistorySample[]; filtered?: boolean }) {
+  const tr = useT();
   const { data, states } = useMemo(() => {
     const points = thin(history);
     const seen = new Set<SocketState>();
@@ -47,11 +48,11 @@ export const StateHistoryChart = memo(function StateHistoryChart({ history, what
   const now = last?.t ?? 0;
   // Up to five minutes; a young session spans what it has (at least 20 s), so the areas show.
   const span = Math.min(WINDOW_MS, Math.max(20_000, now - (data[0]?.t ?? now)));
-  const summary = last ? `${last.total.toLocaleString()} ${what} now` : 'waiting for data';
+  const summary = last ? tr(filtered ? 'ui.charts.history.matchingNow' : 'ui.charts.history.socketsNow', { count: last.total }) : tr('ui.charts.history.waiting');
   return (
-    <ChartCard title="Sockets by state" summary={summary} className="wide">
+    <ChartCard title={tr('ui.charts.history.title')} summary={summary} className="wide">
       {data.length === 0 ? (
-        <p className="chart-empty">No samples yet.</p>
+        <p className="chart-empty">{tr('ui.charts.history.noSamples')}</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
@@ -61,12 +62,12 @@ export const StateHistoryChart = memo(function StateHistoryChart({ history, what
               type="number"
               domain={[now - span, now]}
               ticks={[4, 3, 2, 1, 0].map((k) => now - (k * span) / 4)}
-              tickFormatter={(t: number) => ago(t, now)}
+              tickFormatter={(t: number) => ago(tr, t, now)}
               tick={{ fontSize: 11 }}
               allowDataOverflow
             />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
-            <Tooltip labelFormatter={(t) => timeFmt.format(Number(t))} isAnimationActive={false} />
+            <Tooltip labelFormatter={(t) => tr.fmt.time(Number(t))} isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
             {states.map((st) => (
               <Area key={st} type="monotone" dataKey={st} stackId="s" stroke={STATE_COLORS[st]} fill={STATE_COLORS[st]} fillOpacity={0.55} isAnimationActive={false} dot={false} />

@@ -5,6 +5,9 @@ import { localEndpoint, processLabel, remoteEndpoint } from '../../format/socket
 import { Dialog } from '../Dialog';
 import { VisibleText } from '../text/VisibleText';
 import { CLOSE_OUTCOME_TEXT, useCloseConnection } from './useCloseConnection';
+import { useT } from '../../i18n/useT';
+
+const DASH = ' — ';
 
 /**
  * "Close connection…" for one established TCP connection: a confirmation that names the process
@@ -12,6 +15,7 @@ import { CLOSE_OUTCOME_TEXT, useCloseConnection } from './useCloseConnection';
  * the reason, where the engine says this system cannot do it.
  */
 export function CloseConnection({ row, localName, remoteName, gone = false }: { row: SocketRow; localName: string | null; remoteName: string | null; gone?: boolean }) {
+  const t = useT();
   const { state, ask, cancel, close } = useCloseConnection(row);
   const capability = useHello()?.capabilities?.closeConnection;
   const button = useRef<HTMLButtonElement>(null);
@@ -19,22 +23,24 @@ export function CloseConnection({ row, localName, remoteName, gone = false }: { 
   useEffect(() => {
     if (state.step === 'done' && document.activeElement === document.body && button.current && !button.current.disabled) button.current.focus();
   }, [state.step]);
-  const unavailable = capability && !capability.available ? (capability.note ?? 'This system cannot close connections from Portscope.') : null;
+  const unavailable =
+    capability && !capability.available ? (capability.note ? t.engine({ ...capability, message: capability.note }) : t('ui.traffic.close.cannot')) : null;
   const who =
     row.processName !== null ? (
-      <>
+      row.pid !== null ? (
+        t.rich('ui.process.end.who', { name: <VisibleText text={row.processName} />, pid: row.pid })
+      ) : (
         <VisibleText text={row.processName} />
-        {row.pid !== null ? ` (pid ${row.pid})` : ''}
-      </>
+      )
     ) : (
-      processLabel(row)
+      processLabel(row, t)
     );
   const endpoint = (text: string, name: string | null) => (
     <>
       <span className="mono">{text}</span>
       {name ? (
         <>
-          {' — '}
+          {DASH}
           <VisibleText text={name} />
         </>
       ) : null}
@@ -43,51 +49,50 @@ export function CloseConnection({ row, localName, remoteName, gone = false }: { 
   return (
     <>
       <button ref={button} type="button" className="danger" onClick={ask} disabled={gone || unavailable !== null || state.step === 'closing'}
-        title={gone ? 'The connection has closed' : undefined} aria-describedby={unavailable ? 'close-unavailable' : undefined}>
-        Close connection…
+        title={gone ? t('ui.traffic.close.closedTitle') : undefined} aria-describedby={unavailable ? 'close-unavailable' : undefined}>
+        {t('ui.traffic.close.button')}
       </button>
       <div className="end-status" aria-live="polite">
         {unavailable ? (
           <span id="close-unavailable" className="muted">
-            Closing is not available here: {unavailable}
+            {t('ui.traffic.close.unavailable', { reason: unavailable })}
           </span>
         ) : null}
-        {state.step === 'closing' ? <>Closing the connection…</> : null}
-        {gone && state.step !== 'done' ? <span className="muted">The connection has closed.</span> : null}
+        {state.step === 'closing' ? t('ui.traffic.close.closing') : null}
+        {gone && state.step !== 'done' ? <span className="muted">{t('ui.traffic.close.hasClosed')}</span> : null}
         {state.step === 'done' ? (
           <span role={state.ok ? 'status' : 'alert'} className={state.ok ? 'ok-text' : 'error-text'} data-outcome={state.outcome}>
-            <strong>{CLOSE_OUTCOME_TEXT[state.outcome]}</strong>
-            {state.message ? <> {state.message}</> : null}
+            <strong>{t(CLOSE_OUTCOME_TEXT[state.outcome])}</strong>
+            {state.message ? ' ' : null}
+            {state.message || null}
           </span>
         ) : null}
       </div>
       {state.step === 'confirm' ? (
         <Dialog
-          title="Close this connection?"
+          title={t('ui.traffic.close.confirmTitle')}
           onCancel={cancel}
           actions={
             <>
               <button type="button" data-autofocus onClick={cancel}>
-                Cancel
+                {t('ui.common.cancel')}
               </button>
               <button type="button" className="danger" onClick={() => void close()}>
-                Close connection
+                {t('ui.traffic.close.confirm')}
               </button>
             </>
           }
         >
-          <p>
-            Portscope will abort this TCP connection of <strong>{who}</strong>. Both ends see it reset; the process may reconnect or report an error.
-          </p>
+          <p>{t.rich('ui.traffic.close.explain', { who: <strong>{who}</strong> })}</p>
           <dl className="fields close-endpoints">
-            <dt>Process</dt>
+            <dt>{t('ui.dashboard.col.process')}</dt>
             <dd>{who}</dd>
-            <dt>Local</dt>
+            <dt>{t('ui.dashboard.col.local')}</dt>
             <dd>{endpoint(localEndpoint(row), localName)}</dd>
-            <dt>Remote</dt>
+            <dt>{t('ui.dashboard.col.remote')}</dt>
             <dd>{endpoint(remoteEndpoint(row), remoteName)}</dd>
           </dl>
-          <p className="hint">Only this connection is closed: the listener and other connections stay.</p>
+          <p className="hint">{t('ui.traffic.close.onlyThis')}</p>
         </Dialog>
       ) : null}
     </>

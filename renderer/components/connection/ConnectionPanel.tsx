@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AddressName, SocketRow } from '../../../shared/contract';
 import { useNames, useServices, useSockets, useTraffic, useUi } from '../../app/services';
-import { formatBytes, formatCount, formatRate, formatRtt } from '../../format/bytes';
-import { localEndpoint, OWNER_EXPLANATION, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { formatBytes, formatRate, formatRtt } from '../../format/bytes';
+import { localEndpoint, ownerExplanation, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { useT } from '../../i18n/useT';
 import { trafficReason } from '../../format/traffic';
 import { nameLabel } from '../../stores/names';
 import { VisibleText } from '../text/VisibleText';
@@ -10,6 +11,12 @@ import { CloseConnection } from './CloseConnection';
 import { RateSparkline, sparkPoints, type SparkPoint } from './RateSparkline';
 import { closable } from './useCloseConnection';
 import './connection.css';
+
+const CLOSE_ICON = '✕';
+const NONE = '—';
+const UP = '↑';
+const DOWN = '↓';
+const SEPARATOR = ' · ';
 
 /**
  * The panel that opens on a connection row: both endpoints (named when a name is known), the
@@ -19,6 +26,7 @@ import './connection.css';
  */
 export function ConnectionPanel() {
   const { ui } = useServices();
+  const t = useT();
   const selected = useUi((s) => s.connection);
   const ref = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -41,7 +49,7 @@ export function ConnectionPanel() {
     <aside
       ref={ref}
       className="process-panel connection-panel"
-      aria-label="Connection details"
+      aria-label={t('ui.traffic.panel.label')}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) close();
@@ -55,6 +63,7 @@ export function ConnectionPanel() {
 /** Names for the two endpoints: what the engine knows at once (this machine, hosts file, cache). */
 function useEndpointNames(row: SocketRow): { local: string | null; remote: string | null } {
   const { client } = useServices();
+  const t = useT();
   const [answers, setAnswers] = useState<ReadonlyMap<string, AddressName>>(new Map());
   // Two selectors, each returning a stored object: a fresh array here would re-render forever.
   const localFromSwitch = useNames((s) => (s.enabled ? s.names.get(row.localAddress) : undefined));
@@ -72,13 +81,14 @@ function useEndpointNames(row: SocketRow): { local: string | null; remote: strin
     };
   }, [client, row.localAddress, row.remoteAddress]);
   return {
-    local: nameLabel(localFromSwitch) ?? nameLabel(answers.get(row.localAddress)),
-    remote: nameLabel(remoteFromSwitch) ?? nameLabel(answers.get(row.remoteAddress)),
+    local: nameLabel(localFromSwitch, t) ?? nameLabel(answers.get(row.localAddress), t),
+    remote: nameLabel(remoteFromSwitch, t) ?? nameLabel(answers.get(row.remoteAddress), t),
   };
 }
 
 function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onClose: () => void; panel: React.RefObject<HTMLElement | null> }) {
   const { ui, traffic } = useServices();
+  const t = useT();
   const live = useSockets((s) => s.table.rows.get(selected.id));
   // After it closed, the panel keeps the last figures it had.
   const lastRow = useRef(selected);
@@ -124,72 +134,83 @@ function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onC
     <>
       <header className="panel-head">
         <h2>
-          {protocolLabel(row)} connection{' '}
-          {gone ? <span className="muted">closed</span> : <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>}
+          {t('ui.traffic.panel.title', { protocol: protocolLabel(row) })}{' '}
+          {gone ? <span className="muted">{t('ui.traffic.panel.closed')}</span> : <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>}
         </h2>
-        <button type="button" className="icon" aria-label="Close connection details" onClick={onClose}>
-          ✕
+        <button type="button" className="icon" aria-label={t('ui.traffic.panel.close')} onClick={onClose}>
+          {CLOSE_ICON}
         </button>
       </header>
       {gone ? (
         <p role="status" className="muted">
-          This connection has closed; the figures are the last ones seen.
+          {t('ui.traffic.panel.gone')}
         </p>
       ) : null}
 
-      <section aria-label="Endpoints" className="panel-section">
+      <section aria-label={t('ui.traffic.panel.endpoints')} className="panel-section">
         <dl className="fields">
-          {endpointLine('Local', localEndpoint(row), names.local)}
-          {endpointLine('Remote', remoteEndpoint(row), names.remote)}
-          <dt>Process</dt>
+          {endpointLine(t('ui.dashboard.col.local'), localEndpoint(row), names.local)}
+          {endpointLine(t('ui.dashboard.col.remote'), remoteEndpoint(row), names.remote)}
+          <dt>{t('ui.dashboard.col.process')}</dt>
           <dd>
             {row.pid !== null ? (
-              <button type="button" className="link" onClick={() => ui.getState().select(row)} aria-label={`Show process ${processLabel(row)}, pid ${row.pid}`}>
-                <VisibleText text={processLabel(row)} /> (pid {row.pid})
+              <button
+                type="button"
+                className="link"
+                onClick={() => ui.getState().select(row)}
+                aria-label={t('ui.traffic.panel.showProcess', { name: processLabel(row, t), pid: row.pid })}
+              >
+                {t.rich('ui.process.end.who', { name: <VisibleText text={processLabel(row, t)} />, pid: row.pid })}
               </button>
             ) : (
-              <span className="muted">{OWNER_EXPLANATION[row.ownerStatus] || processLabel(row)}</span>
+              <span className="muted">{ownerExplanation(t, row.ownerStatus) || processLabel(row, t)}</span>
             )}
           </dd>
-          <dt>Service</dt>
-          <dd>{row.service ? <>{row.service}{row.serviceDescription ? ` — ${row.serviceDescription}` : ''}</> : '—'}</dd>
+          <dt>{t('ui.dashboard.col.service')}</dt>
+          <dd>
+            {row.service
+              ? row.serviceDescription
+                ? t('ui.process.serviceWithDescription', { service: row.service, description: row.serviceDescription })
+                : row.service
+              : NONE}
+          </dd>
         </dl>
       </section>
 
-      <section aria-label="Traffic" className="panel-section">
-        <h3>Traffic</h3>
-        {counted ? null : <p className="muted">{trafficReason(row)}</p>}
+      <section aria-label={t('ui.traffic.panel.traffic')} className="panel-section">
+        <h3>{t('ui.traffic.panel.traffic')}</h3>
+        {counted ? null : <p className="muted">{trafficReason(row, 'counters', t)}</p>}
         <dl className="fields traffic-fields">
-          <dt>Sent</dt>
-          <dd>{row.bytesSent !== null ? formatBytes(row.bytesSent) : '—'}</dd>
-          <dt>Received</dt>
-          <dd>{row.bytesReceived !== null ? formatBytes(row.bytesReceived) : '—'}</dd>
-          <dt>Rate</dt>
+          <dt>{t('ui.traffic.col.sent')}</dt>
+          <dd>{row.bytesSent !== null ? formatBytes(row.bytesSent) : NONE}</dd>
+          <dt>{t('ui.traffic.col.received')}</dt>
+          <dd>{row.bytesReceived !== null ? formatBytes(row.bytesReceived) : NONE}</dd>
+          <dt>{t('ui.traffic.col.rate')}</dt>
           <dd>
             {row.sendRate === null && row.receiveRate === null ? (
-              <span title={trafficReason(row, 'rate')}>—</span>
+              <span title={trafficReason(row, 'rate', t)}>{NONE}</span>
             ) : (
               <>
-                ↑ {formatRate(row.sendRate ?? 0)} · ↓ {formatRate(row.receiveRate ?? 0)}
+                {UP} {formatRate(row.sendRate ?? 0)}
+                {SEPARATOR}
+                {DOWN} {formatRate(row.receiveRate ?? 0)}
               </>
             )}
           </dd>
-          <dt>RTT</dt>
+          <dt>{t('ui.scan.col.rtt')}</dt>
           <dd>
-            {row.rttMs !== null ? formatRtt(row.rttMs) : '—'}
-            {info ? <span className="muted"> ± {formatRtt(info.rttVarMs)}</span> : null}
+            {row.rttMs !== null ? formatRtt(row.rttMs) : NONE}
+            {info ? <span className="muted">{t('ui.traffic.panel.rttVar', { value: formatRtt(info.rttVarMs) })}</span> : null}
           </dd>
           {info ? (
             <>
-              <dt>Retransmitted</dt>
+              <dt>{t('ui.traffic.panel.retransmitted')}</dt>
               <dd>{formatBytes(info.bytesRetrans)}</dd>
-              <dt>Segments</dt>
-              <dd>
-                {formatCount(info.segsOut)} out · {formatCount(info.segsIn)} in
-              </dd>
-              <dt>Congestion window</dt>
-              <dd>{formatCount(info.cwnd)} segments</dd>
-              <dt>Delivery rate</dt>
+              <dt>{t('ui.traffic.panel.segments')}</dt>
+              <dd>{t('ui.traffic.panel.segmentsValue', { out: info.segsOut, in: info.segsIn })}</dd>
+              <dt>{t('ui.traffic.panel.cwnd')}</dt>
+              <dd>{t('ui.traffic.panel.cwndValue', { count: info.cwnd })}</dd>
+              <dt>{t('ui.traffic.panel.deliveryRate')}</dt>
               <dd>{formatRate(info.deliveryRate)}</dd>
             </>
           ) : null}
@@ -197,11 +218,11 @@ function ConnectionBody({ selected, onClose, panel }: { selected: SocketRow; onC
         {counted ? <RateSparkline points={points} /> : null}
       </section>
 
-      <div className="actions" role="group" aria-label="Actions">
+      <div className="actions" role="group" aria-label={t('ui.process.actions')}>
         {offered.current ? (
           <CloseConnection row={row} localName={names.local} remoteName={names.remote} gone={gone} />
         ) : (
-          <span className="muted">{gone ? 'Closed.' : 'Only an established TCP connection can be closed from here.'}</span>
+          <span className="muted">{gone ? t('ui.traffic.panel.closedShort') : t('ui.traffic.panel.onlyEstablished')}</span>
         )}
       </div>
     </>

@@ -3,6 +3,9 @@ import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'rec
 import { formatRate } from '../../format/bytes';
 import { TRAFFIC_WINDOW_MS, type RateSample } from '../../stores/traffic';
 import { RECEIVE_COLOR, SEND_COLOR } from '../charts/trafficPalette';
+import { useT } from '../../i18n/useT';
+
+const SEPARATOR = ' · ';
 
 export interface SparkPoint {
   t: number;
@@ -23,10 +26,9 @@ export function sparkPoints(samples: readonly RateSample[], now: number, current
   return points;
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 /** Send and receive rates of one connection over the last minutes (recorded while the app ran). */
 export const RateSparkline = memo(function RateSparkline({ points }: { points: readonly SparkPoint[] }) {
+  const t = useT();
   const { peakSend, peakReceive, span } = useMemo(() => {
     let peakSend = 0;
     let peakReceive = 0;
@@ -40,10 +42,14 @@ export const RateSparkline = memo(function RateSparkline({ points }: { points: r
   const minutes = Math.max(1, Math.round(span / 60_000));
   const summary =
     points.length < 2
-      ? 'Recording: the rate history fills in while the app runs.'
-      : `Peak over the last ${span < 60_000 ? `${Math.round(span / 1000)} s` : `${minutes} min`}: ↑ ${formatRate(peakSend)} ↓ ${formatRate(peakReceive)}`;
+      ? t('ui.traffic.spark.recording')
+      : t('ui.traffic.spark.peak', {
+          span: span < 60_000 ? t.fmt.duration(Math.max(1, Math.round(span / 1000)) * 1000) : t.fmt.duration(minutes * 60_000),
+          send: formatRate(peakSend),
+          receive: formatRate(peakReceive),
+        });
   return (
-    <figure className="sparkline" aria-label="Rate over the last minutes">
+    <figure className="sparkline" aria-label={t('ui.traffic.spark.label')}>
       <div className="sparkline-body" data-points={points.length}>
         {points.length < 2 ? null : (
           <ResponsiveContainer width="100%" height="100%">
@@ -52,8 +58,8 @@ export const RateSparkline = memo(function RateSparkline({ points }: { points: r
               <YAxis hide domain={[0, 'auto']} />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={(t) => timeFmt.format(Number(t))}
-                formatter={(v, name) => [formatRate(Number(v)), name === 'send' ? 'sent ↑' : 'received ↓']}
+                labelFormatter={(time) => t.fmt.time(Number(time))}
+                formatter={(v, name) => [formatRate(Number(v)), name === 'send' ? t('ui.traffic.sentUp') : t('ui.traffic.receivedDown')]}
               />
               <Line type="stepAfter" dataKey="send" stroke={SEND_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
               <Line type="stepAfter" dataKey="receive" stroke={RECEIVE_COLOR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
@@ -62,7 +68,9 @@ export const RateSparkline = memo(function RateSparkline({ points }: { points: r
         )}
       </div>
       <figcaption className="muted">
-        <span className="legend-send">↑ sent</span> <span className="legend-receive">↓ received</span> · {summary}
+        <span className="legend-send">{t('ui.traffic.spark.sent')}</span> <span className="legend-receive">{t('ui.traffic.spark.received')}</span>
+        {SEPARATOR}
+        {summary}
       </figcaption>
     </figure>
   );

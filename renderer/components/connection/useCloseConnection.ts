@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CloseOutcome, SocketRow } from '../../../shared/contract';
 import { useServices } from '../../app/services';
 import { errorMessage } from '../../format/errors';
+import { currentLang } from '../../i18n/current';
+import { engineText } from '../../i18n/engine';
 
 export type CloseStep =
   | { step: 'idle' }
@@ -9,16 +11,16 @@ export type CloseStep =
   | { step: 'closing' }
   | { step: 'done'; ok: boolean; outcome: CloseOutcome | 'error'; message: string };
 
-/** A headline per outcome; the engine's message follows it with the detail. */
-export const CLOSE_OUTCOME_TEXT: Record<CloseOutcome | 'error', string> = {
-  closed: 'Connection closed.',
-  'not-found': 'Not found: the connection is gone already, nothing was closed.',
-  'not-established': 'Left alone: the connection is no longer established.',
-  denied: 'Permission denied: closing another process’s connection needs root or an administrator.',
-  unsupported: 'Not supported: this system cannot close another process’s connection.',
-  'still-open': 'Still open: the system took the request, but the connection is still established.',
-  error: 'Could not ask the engine to close the connection.',
-};
+/** A headline per outcome (catalog keys); the engine's message follows it with the detail. */
+export const CLOSE_OUTCOME_TEXT = {
+  closed: 'ui.traffic.close.outcome.closed',
+  'not-found': 'ui.traffic.close.outcome.notFound',
+  'not-established': 'ui.traffic.close.outcome.notEstablished',
+  denied: 'ui.traffic.close.outcome.denied',
+  unsupported: 'ui.traffic.close.outcome.unsupported',
+  'still-open': 'ui.traffic.close.outcome.stillOpen',
+  error: 'ui.traffic.close.outcome.error',
+} as const satisfies Record<CloseOutcome | 'error', string>;
 
 /** Only an established TCP connection can be closed (the engine refuses anything else too). */
 export function closable(row: SocketRow): boolean {
@@ -51,7 +53,7 @@ export function useCloseConnection(row: SocketRow, onClosed?: () => void) {
         remotePort: row.remotePort,
       });
       if (!live.current) return;
-      setState({ step: 'done', ok: result.ok, outcome: result.outcome, message: result.message });
+      setState({ step: 'done', ok: result.ok, outcome: result.outcome, message: engineText(currentLang(), result) });
       if (result.ok) onClosed?.();
     } catch (err) {
       if (live.current) setState({ step: 'done', ok: false, outcome: 'error', message: errorMessage(err) });

@@ -2,6 +2,12 @@ import { useState } from 'react';
 import type { MachineInfo } from '../../../shared/contract';
 import type { RendererClient } from '../../contract/types';
 import { Dialog } from '../Dialog';
+import { errorMessage } from '../../format/errors';
+import { useT } from '../../i18n/useT';
+
+/** Examples are data: the same in every language. */
+const ADDRESS_EXAMPLE = 'server.lan:9480';
+const FINGERPRINT_EXAMPLE = 'AB:CD:…';
 
 type Step = { step: 'form' } | { step: 'busy' } | { step: 'confirm'; presented: string };
 
@@ -13,6 +19,7 @@ type Step = { step: 'form' } | { step: 'busy' } | { step: 'confirm'; presented: 
  * and the token has been accepted.
  */
 export function AddMachineDialog({ home, onAdded, onCancel }: { home: RendererClient; onAdded: (machine: MachineInfo) => void; onCancel: () => void }) {
+  const t = useT();
   const [address, setAddress] = useState('');
   const [token, setToken] = useState('');
   const [label, setLabel] = useState('');
@@ -28,7 +35,7 @@ export function AddMachineDialog({ home, onAdded, onCancel }: { home: RendererCl
       if (result.added) onAdded(result.machine);
       else setState({ step: 'confirm', presented: result.presentedFingerprint });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setState({ step: 'form' });
     }
   };
@@ -37,25 +44,25 @@ export function AddMachineDialog({ home, onAdded, onCancel }: { home: RendererCl
   const ready = address.trim() !== '' && token.trim().length >= 16;
   return (
     <Dialog
-      title="Add machine"
+      title={t('ui.machines.add.title')}
       onCancel={onCancel}
       actions={
         state.step === 'confirm' ? (
           <>
             <button type="button" onClick={() => setState({ step: 'form' })}>
-              Back
+              {t('ui.machines.add.back')}
             </button>
             <button type="button" className="primary" data-autofocus onClick={() => void add(state.presented)}>
-              The fingerprints match: add it
+              {t('ui.machines.add.match')}
             </button>
           </>
         ) : (
           <>
             <button type="button" onClick={onCancel}>
-              Cancel
+              {t('ui.common.cancel')}
             </button>
             <button type="button" className="primary" disabled={!ready || busy} onClick={() => void add(expected.trim() || undefined)}>
-              {busy ? 'Connecting…' : 'Connect'}
+              {busy ? t('ui.machines.connecting') : t('ui.machines.add.connect')}
             </button>
           </>
         )
@@ -63,14 +70,11 @@ export function AddMachineDialog({ home, onAdded, onCancel }: { home: RendererCl
     >
       {state.step === 'confirm' ? (
         <div className="machine-confirm">
-          <p>The agent at {address.trim()} presents this certificate fingerprint (SHA-256):</p>
-          <p className="fingerprint" aria-label="Presented fingerprint">
+          <p>{t('ui.machines.add.presents', { address: address.trim() })}</p>
+          <p className="fingerprint" aria-label={t('ui.machines.add.presented')}>
             {state.presented}
           </p>
-          <p className="muted">
-            Compare it with the fingerprint the agent printed when it started (<code>portscope agent --show-fingerprint</code> on that machine prints it
-            again). Add the machine only if they are the same: Portscope then pins it and refuses any other certificate from this address.
-          </p>
+          <p className="muted">{t.rich('ui.machines.add.compare', { code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
       ) : (
         <form
@@ -81,20 +85,20 @@ export function AddMachineDialog({ home, onAdded, onCancel }: { home: RendererCl
           }}
         >
           <label>
-            Address
-            <input data-autofocus value={address} onChange={(e) => setAddress(e.target.value)} placeholder="server.lan:9480" autoComplete="off" spellCheck={false} />
+            {t('ui.dashboard.col.address')}
+            <input data-autofocus value={address} onChange={(e) => setAddress(e.target.value)} placeholder={ADDRESS_EXAMPLE} autoComplete="off" spellCheck={false} />
           </label>
           <label>
-            Token
+            {t('ui.machines.add.token')}
             <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} />
           </label>
           <label>
-            Name <span className="muted">(optional)</span>
+            {t('ui.machines.add.name')} <span className="muted">{t('ui.machines.add.optional')}</span>
             <input value={label} onChange={(e) => setLabel(e.target.value)} autoComplete="off" />
           </label>
           <label>
-            Fingerprint <span className="muted">(optional: the one the agent printed; otherwise it is shown for you to compare)</span>
-            <input value={expected} onChange={(e) => setExpected(e.target.value)} autoComplete="off" spellCheck={false} placeholder="AB:CD:…" />
+            {t('ui.machines.add.fingerprint')} <span className="muted">{t('ui.machines.add.fingerprintHelp')}</span>
+            <input value={expected} onChange={(e) => setExpected(e.target.value)} autoComplete="off" spellCheck={false} placeholder={FINGERPRINT_EXAMPLE} />
           </label>
           {/* Submitting with Enter. */}
           <button type="submit" hidden />

@@ -1,44 +1,43 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { MachineInfo } from '../../../shared/contract';
+import { useState } from 'react';
 import type { RendererClient } from '../../contract/types';
 import { AddMachineDialog } from './AddMachineDialog';
+import type { MachineList } from './useMachineList';
 import './machines.css';
+import type { MachineInfo } from '../../../shared/contract';
+import { useT, type T } from '../../i18n/useT';
+
+const DISMISS = '×';
+
+/** "nas (nas.lan) — unreachable": the label, the host name where it differs, and whether it answers. */
+function machineText(t: T, m: MachineInfo): string {
+  const name = m.hostname && m.hostname !== m.label ? t('ui.machines.withHost', { label: m.label, host: m.hostname }) : m.label;
+  return m.status === 'error' ? t('ui.machines.unreachable', { name }) : name;
+}
 
 export interface MachineSwitcherProps {
   home: RendererClient;
+  /** The host's machine list (polled by MachineRoot, which also watches the selected one's status). */
+  list: MachineList;
   /** The machine the window looks at (null: this one). */
   selected: string | null;
-  /** Why the last switch failed, or null. */
+  /** Why the last switch failed, or why the window fell back to this machine; null when nothing to say. */
   error: string | null;
   switching: boolean;
   onSelect: (id: string | null) => void;
+  onDismissError?: () => void;
 }
 
 const ADD = '__add__';
 
 /** The header's machine picker: This machine, the added ones, and Add machine. */
-export function MachineSwitcher({ home, selected, error, switching, onSelect }: MachineSwitcherProps) {
-  const [machines, setMachines] = useState<MachineInfo[]>([]);
+export function MachineSwitcher({ home, list, selected, error, switching, onSelect, onDismissError }: MachineSwitcherProps) {
+  const { machines, error: listError, refresh } = list;
   const [adding, setAdding] = useState(false);
-  const [listError, setListError] = useState<string | null>(null);
-  const refresh = useCallback(() => {
-    home.call('machines.list', {}).then(
-      (r) => {
-        setMachines(r.machines);
-        setListError(null);
-      },
-      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
-    );
-  }, [home]);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, 5000);
-    return () => clearInterval(timer);
-  }, [refresh, selected]);
+  const t = useT();
 
   const current = machines.find((m) => m.id === selected) ?? null;
   const remove = async () => {
-    if (!current || !window.confirm(`Remove ${current.label} from the list? Its token and pinned fingerprint are forgotten.`)) return;
+    if (!current || !window.confirm(t('ui.machines.removeConfirm', { label: current.label }))) return;
     onSelect(null);
     await home.call('machines.remove', { id: current.id }).catch(() => undefined);
     refresh();
@@ -47,9 +46,9 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
   return (
     <div className="machine-switcher">
       <label>
-        <span className="sr-only">Machine</span>
+        <span className="sr-only">{t('ui.machines.label')}</span>
         <select
-          aria-label="Machine"
+          aria-label={t('ui.machines.label')}
           value={selected ?? ''}
           disabled={switching}
           onChange={(e) => {
@@ -57,32 +56,35 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
             else onSelect(e.target.value === '' ? null : e.target.value);
           }}
         >
-          <option value="">This machine</option>
+          <option value="">{t('ui.machines.thisMachine')}</option>
           {machines.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label}
-              {m.hostname && m.hostname !== m.label ? ` (${m.hostname})` : ''}
-              {m.status === 'error' ? ' — unreachable' : ''}
+              {machineText(t, m)}
             </option>
           ))}
-          <option value={ADD}>Add machine…</option>
+          <option value={ADD}>{t('ui.machines.addOption')}</option>
         </select>
       </label>
-      {switching ? <span className="muted">Connecting…</span> : null}
+      {switching ? <span className="muted">{t('ui.machines.connecting')}</span> : null}
       {current && current.control === false ? (
-        <span className="machine-badge" title="The agent runs without --allow-control: End process and Close connection are off.">
-          read-only
+        <span className="machine-badge" title={t('ui.machines.readOnlyTitle')}>
+          {t('ui.machines.readOnly')}
         </span>
       ) : null}
       {current ? (
         <button type="button" className="link-button" onClick={() => void remove()}>
-          Remove
+          {t('ui.machines.remove')}
         </button>
       ) : null}
       {error || listError ? (
-        <span className="error-text machine-error" role="alert">
+        <span className="error-text machine-error" role="alert" title={error ?? listError ?? undefined}>
           {error ?? listError}
         </span>
+      ) : null}
+      {error && onDismissError ? (
+        <button type="button" className="link-button" aria-label={t('ui.machines.dismiss')} onClick={onDismissError}>
+          {DISMISS}
+        </button>
       ) : null}
       {adding ? (
         <AddMachineDialog
@@ -90,7 +92,7 @@ export function MachineSwitcher({ home, selected, error, switching, onSelect }: 
           onCancel={() => setAdding(false)}
           onAdded={(m) => {
             setAdding(false);
-            setMachines((list) => [...list.filter((x) => x.id !== m.id), m]);
+            list.add(m);
             onSelect(m.id);
           }}
         />

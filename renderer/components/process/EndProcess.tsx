@@ -3,21 +3,22 @@ import { Dialog } from '../Dialog';
 import { VisibleText } from '../text/VisibleText';
 import { useEndProcess } from './useEndProcess';
 import { useHello } from '../../app/useHello';
+import { useT } from '../../i18n/useT';
 
 /** `exited`: the process is gone (ended here or on its own): the button stays, disabled, so the outcome keeps its place. */
 export function EndProcess({ process, onEnded, exited = false }: { process: ProcessInfo; onEnded: () => void; exited?: boolean }) {
+  const t = useT();
   const { state, ask, cancel, send } = useEndProcess(process, onEnded);
   // The name is hostile text: shown with its hidden characters visible, isolated from "(pid …)".
   const name = <VisibleText text={process.name} />;
-  const who = (
-    <>
-      {name} (pid {process.pid})
-    </>
-  );
+  const who = t.rich('ui.process.end.who', { name, pid: process.pid });
+  const strongWho = <strong>{who}</strong>;
   const hello = useHello();
-  const endNote = hello?.platform === 'win32' ? (hello.capabilities?.endProcess.note ?? null) : null;
+  const endCapability = hello?.capabilities?.endProcess ?? null;
+  const capabilityNote = endCapability?.note ? t.engine({ ...endCapability, message: endCapability.note }) : null;
+  const endNote = hello?.platform === 'win32' ? capabilityNote : null;
   // A remote agent without --allow-control refuses it: say so instead of offering a button.
-  if (hello?.control === false) return <p className="muted">{hello.capabilities?.endProcess.note ?? 'This machine\u2019s agent is read-only.'}</p>;
+  if (hello?.control === false) return <p className="muted">{capabilityNote ?? t('ui.process.end.readOnlyAgent')}</p>;
   return (
     <>
       <button
@@ -25,19 +26,19 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
         className="danger"
         onClick={() => ask('SIGTERM')}
         disabled={exited || state.step === 'sending' || state.step === 'waiting'}
-        title={exited ? `${process.name} (pid ${process.pid}) has exited` : undefined}
+        title={exited ? t('ui.process.end.exitedTitle', { name: process.name, pid: process.pid }) : undefined}
       >
-        End process…
+        {t('ui.process.end.button')}
       </button>
       <div className="end-status" aria-live="polite">
-        {state.step === 'sending' ? <>Sending {state.signal} to {who}…</> : null}
-        {state.step === 'waiting' ? <>SIGTERM sent. Waiting for {who} to exit…</> : null}
-        {exited && state.step !== 'done' ? <span className="muted">{who} has exited.</span> : null}
+        {state.step === 'sending' ? t.rich('ui.process.end.sending', { signal: state.signal, who }) : null}
+        {state.step === 'waiting' ? t.rich('ui.process.end.waiting', { who }) : null}
+        {exited && state.step !== 'done' ? <span className="muted">{t.rich('ui.process.end.exited', { who })}</span> : null}
         {state.step === 'still-running' && !exited ? (
           <span role="alert">
-            {who} is still running.{' '}
+            {t.rich('ui.process.end.stillRunning', { who })}{' '}
             <button type="button" className="danger" onClick={() => ask('SIGKILL')}>
-              Force kill (SIGKILL)…
+              {t('ui.process.end.forceKill')}
             </button>
           </span>
         ) : null}
@@ -45,15 +46,15 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
       </div>
       {state.step === 'confirm' ? (
         <Dialog
-          title={state.signal === 'SIGTERM' ? <>End {name}?</> : <>Force-kill {name}?</>}
+          title={state.signal === 'SIGTERM' ? t.rich('ui.process.end.confirmTerm', { name }) : t.rich('ui.process.end.confirmKill', { name })}
           onCancel={cancel}
           actions={
             <>
               <button type="button" data-autofocus onClick={cancel}>
-                Cancel
+                {t('ui.common.cancel')}
               </button>
               <button type="button" className="danger" onClick={() => void send(state.signal)}>
-                {state.signal === 'SIGTERM' ? <>End {name}</> : <>Kill {name}</>}
+                {state.signal === 'SIGTERM' ? t.rich('ui.process.end.doTerm', { name }) : t.rich('ui.process.end.doKill', { name })}
               </button>
             </>
           }
@@ -62,15 +63,15 @@ export function EndProcess({ process, onEnded, exited = false }: { process: Proc
             // Windows has no SIGTERM: say what End really does there (TerminateProcess).
             <p>{endNote}</p>
           ) : state.signal === 'SIGTERM' ? (
-            <p>
-              Portscope will ask <strong>{who}</strong> to exit (SIGTERM). Its connections close and any service it provides stops.
-            </p>
+            <p>{t.rich('ui.process.end.termExplained', { who: strongWho })}</p>
           ) : (
-            <p>
-              <strong>{who}</strong> did not exit. SIGKILL stops it at once, without a chance to save its work or close cleanly.
-            </p>
+            <p>{t.rich('ui.process.end.killExplained', { who: strongWho })}</p>
           )}
-          <p className="muted">Command line: {process.commandLine ? <VisibleText text={process.commandLine} className="mono" /> : '(not readable)'}</p>
+          <p className="muted">
+            {t.rich('ui.process.end.commandLine', {
+              commandLine: process.commandLine ? <VisibleText text={process.commandLine} className="mono" /> : t('ui.process.end.notReadable'),
+            })}
+          </p>
         </Dialog>
       ) : null}
     </>

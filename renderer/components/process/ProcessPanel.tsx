@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcessInfo, SocketRow } from '../../../shared/contract';
 import { useServices, useSockets, useUi } from '../../app/services';
 import { copyText } from '../../format/clipboard';
-import { localEndpoint, OWNER_EXPLANATION, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { localEndpoint, ownerExplanation, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { useT } from '../../i18n/useT';
 import { targetOf } from '../../format/target';
 import { formatAge, formatDateTime } from '../../format/time';
 import { useProcessDetails } from '../../hooks/useProcessDetails';
@@ -11,6 +12,10 @@ import { RiskNote } from '../badges/RiskNote';
 import { VisibleText } from '../text/VisibleText';
 import { EndProcess } from './EndProcess';
 import { processAsText } from './processText';
+
+const CLOSE_ICON = '✕';
+const ARROW = ' → ';
+const SEPARATOR = ' · ';
 
 /** Sockets listed in the panel; a process with more says how many were left out. */
 const SOCKET_LIMIT = 300;
@@ -21,6 +26,7 @@ const SOCKET_LIMIT = 300;
  */
 export function ProcessPanel() {
   const { ui } = useServices();
+  const t = useT();
   const row = useUi((s) => s.selected);
   const ref = useRef<HTMLElement>(null);
   // Where the keyboard was when the panel opened: it goes back there when the panel closes.
@@ -48,7 +54,7 @@ export function ProcessPanel() {
     <aside
       ref={ref}
       className="process-panel"
-      aria-label="Process details"
+      aria-label={t('ui.process.label')}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) close();
@@ -61,6 +67,7 @@ export function ProcessPanel() {
 
 function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
   const { ui } = useServices();
+  const t = useT();
   // The panel can walk up to the parent process; the socket section stays the one clicked.
   const [shownPid, setShownPid] = useState<number | null>(row.pid);
   const { state, reload } = useProcessDetails(shownPid);
@@ -88,37 +95,49 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
     <>
       <header className="panel-head">
         <h2>
-          <VisibleText text={(shownPid === row.pid ? row.processName : process?.name) ?? 'Socket'} />
-          {shownPid !== null ? <span className="muted"> · pid {shownPid}</span> : null}
+          <VisibleText text={(shownPid === row.pid ? row.processName : process?.name) ?? t('ui.process.socket')} />
+          {shownPid !== null ? (
+            <span className="muted">
+              {SEPARATOR}
+              {t('ui.common.pid', { pid: shownPid })}
+            </span>
+          ) : null}
         </h2>
-        <button type="button" className="icon" aria-label="Close process details" onClick={onClose}>
-          ✕
+        <button type="button" className="icon" aria-label={t('ui.process.close')} onClick={onClose}>
+          {CLOSE_ICON}
         </button>
       </header>
 
-      <section aria-label="Socket" className="panel-section">
+      <section aria-label={t('ui.process.socket')} className="panel-section">
         <p className="socket-line">
-          <strong>{protocolLabel(row)}</strong> {localEndpoint(row)} → {remoteEndpoint(row)} <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>
+          <strong>{protocolLabel(row)}</strong> {localEndpoint(row)}
+          {ARROW}
+          {remoteEndpoint(row)} <span className={`state state-${row.state.toLowerCase()}`}>{row.state}</span>
         </p>
         <p>
-          {row.service ? <>{row.service}{row.serviceDescription ? ` — ${row.serviceDescription}` : ''} · </> : null}
+          {row.service ? (
+            <>
+              {row.serviceDescription ? t('ui.process.serviceWithDescription', { service: row.service, description: row.serviceDescription }) : row.service}
+              {SEPARATOR}
+            </>
+          ) : null}
           <ExposureBadge exposure={row.exposure} />
         </p>
         {row.risks.length > 0 ? <p><RiskNote risks={row.risks} /></p> : null}
       </section>
 
-      <div className="actions" role="group" aria-label="Actions">
+      <div className="actions" role="group" aria-label={t('ui.process.actions')}>
         <button
           type="button"
-          onClick={() => void copyText(processAsText(process, row, sockets)).then((ok) => setCopied(ok ? 'Copied.' : 'Could not copy.'))}
+          onClick={() => void copyText(processAsText(t, process, row, sockets)).then((ok) => setCopied(ok ? t('ui.process.copied') : t('ui.process.copyFailed')))}
         >
-          Copy
+          {t('ui.process.copy')}
         </button>
         <button type="button" onClick={() => ui.getState().probe(target)} disabled={target.port === 0}>
-          Probe this port
+          {t('ui.process.probe')}
         </button>
         <button type="button" onClick={() => ui.getState().diagnose(target)} disabled={target.port === 0}>
-          Diagnose this port
+          {t('ui.process.diagnose')}
         </button>
         {/* pid 1 is init: ending it takes the whole system (or container) down. */}
         {endable && endable.pid > 1 ? <EndProcess process={endable} onEnded={reload} exited={exited} /> : null}
@@ -127,22 +146,22 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
         </span>
       </div>
 
-      {row.pid === null ? <p className="muted">{OWNER_EXPLANATION[row.ownerStatus]}</p> : null}
+      {row.pid === null ? <p className="muted">{ownerExplanation(t, row.ownerStatus)}</p> : null}
       {shownPid !== row.pid ? (
         <p>
-          Showing the parent chain: pid {shownPid}.{' '}
+          {t('ui.process.parentChain', { pid: shownPid })}{' '}
           <button type="button" onClick={() => setShownPid(row.pid)}>
-            Back to pid {row.pid}
+            {t('ui.process.backTo', { pid: row.pid })}
           </button>
         </p>
       ) : null}
-      {state.status === 'loading' ? <p role="status">Loading process details…</p> : null}
-      {state.status === 'gone' ? <p>The process (pid {shownPid}) has exited.</p> : null}
+      {state.status === 'loading' ? <p role="status">{t('ui.process.loading')}</p> : null}
+      {state.status === 'gone' ? <p>{t('ui.process.gone', { pid: shownPid })}</p> : null}
       {state.status === 'error' ? (
         <p role="alert" className="error-text">
-          Could not read the process: {state.message}{' '}
+          {t('ui.process.readFailed', { error: state.message })}{' '}
           <button type="button" onClick={reload}>
-            Retry
+            {t('ui.common.retry')}
           </button>
         </p>
       ) : null}
@@ -152,59 +171,63 @@ function PanelBody({ row, onClose }: { row: SocketRow; onClose: () => void }) {
   );
 }
 
+const NONE = '—';
+
 function ProcessFields({ process, onOpenParent }: { process: ProcessInfo; onOpenParent: (pid: number) => void }) {
+  const t = useT();
   const unavailable = new Map(process.unavailable.map((u) => [u.field, u.reason]));
-  const missing = (field: string) => (unavailable.has(field) ? <span className="muted">not readable: {unavailable.get(field)}</span> : '—');
+  const missing = (field: string) => (unavailable.has(field) ? <span className="muted">{t('ui.process.notReadable', { reason: unavailable.get(field) })}</span> : NONE);
   return (
     <dl className="fields">
-      <dt>PID</dt>
+      <dt>{t('ui.dashboard.col.pid')}</dt>
       <dd>{process.pid}</dd>
-      <dt>Name</dt>
+      <dt>{t('ui.process.field.name')}</dt>
       <dd><VisibleText text={process.name} /></dd>
-      <dt>Executable</dt>
+      <dt>{t('ui.process.field.exe')}</dt>
       <dd className="mono">{process.exe !== null ? <VisibleText text={process.exe} /> : missing('exe')}</dd>
-      <dt>Command line</dt>
+      <dt>{t('ui.process.field.commandLine')}</dt>
       <dd className="mono cmdline">{process.commandLine ? <VisibleText text={process.commandLine} /> : missing('commandLine')}</dd>
-      <dt>User</dt>
+      <dt>{t('ui.dashboard.col.user')}</dt>
       <dd>
         {process.user !== null ? <VisibleText text={process.user} /> : missing('user')}
-        {process.uid !== null ? <span className="muted"> (uid {process.uid})</span> : null}
+        {process.uid !== null ? <span className="muted">{t('ui.process.uid', { uid: process.uid })}</span> : null}
       </dd>
-      <dt>Started</dt>
+      <dt>{t('ui.process.field.started')}</dt>
       <dd>
-        {formatDateTime(process.startTime)}
-        {process.startTime ? <span className="muted"> ({formatAge(process.startTime)} ago)</span> : null}
+        {formatDateTime(t.fmt, process.startTime)}
+        {process.startTime ? <span className="muted">{t('ui.process.ago', { age: formatAge(t.fmt, process.startTime) })}</span> : null}
       </dd>
-      <dt>Parent</dt>
+      <dt>{t('ui.process.field.parent')}</dt>
       <dd>
         {process.ppid ? (
-          <button type="button" className="link" onClick={() => onOpenParent(process.ppid as number)} aria-label={`Show parent process, pid ${process.ppid}`}>
+          <button type="button" className="link" onClick={() => onOpenParent(process.ppid as number)} aria-label={t('ui.process.showParent', { pid: process.ppid })}>
             {process.ppid}
           </button>
         ) : (
-          '—'
+          NONE
         )}
       </dd>
-      <dt>Unit / container</dt>
-      <dd><VisibleText text={[process.unit, process.container].filter(Boolean).join(' · ') || '—'} /></dd>
+      <dt>{t('ui.process.field.unit')}</dt>
+      <dd><VisibleText text={[process.unit, process.container].filter(Boolean).join(SEPARATOR) || NONE} /></dd>
     </dl>
   );
 }
 
 function ProcessSockets({ sockets, current }: { sockets: readonly SocketRow[]; current: string }) {
+  const t = useT();
   const shown = sockets.slice(0, SOCKET_LIMIT);
   return (
-    <section className="panel-section" aria-label="Sockets of this process">
+    <section className="panel-section" aria-label={t('ui.process.sockets.label')}>
       <h3>
-        Sockets <span className="count">{sockets.length}</span>
+        {t('ui.process.sockets.title')} <span className="count">{t.fmt.number(sockets.length)}</span>
       </h3>
       <table className="mini-table">
         <thead>
           <tr>
-            <th scope="col">Proto</th>
-            <th scope="col">Local</th>
-            <th scope="col">Remote</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('ui.dashboard.col.proto')}</th>
+            <th scope="col">{t('ui.dashboard.col.local')}</th>
+            <th scope="col">{t('ui.dashboard.col.remote')}</th>
+            <th scope="col">{t('ui.dashboard.col.state')}</th>
           </tr>
         </thead>
         <tbody>
@@ -218,7 +241,7 @@ function ProcessSockets({ sockets, current }: { sockets: readonly SocketRow[]; c
           ))}
         </tbody>
       </table>
-      {sockets.length > shown.length ? <p className="muted">and {sockets.length - shown.length} more</p> : null}
+      {sockets.length > shown.length ? <p className="muted">{t('ui.process.sockets.more', { count: sockets.length - shown.length })}</p> : null}
     </section>
   );
 }

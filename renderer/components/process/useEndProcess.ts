@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcessInfo } from '../../../shared/contract';
 import { useServices } from '../../app/services';
 import { errorMessage } from '../../format/errors';
+import { useT } from '../../i18n/useT';
 
 export type EndStep =
   | { step: 'idle' }
@@ -21,6 +22,7 @@ export const GRACE_MS = 2_000;
  */
 export function useEndProcess(process: ProcessInfo, onEnded: () => void) {
   const { client } = useServices();
+  const t = useT();
   const [state, setState] = useState<EndStep>({ step: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
@@ -40,20 +42,27 @@ export function useEndProcess(process: ProcessInfo, onEnded: () => void) {
     async (signal: 'SIGTERM' | 'SIGKILL') => {
       // The engine refuses a signal without the start time (it cannot tell a reused pid apart).
       if (process.startTime === null) {
-        setState({ step: 'done', ok: false, message: `The start time of ${process.name} (pid ${process.pid}) is unknown, so Portscope cannot make sure it is still the same process; nothing was sent.` });
+        setState({ step: 'done', ok: false, message: t('ui.process.end.noStartTime', { name: process.name, pid: process.pid }) });
         return;
       }
       setState({ step: 'sending', signal });
       try {
         const result = await client.call('process.signal', { pid: process.pid, signal, expectedStartTime: process.startTime });
         if (result.outcome === 'exited' || result.outcome === 'ended') {
-          setState({ step: 'done', ok: true, message: result.outcome === 'ended' ? `${process.name} (pid ${process.pid}) ended after ${signal}.` : `${process.name} (pid ${process.pid}) had already exited.` });
+          setState({
+            step: 'done',
+            ok: true,
+            message:
+              result.outcome === 'ended'
+                ? t('ui.process.end.ended', { name: process.name, pid: process.pid, signal })
+                : t('ui.process.end.alreadyExited', { name: process.name, pid: process.pid }),
+          });
           onEnded();
           return;
         }
         if (result.outcome !== 'sent') {
-          const why = result.outcome === 'denied' ? 'Permission denied.' : result.outcome === 'changed' ? 'The pid now belongs to another process; nothing was sent.' : '';
-          setState({ step: 'done', ok: false, message: `${why} ${result.message}`.trim() });
+          const why = result.outcome === 'denied' ? t('ui.process.end.denied') : result.outcome === 'changed' ? t('ui.process.end.changed') : '';
+          setState({ step: 'done', ok: false, message: `${why} ${t.engine(result)}`.trim() });
           return;
         }
         setState({ step: 'waiting' });
@@ -62,7 +71,7 @@ export function useEndProcess(process: ProcessInfo, onEnded: () => void) {
             (alive) => {
               if (alive) setState({ step: 'still-running' });
               else {
-                setState({ step: 'done', ok: true, message: `${process.name} (pid ${process.pid}) ended after ${signal}.` });
+                setState({ step: 'done', ok: true, message: t('ui.process.end.ended', { name: process.name, pid: process.pid, signal }) });
                 onEnded();
               }
             },
@@ -73,7 +82,7 @@ export function useEndProcess(process: ProcessInfo, onEnded: () => void) {
         setState({ step: 'done', ok: false, message: errorMessage(err) });
       }
     },
-    [client, process, stillThere, onEnded],
+    [client, process, stillThere, onEnded, t],
   );
 
   return {

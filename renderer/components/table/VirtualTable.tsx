@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { copyText as copyToClipboard } from '../../format/clipboard';
+import { useT } from '../../i18n/useT';
 import { contentWidths, gridTracks, MIN_WIDTH } from './columnWidths';
 import type { Column, SortState } from './types';
 
@@ -32,6 +33,7 @@ export interface VirtualTableProps<T> {
 const NO_WIDTHS: Readonly<Record<string, number>> = {};
 
 const HEADER_HEIGHT = 24;
+const SORT_MARK = { asc: '▲', desc: '▼' } as const;
 
 /**
  * A virtualized table with real table semantics: role=table/rowgroup/row/columnheader/cell,
@@ -41,6 +43,7 @@ const HEADER_HEIGHT = 24;
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { label, items, columns, getKey, getMark, onActivate, copyText, sort, onSort, empty, rowHeight = 22, className, getRowClass, widths = NO_WIDTHS, onResize } = props;
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusPending = useRef(false);
@@ -210,7 +213,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   <button type="button" className="vt-sort" onClick={() => onSort(c.sortKey as string)}>
                     {c.label}
                     <span aria-hidden="true" className="vt-sort-mark">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      {sorted ? SORT_MARK[sorted] : null}
                     </span>
                   </button>
                 ) : (
@@ -222,7 +225,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   <span
                     className="vt-resize"
                     aria-hidden="true"
-                    title={`Drag to resize ${c.label}; double-click to fit its content`}
+                    title={t('ui.common.table.resize', { column: c.label })}
                     data-column={c.id}
                     onPointerDown={(e) => startResize(e, c.id)}
                     onDoubleClick={() => onResize(c.id, null)}
@@ -237,7 +240,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         <div role="rowgroup">
           <div role="row" aria-rowindex={2} className="vt-empty-row">
             <div role="cell" aria-colspan={columns.length} className="vt-empty">
-              {empty ?? 'Nothing to show.'}
+              {empty ?? t('ui.common.table.empty')}
             </div>
           </div>
         </div>

@@ -1,4 +1,5 @@
 import { visibleParts } from '../../../shared/text/visible';
+import { useT } from '../../i18n/useT';
 import './visible-text.css';
 
 /**
@@ -9,12 +10,13 @@ import './visible-text.css';
  * reorder the words around it. React text nodes only: nothing is parsed as markup.
  */
 export function VisibleText({ text, className }: { text: string; className?: string }) {
+  const t = useT();
   const parts = visibleParts(text);
   return (
     <span className={className ? `visible-text ${className}` : 'visible-text'}>
       {parts.map((p, i) =>
         p.escaped ? (
-          <span key={i} className="invisible-char" title={`hidden character ${p.codePoint}`}>
+          <span key={i} className="invisible-char" title={t('ui.common.hiddenChar', { code: p.codePoint })}>
             {p.text}
           </span>
         ) : (

@@ -2,6 +2,10 @@ import type { ReportExportRequest, ReportFormat } from '../../../shared/contract
 import type { ReportSaveBridge, ReportSaveFormat } from '../../../shared/contract/report-save';
 import type { RendererClient } from '../../contract/types';
 import { downloadText, type DownloadEnv } from './download';
+import { currentLang } from '../../i18n/current';
+import { plainT } from '../../i18n/plain';
+import { formatFor } from '../../i18n/useT';
+import type { Lang } from '../../../shared/i18n';
 
 declare global {
   interface Window {
@@ -29,10 +33,9 @@ export interface ReportSaver {
   save(format: ReportSaveFormat, choice: ExportChoice): Promise<SaveOutcome>;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size as the whole app writes sizes (binary units, IEC symbols), in the language in use. */
+export function formatBytes(n: number, lang: Lang = currentLang()): string {
+  return formatFor(lang).bytes(n);
 }
 
 const TEXT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'html', 'md'];
@@ -44,7 +47,10 @@ export function createReportSaver(client: RendererClient, bridge: ReportSaveBrid
       formats: [...TEXT_FORMATS, 'pdf'],
       async save(format, choice) {
         const res = await bridge.save({ format, report: choice });
-        return res.saved && res.path ? { saved: true, message: `Saved to ${res.path} (${formatBytes(res.bytes)}).` } : { saved: false, message: 'Not saved: the dialog was cancelled.' };
+        const t = plainT(currentLang());
+        return res.saved && res.path
+          ? { saved: true, message: t('ui.reports.saved', { path: res.path, size: formatBytes(res.bytes) }) }
+          : { saved: false, message: t('ui.reports.notSaved') };
       },
     };
   }
@@ -52,11 +58,12 @@ export function createReportSaver(client: RendererClient, bridge: ReportSaveBrid
     kind: 'download',
     formats: TEXT_FORMATS,
     async save(format, choice) {
-      if (format === 'pdf') throw new Error('PDF is made by the desktop app. In the browser, download the HTML report and print it to PDF.');
+      const t = plainT(currentLang());
+      if (format === 'pdf') throw new Error(t('ui.reports.pdfInBrowser'));
       const res = await client.call('report.export', { ...choice, format });
-      if (res.content === null) throw new Error('The engine returned no report content.');
+      if (res.content === null) throw new Error(t('ui.reports.noContent'));
       downloadText(res.content, res.mimeType, res.suggestedName, env);
-      return { saved: true, message: `Downloaded ${res.suggestedName} (${formatBytes(res.bytes)}).` };
+      return { saved: true, message: t('ui.reports.downloaded', { name: res.suggestedName, size: formatBytes(res.bytes) }) };
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { ReportScan } from '../../../shared/contract';
 import type { ScanStore } from '../../stores/scan/store';
+import { currentLang } from '../../i18n/current';
+import { plainT } from '../../i18n/plain';
 
 /**
  * Shows an imported scan (nmap XML, or the scan inside a saved report) on the Scan page, as if it
@@ -8,7 +10,8 @@ import type { ScanStore } from '../../stores/scan/store';
  */
 export function showInScanView(scans: ScanStore, scan: ReportScan, fileName: string): boolean {
   if (scanViewBusy(scans.getState().phase)) return false;
-  const origin = `Imported from ${fileName}${scan.scanner ? ` (${scan.scanner})` : ''}.`;
+  const t = plainT(currentLang());
+  const origin = scan.scanner ? t('ui.reports.importedWith', { name: fileName, scanner: scan.scanner }) : t('ui.reports.imported', { name: fileName });
   scans.setState({
     phase: 'done',
     request: null,

@@ -4,8 +4,11 @@ import type { CaptureInfo } from '../../../shared/contract/report';
 import type { ReportSaveFormat } from '../../../shared/contract/report-save';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
-import { createReportSaver, formatBytes, type ExportChoice, type ReportSaver } from './saver';
+import { createReportSaver, type ExportChoice, type ReportSaver } from './saver';
 import { MAX_WIRE_MESSAGE_BYTES } from '../../../shared/contract/wire';
+import { currentLang } from '../../i18n/current';
+import { plainT } from '../../i18n/plain';
+import { formatFor } from '../../i18n/useT';
 
 /** What "Open" put on screen: a saved Portscope report (with its diff), or an nmap scan. */
 export type Opened =
@@ -114,7 +117,7 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
 
     async openFile(file) {
       if (file.size > MAX_FILE_BYTES) {
-        set({ openError: `${file.name} is too large to open (${Math.round(file.size / 1024 / 1024)} MB).` });
+        set({ openError: plainT(currentLang())('ui.reports.tooLarge', { name: file.name, size: formatFor(currentLang()).bytes(file.size) }) });
         return;
       }
       if (!file.arrayBuffer) {
@@ -122,7 +125,7 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
         try {
           text = await file.text();
         } catch (err) {
-          set({ openError: `Could not read ${file.name}: ${errorMessage(err)}` });
+          set({ openError: plainT(currentLang())('ui.reports.readFailed', { name: file.name, error: errorMessage(err) }) });
           return;
         }
         await get().openText(file.name, text);
@@ -132,7 +135,7 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (err) {
-        set({ openError: `Could not read ${file.name}: ${errorMessage(err)}` });
+        set({ openError: plainT(currentLang())('ui.reports.readFailed', { name: file.name, error: errorMessage(err) }) });
         return;
       }
       await get().openBytes(file.name, bytes);
@@ -166,11 +169,16 @@ export function createReportsStore(client: RendererClient, options: ReportsStore
     set({ opening: true, openError: null });
     try {
       const size = text ?? request.base64 ?? '';
-      if (text !== null && text.length > REPORT_IMPORT_MAX_CHARS) throw new Error(`${fileName} is too large to open (over ${Math.round(REPORT_IMPORT_MAX_CHARS / 1024 / 1024)} million characters).`);
+      const t = plainT(currentLang());
+      const f = formatFor(currentLang());
+      if (text !== null && text.length > REPORT_IMPORT_MAX_CHARS) throw new Error(t('ui.reports.tooManyChars', { name: fileName, millions: Math.round(REPORT_IMPORT_MAX_CHARS / 1024 / 1024) }));
       if (maxMessageBytes !== null && importMessageBytes(size, fileName) > maxMessageBytes) {
         throw new Error(
-          `${fileName} is ${formatBytes(text !== null ? new TextEncoder().encode(text).length : Math.floor((size.length * 3) / 4))}; in the browser Portscope opens files up to ${formatBytes(maxMessageBytes)}. ` +
-            'Open it in the desktop app, or in a terminal with `portscope import <file>`. (A listening-ports report stays small; connections make reports of busy machines large.)',
+          t('ui.reports.tooLargeForBrowser', {
+            name: fileName,
+            size: f.bytes(text !== null ? new TextEncoder().encode(text).length : Math.floor((size.length * 3) / 4)),
+            max: f.bytes(maxMessageBytes),
+          }),
         );
       }
       const res = await client.call('report.import', request);

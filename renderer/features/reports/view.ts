@@ -2,6 +2,7 @@ import { SOCKET_STATES, type Report, type ReportDiff, type SocketRow, type Socke
 import type { Slice } from '../../components/charts/DonutChart';
 import { STATE_COLORS } from '../../components/charts/palette';
 import type { LiveRow, RowMark } from '../../stores/sockets/table';
+import { plainT, type Tr } from '../../i18n/plain';
 
 /**
  * A saved report shown with the dashboard's own tables and charts. Those read LiveRow (a socket
@@ -46,12 +47,13 @@ export function diffEntries(diff: ReportDiff): DiffEntry[] {
   return out.sort((a, b) => a.live.row.localPort - b.live.row.localPort || a.change.localeCompare(b.change));
 }
 
-export function ownerText(row: SocketRow): string {
-  if (!row.processName && row.pid === null) return 'no known owner';
-  return `${row.processName ?? '?'}${row.pid !== null ? ` (pid ${row.pid})` : ''}${row.user ? `, ${row.user}` : ''}`;
+export function ownerText(row: SocketRow, t: Tr = plainT('en')): string {
+  if (!row.processName && row.pid === null) return t('ui.reports.noOwner');
+  const who = row.pid !== null ? t('ui.reports.ownerPid', { name: row.processName ?? '?', pid: row.pid }) : (row.processName ?? '?');
+  return row.user ? t('ui.reports.ownerUser', { who, user: row.user }) : who;
 }
 
-/** One line for a screen reader and the status: "2 listening now that were not, 1 gone, 0 new owners, 14 unchanged". */
-export function diffSummary(diff: ReportDiff): string {
-  return `${diff.added.length} listening now that ${diff.added.length === 1 ? 'was' : 'were'} not, ${diff.removed.length} gone, ${diff.changed.length} with another owner, ${diff.unchanged} unchanged`;
+/** One line for a screen reader and the status: "2 listening now that were not, 1 gone, 0 with another owner, 14 unchanged". */
+export function diffSummary(diff: ReportDiff, t: Tr = plainT('en')): string {
+  return t('ui.reports.diffSummary', { added: diff.added.length, gone: diff.removed.length, changed: diff.changed.length, unchanged: diff.unchanged });
 }

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { Column } from '../../components/table/types';
+import { useT } from '../../i18n/useT';
 import type { TableId } from '../../stores/ui';
 
 /** TCPView's "Select columns": a checkbox per column, remembered per table. One column always stays. */
 export function ColumnChooser<T>({ table, title, columns, hidden }: { table: TableId; title: string; columns: readonly Column<T>[]; hidden: readonly string[] }) {
   const { ui } = useServices();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -24,8 +26,8 @@ export function ColumnChooser<T>({ table, title, columns, hidden }: { table: Tab
 
   return (
     <span className="column-chooser">
-      <button ref={button} type="button" aria-expanded={open} aria-controls={id} aria-label={`Columns of ${title}`} onClick={() => setOpen((o) => !o)}>
-        Columns
+      <button ref={button} type="button" aria-expanded={open} aria-controls={id} aria-label={t('ui.dashboard.columns.of', { table: title })} onClick={() => setOpen((o) => !o)}>
+        {t('ui.dashboard.columns.button')}
       </button>
       {open ? (
         <fieldset
@@ -40,7 +42,7 @@ export function ColumnChooser<T>({ table, title, columns, hidden }: { table: Tab
             }
           }}
         >
-          <legend>Columns of {title}</legend>
+          <legend>{t('ui.dashboard.columns.of', { table: title })}</legend>
           {columns.map((c) => {
             const visible = !hidden.includes(c.id);
             return (
@@ -56,7 +58,7 @@ export function ColumnChooser<T>({ table, title, columns, hidden }: { table: Tab
             );
           })}
           <button type="button" onClick={() => columns.forEach((c) => ui.getState().setColumnWidth(table, c.id, null))}>
-            Fit widths to content
+            {t('ui.dashboard.columns.fit')}
           </button>
         </fieldset>
       ) : null}

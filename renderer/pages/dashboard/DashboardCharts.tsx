@@ -9,6 +9,7 @@ import { TopTalkersChart } from '../../components/charts/TopTalkersChart';
 import { exposureSlices, portClassSlices, topProcesses } from '../../stores/sockets/stats';
 import { HISTORY_LIMIT, type HistorySample } from '../../stores/sockets/store';
 import { countByState, type LiveRow } from '../../stores/sockets/table';
+import { useT } from '../../i18n/useT';
 import './charts-layout.css';
 
 export interface DashboardChartsProps {
@@ -43,6 +44,7 @@ function useFilteredHistory(all: readonly HistorySample[], rows: readonly LiveRo
 const NO_PROCESSES: readonly ProcessTraffic[] = [];
 
 export function DashboardCharts({ listening, connections, filtering, filterKey }: DashboardChartsProps) {
+  const t = useT();
   // Charts are the least urgent part of a tick: rendered in time slices, after the tables.
   const history = useDeferredValue(useSockets((s) => s.history));
   const shownListening = useDeferredValue(listening);
@@ -51,19 +53,19 @@ export function DashboardCharts({ listening, connections, filtering, filterKey }
   const filteredHistory = useFilteredHistory(history, everything, filtering, filterKey);
   // Six bars fit the card at a readable size; the tooltip and the table have the rest.
   const top = useMemo(() => topProcesses(everything, 6), [everything]);
-  const exposure = useMemo(() => exposureSlices(shownListening), [shownListening]);
-  const classes = useMemo(() => portClassSlices(shownListening), [shownListening]);
+  const exposure = useMemo(() => exposureSlices(shownListening, t), [shownListening, t]);
+  const classes = useMemo(() => portClassSlices(shownListening, t), [shownListening, t]);
   // Traffic is the whole machine's (the engine's totals), whatever the table's filter.
   const machine = useDeferredValue(useTraffic((s) => s.machine));
   const talkers = useDeferredValue(useTraffic((s) => s.summary));
   return (
-    <section className="charts" aria-label={filtering ? 'Charts of the sockets the search and filters show' : 'Charts'}>
-      <StateHistoryChart history={filteredHistory} what={filtering ? 'matching sockets' : 'sockets'} />
+    <section className="charts" aria-label={filtering ? t('ui.charts.labelFiltered') : t('ui.charts.label')}>
+      <StateHistoryChart history={filteredHistory} filtered={filtering} />
       <MachineTrafficChart samples={machine} />
       <TopTalkersChart processes={talkers?.processes ?? NO_PROCESSES} waiting={talkers === null} />
       <TopProcessesChart data={top} />
-      <DonutChart title="Exposure" data={exposure} />
-      <DonutChart title="Port classes" data={classes} />
+      <DonutChart title={t('ui.charts.exposure')} data={exposure} />
+      <DonutChart title={t('ui.charts.portClasses')} data={classes} />
     </section>
   );
 }

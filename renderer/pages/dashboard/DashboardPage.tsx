@@ -1,10 +1,12 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { SOCKET_STATES, type SocketRow } from '../../../shared/contract';
 import { useNames, useServices, useSockets, useUi } from '../../app/services';
-import { LISTENING_COLUMNS, liveConnectionColumns } from '../../components/table/socketColumns';
-import { EXPOSURE_LABEL } from '../../format/socket';
+import { listeningColumns, liveConnectionColumns } from '../../components/table/socketColumns';
+import { exposureLabel, EXPOSURES } from '../../format/socket';
+import { useT } from '../../i18n/useT';
 import { useDebounced } from '../../hooks/useDebounced';
 import { filterRows, isFiltering, type RowFilter } from '../../stores/sockets/query';
+import { setSearchLanguage } from '../../stores/sockets/search';
 import { splitRows } from '../../stores/sockets/stats';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardToolbar } from './DashboardToolbar';
@@ -33,6 +35,9 @@ function useSearchShortcut(search: React.RefObject<HTMLInputElement | null>) {
 
 export function DashboardPage() {
   const { ui } = useServices();
+  const t = useT();
+  // Words typed into the search match the labels as this page shows them (and the English ones).
+  setSearchLanguage(t.lang === 'en' ? null : t);
   // A tick re-sorts and re-filters 10,000 rows: deferred, React renders it at low priority and
   // keeps scrolling, typing and clicks ahead of it.
   const rows = useDeferredValue(useSockets((s) => s.table.rows));
@@ -57,7 +62,7 @@ export function DashboardPage() {
   const openConnection = useCallback((row: SocketRow) => ui.getState().openConnection(row), [ui]);
   const tables = useRef<HTMLDivElement>(null);
   const names = useNames((s) => (s.enabled ? s.names : null));
-  const connectionColumns = useMemo(() => liveConnectionColumns(names), [names]);
+  const connectionColumns = useMemo(() => liveConnectionColumns(t, names), [t, names]);
 
   return (
     <div className="dashboard">
@@ -68,21 +73,21 @@ export function DashboardPage() {
       <div className="tables" ref={tables} style={{ gridTemplateRows: `minmax(0, ${layout.split}fr) auto minmax(0, ${1 - layout.split}fr)` }}>
         <SocketTablePanel
           table="listening"
-          title="Listening ports"
+          title={t('ui.dashboard.listening.title')}
           rows={listening}
           visible={listeningShown}
-          columns={LISTENING_COLUMNS}
+          columns={listeningColumns(t)}
           initialSort={{ key: 'localPort', dir: 'asc' }}
           onOpen={open}
-          empty={<TableState what="listening sockets" />}
+          empty={<TableState what={t('ui.dashboard.listening.none')} />}
           controls={
             <>
-              <label htmlFor={exposureId}>Exposure</label>
+              <label htmlFor={exposureId}>{t('ui.dashboard.col.exposure')}</label>
               <select id={exposureId} value={filter.exposure} onChange={(e) => setFilter({ exposure: e.target.value as RowFilter['exposure'] })}>
-                <option value="any">any</option>
-                {(Object.keys(EXPOSURE_LABEL) as Array<SocketRow['exposure']>).map((k) => (
+                <option value="any">{t('ui.dashboard.filter.any')}</option>
+                {EXPOSURES.map((k) => (
                   <option key={k} value={k}>
-                    {EXPOSURE_LABEL[k]}
+                    {exposureLabel(t, k)}
                   </option>
                 ))}
               </select>
@@ -92,20 +97,20 @@ export function DashboardPage() {
         <TableSplitter container={tables} />
         <SocketTablePanel
           table="connections"
-          title="Connections"
+          title={t('ui.dashboard.connections.title')}
           rows={connections}
           visible={connectionsShown}
           columns={connectionColumns}
           initialSort={{ key: 'state', dir: 'asc' }}
           onOpen={openConnection}
-          empty={<TableState what="connections" />}
+          empty={<TableState what={t('ui.dashboard.connections.none')} />}
           controls={
             <>
               <ResolveSwitch rows={connectionsShown} />
-              <label htmlFor={stateId}>State</label>
+              <label htmlFor={stateId}>{t('ui.dashboard.col.state')}</label>
               <select id={stateId} value={filter.state} onChange={(e) => setFilter({ state: e.target.value as RowFilter['state'] })}>
-                <option value="any">any</option>
-                <option value="no-time-wait">all but TIME_WAIT</option>
+                <option value="any">{t('ui.dashboard.filter.any')}</option>
+                <option value="no-time-wait">{t('ui.dashboard.filter.noTimeWait')}</option>
                 {SOCKET_STATES.filter((s) => s !== 'LISTEN').map((s) => (
                   <option key={s} value={s}>
                     {s}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type RefObject } from 'react';
 import { errorMessage } from '../../format/errors';
 import { useServices, useSockets, useUi } from '../../app/services';
 import type { RowFilter } from '../../stores/sockets/query';
+import { useT } from '../../i18n/useT';
 import { SearchHelp } from './SearchHelp';
 
 export interface ToolbarProps {
@@ -10,10 +11,13 @@ export interface ToolbarProps {
   onFilter: (patch: Partial<RowFilter>) => void;
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** Protocol names are not translated. */
+const PROTO = { tcp: 'TCP', udp: 'UDP' } as const;
+const INTERVALS = ['1000', '2000', '5000'];
 
 export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) {
   const { feed, client, sockets, ui } = useServices();
+  const t = useT();
   const chartsCollapsed = useUi((s) => s.layout.chartsCollapsed);
   const onlyUnknownId = useId();
   const [interval, setIntervalMs] = useState('1000');
@@ -41,23 +45,27 @@ export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) 
   const durationMs = useSockets((s) => s.durationMs);
   const searchId = useId();
   const protoId = useId();
-  const statusText =
-    (paused ? 'Paused — the table is frozen.' : takenAt ? `Updated ${timeFmt.format(new Date(takenAt))}` : '') +
-    (!paused && takenAt ? ` · ${changes} change${changes === 1 ? '' : 's'}` : '') +
-    (!paused && durationMs !== null ? ` · ${Math.round(durationMs)} ms` : '') +
-    (intervalError ? ` · could not change the refresh: ${intervalError}` : '');
+  // One sentence per part, joined with " · ": each part is a whole message in every language.
+  const statusText = [
+    paused ? t('ui.dashboard.toolbar.paused') : takenAt ? t('ui.dashboard.toolbar.updated', { time: t.fmt.time(new Date(takenAt)) }) : '',
+    !paused && takenAt ? t('ui.dashboard.toolbar.changes', { count: changes }) : '',
+    !paused && durationMs !== null ? t.fmt.duration(Math.round(durationMs)) : '',
+    intervalError ? t('ui.dashboard.toolbar.intervalFailed', { error: intervalError }) : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 
   return (
-    <div className="toolbar" role="group" aria-label="Dashboard controls">
+    <div className="toolbar" role="group" aria-label={t('ui.dashboard.toolbar.label')}>
       <label htmlFor={searchId} className="sr-only">
-        Search sockets
+        {t('ui.dashboard.toolbar.search')}
       </label>
       <input
         ref={searchRef}
         id={searchId}
         type="search"
         className="search"
-        placeholder="Search (/): port:443 proc:nginx -state:time_wait…"
+        placeholder={t('ui.dashboard.toolbar.searchPlaceholder')}
         value={filter.search}
         onChange={(e) => onFilter({ search: e.target.value })}
         onKeyDown={(e) => {
@@ -70,22 +78,22 @@ export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) 
         spellCheck={false}
       />
       <SearchHelp />
-      <label htmlFor={protoId}>Protocol</label>
+      <label htmlFor={protoId}>{t('ui.common.protocol')}</label>
       <select id={protoId} value={filter.protocol} onChange={(e) => onFilter({ protocol: e.target.value as RowFilter['protocol'] })}>
-        <option value="any">TCP and UDP</option>
-        <option value="tcp">TCP</option>
-        <option value="udp">UDP</option>
+        <option value="any">{t('ui.dashboard.toolbar.tcpAndUdp')}</option>
+        <option value="tcp">{PROTO.tcp}</option>
+        <option value="udp">{PROTO.udp}</option>
       </select>
       {/* CurrPorts' "mark ports of unidentified applications", as a filter. */}
       <span className="check">
         <input id={onlyUnknownId} type="checkbox" checked={filter.unidentified} onChange={(e) => onFilter({ unidentified: e.target.checked })} />
-        <label htmlFor={onlyUnknownId}>Unknown owners only</label>
+        <label htmlFor={onlyUnknownId}>{t('ui.dashboard.toolbar.unknownOnly')}</label>
       </span>
       <button type="button" aria-expanded={!chartsCollapsed} onClick={() => ui.getState().setChartsCollapsed(!chartsCollapsed)}>
-        {chartsCollapsed ? 'Show charts' : 'Hide charts'}
+        {chartsCollapsed ? t('ui.dashboard.toolbar.showCharts') : t('ui.dashboard.toolbar.hideCharts')}
       </button>
       {/* TCPView's "update speed": how often the engine re-reads the socket table. */}
-      <label htmlFor={intervalId}>Refresh</label>
+      <label htmlFor={intervalId}>{t('ui.dashboard.toolbar.refresh')}</label>
       <select
         id={intervalId}
         value={interval}
@@ -101,13 +109,14 @@ export function DashboardToolbar({ searchRef, filter, onFilter }: ToolbarProps) 
           );
         }}
       >
-        <option value="1000">every 1 s</option>
-        <option value="2000">every 2 s</option>
-        <option value="5000">every 5 s</option>
-        {['1000', '2000', '5000'].includes(interval) ? null : <option value={interval}>every {Number(interval) / 1000} s</option>}
+        {[...INTERVALS, ...(INTERVALS.includes(interval) ? [] : [interval])].map((ms) => (
+          <option key={ms} value={ms}>
+            {t('ui.dashboard.toolbar.every', { seconds: t.fmt.number(Number(ms) / 1000, 1) })}
+          </option>
+        ))}
       </select>
       <button type="button" className={paused ? 'primary' : ''} aria-pressed={paused} onClick={() => void (paused ? feed.resume() : feed.pause())}>
-        {paused ? '▶ Resume' : '❚❚ Pause'}
+        {paused ? t('ui.dashboard.toolbar.resume') : t('ui.dashboard.toolbar.pause')}
       </button>
       <span className="toolbar-status" aria-live="polite" title={statusText}>
         {statusText}

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useNames, useServices } from '../../app/services';
 import { isResolvable } from '../../stores/names';
 import type { LiveRow } from '../../stores/sockets/table';
+import { useT } from '../../i18n/useT';
 
 /**
  * TCPView's "Resolve Addresses": off by default, remembered. While on, the remote addresses of
@@ -10,6 +11,7 @@ import type { LiveRow } from '../../stores/sockets/table';
  */
 export function ResolveSwitch({ rows }: { rows: readonly LiveRow[] }) {
   const { names } = useServices();
+  const t = useT();
   const enabled = useNames((s) => s.enabled);
   const error = useNames((s) => s.error);
   const id = useId();
@@ -21,9 +23,9 @@ export function ResolveSwitch({ rows }: { rows: readonly LiveRow[] }) {
     names.getState().want(addresses);
   }, [enabled, rows, names]);
   return (
-    <span className="check" title={error ? `Names could not be looked up: ${error}` : 'Show host names for remote addresses (reverse DNS, the hosts file, this machine’s interfaces)'}>
+    <span className="check" title={error ? t('ui.traffic.resolve.failed', { error }) : t('ui.traffic.resolve.title')}>
       <input id={id} type="checkbox" role="switch" checked={enabled} onChange={(e) => names.getState().setEnabled(e.target.checked)} />
-      <label htmlFor={id}>Resolve addresses</label>
+      <label htmlFor={id}>{t('ui.traffic.resolve.label')}</label>
     </span>
   );
 }

@@ -1,8 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { QUALIFIERS } from '../../stores/sockets/search';
+
+const HELP_ICON = '?';
+const EXCLUDE_EXAMPLE = '-proc:chromium';
 
 /** The "?" next to the search box: what it understands, with an example of each qualifier. */
 export function SearchHelp() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -24,19 +29,19 @@ export function SearchHelp() {
         ref={button}
         type="button"
         className="icon"
-        aria-label="Search help"
+        aria-label={t('ui.dashboard.searchHelp.button')}
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}
       >
-        ?
+        {HELP_ICON}
       </button>
       {open ? (
         <div
           ref={box}
           id={id}
           role="region"
-          aria-label="How to search"
+          aria-label={t('ui.dashboard.searchHelp.title')}
           className="popover"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -46,10 +51,7 @@ export function SearchHelp() {
             }
           }}
         >
-          <p>
-            Words match what the tables show (<code>this machine</code>, <code>TCPv6</code>, <code>PostgreSQL</code>), the owner’s command line and user.
-            A number is a port or a pid. All words must match; <code>-</code> in front excludes.
-          </p>
+          <p>{t.rich('ui.dashboard.searchHelp.intro', { code: (chunks) => <code>{chunks}</code> })}</p>
           <table className="mini-table">
             <tbody>
               {QUALIFIERS.map((q) => (
@@ -57,20 +59,18 @@ export function SearchHelp() {
                   <td>
                     <code>{q.example}</code>
                   </td>
-                  <td>{q.means}</td>
+                  <td>{t(q.means)}</td>
                 </tr>
               ))}
               <tr>
                 <td>
-                  <code>-proc:chromium</code>
+                  <code>{EXCLUDE_EXAMPLE}</code>
                 </td>
-                <td>excludes: every socket except Chromium’s</td>
+                <td>{t('ui.dashboard.searchHelp.exclude')}</td>
               </tr>
             </tbody>
           </table>
-          <p className="muted">
-            <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>F</kbd> jumps here; <kbd>Esc</kbd> clears the search.
-          </p>
+          <p className="muted">{t.rich('ui.dashboard.searchHelp.keys', { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
         </div>
       ) : null}
     </span>

@@ -8,6 +8,7 @@ import { isUnidentified } from '../../stores/sockets/search';
 import type { LiveRow } from '../../stores/sockets/table';
 import type { ColumnPrefs, TableId } from '../../stores/ui';
 import { localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { perT, useT } from '../../i18n/useT';
 import { ColumnChooser } from './ColumnChooser';
 
 export interface SocketTablePanelProps {
@@ -30,13 +31,18 @@ export interface SocketTablePanelProps {
 const getKey = (l: LiveRow) => l.row.id;
 const getMark = (l: LiveRow) => l.mark;
 const getRowClass = (l: LiveRow) => (isUnidentified(l.row) ? 'row-unidentified' : undefined);
-const rowText = ({ row }: LiveRow) =>
-  `${protocolLabel(row)} ${localEndpoint(row)} -> ${remoteEndpoint(row)} ${row.state} ${processLabel(row)}${row.pid !== null ? ` (pid ${row.pid})` : ''}`;
+/** The row as one line for Ctrl+C (pasted into tickets): the same words the row shows. */
+const rowTextFor = perT(
+  (t) =>
+    ({ row }: LiveRow) =>
+      `${protocolLabel(row)} ${localEndpoint(row)} -> ${remoteEndpoint(row)} ${row.state} ${processLabel(row, t)}${row.pid !== null ? ` (${t('ui.common.pid', { pid: row.pid })})` : ''}`,
+);
 
 const NO_PREFS: ColumnPrefs = { hidden: [], widths: {} };
 
 export function SocketTablePanel({ table, title, rows, visible: given, filter, columns, initialSort, onOpen, controls, empty }: SocketTablePanelProps) {
   const { ui } = useServices();
+  const t = useT();
   const [sort, setSort] = useState<SortState>(initialSort);
   const headingId = useId();
   const prefs = useUi((s) => (table ? s.layout.columns[table] : NO_PREFS));
@@ -60,7 +66,7 @@ export function SocketTablePanel({ table, title, rows, visible: given, filter, c
     <section className="panel table-panel" aria-labelledby={headingId}>
       <header className="panel-head">
         <h2 id={headingId}>
-          {title} <span className="count">{narrowed ? `${visible.length.toLocaleString()} of ${live.toLocaleString()}` : live.toLocaleString()}</span>
+          {title} <span className="count">{narrowed ? t('ui.dashboard.table.countOf', { shown: visible.length, total: live }) : t.fmt.number(live)}</span>
         </h2>
         <div className="panel-controls">
           {controls}
@@ -75,12 +81,12 @@ export function SocketTablePanel({ table, title, rows, visible: given, filter, c
         getMark={getMark}
         getRowClass={getRowClass}
         onActivate={onActivate}
-        copyText={rowText}
+        copyText={rowTextFor(t)}
         sort={sort}
         onSort={onSort}
         widths={prefs.widths}
         onResize={table ? onResize : undefined}
-        empty={rows.length > 0 && visible.length === 0 ? 'No socket matches the search and filters.' : empty}
+        empty={rows.length > 0 && visible.length === 0 ? t('ui.dashboard.table.noMatch') : empty}
       />
     </section>
   );

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, PointerEvent, RefObject } from 'react';
 import { useServices, useUi } from '../../app/services';
+import { useT } from '../../i18n/useT';
 import { SPLIT_MAX, SPLIT_MIN } from '../../stores/ui';
 
 const STEP = 0.05;
@@ -10,6 +11,7 @@ const STEP = 0.05;
  */
 export function TableSplitter({ container }: { container: RefObject<HTMLElement | null> }) {
   const { ui } = useServices();
+  const t = useT();
   const split = useUi((s) => s.layout.split);
   const set = (v: number) => ui.getState().setSplit(v);
 
@@ -43,11 +45,11 @@ export function TableSplitter({ container }: { container: RefObject<HTMLElement 
       className="table-splitter"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Height of the listening table"
+      aria-label={t('ui.dashboard.splitter.label')}
       aria-valuemin={Math.round(SPLIT_MIN * 100)}
       aria-valuemax={Math.round(SPLIT_MAX * 100)}
       aria-valuenow={Math.round(split * 100)}
-      aria-valuetext={`listening table ${Math.round(split * 100)}% of the height`}
+      aria-valuetext={t('ui.dashboard.splitter.value', { share: t.fmt.percent(split) })}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}

@@ -4,21 +4,38 @@ import { useDiagnoses, useServices, useUi } from '../../app/services';
 import { formatDuration } from '../../format/time';
 import { localTimes } from './localTimes';
 import { VisibleText } from '../../components/text/VisibleText';
+import { useT } from '../../i18n/useT';
 
 const STATUS_ICON: Record<DiagnoseStep['status'], string> = { ok: '✓', warn: '⚠', fail: '✗', skip: '–' };
-const STATUS_TEXT: Record<DiagnoseStep['status'], string> = { ok: 'passed', warn: 'warning', fail: 'failed', skip: 'skipped' };
+const STATUS_TEXT = {
+  ok: 'ui.diagnose.status.ok',
+  warn: 'ui.diagnose.status.warn',
+  fail: 'ui.diagnose.status.fail',
+  skip: 'ui.diagnose.status.skip',
+} as const satisfies Record<DiagnoseStep['status'], string>;
+const PENDING = '…';
+const SEPARATOR = ' · ';
+const PROTO = { tcp: 'TCP', udp: 'UDP' } as const;
 /** "Diagnose this port" requests already started (each request object once). */
 const started = new WeakSet<object>();
 
 /** Engine text holds process names and command lines: hostile, shown with hidden characters visible. */
 function StepText({ text }: { text: string }) {
-  return <VisibleText text={localTimes(text)} />;
+  const t = useT();
+  return <VisibleText text={localTimes(t.fmt, text)} />;
 }
 
-const VERDICT_TEXT = { ok: 'Reachable', 'not-listening': 'Nothing listens', 'local-only': 'This machine only', blocked: 'Blocked', unknown: 'Unclear' } as const;
+const VERDICT_TEXT = {
+  ok: 'ui.diagnose.verdict.ok',
+  'not-listening': 'ui.diagnose.verdict.notListening',
+  'local-only': 'ui.diagnose.verdict.localOnly',
+  blocked: 'ui.diagnose.verdict.blocked',
+  unknown: 'ui.diagnose.verdict.unknown',
+} as const;
 
 export function DiagnosePage() {
   const { diagnoses } = useServices();
+  const t = useT();
   const initial = useUi((s) => s.diagnoseTarget);
   const phase = useDiagnoses((s) => s.phase);
   const steps = useDiagnoses((s) => s.steps);
@@ -51,31 +68,31 @@ export function DiagnosePage() {
 
   return (
     <div className="diagnose-page">
-      <form className="form panel" onSubmit={submit} aria-label="Diagnose settings">
+      <form className="form panel" onSubmit={submit} aria-label={t('ui.diagnose.form.label')}>
         <div className="field">
-          <label htmlFor={portId}>Port on this machine</label>
+          <label htmlFor={portId}>{t('ui.diagnose.form.port')}</label>
           <input id={portId} value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" required size={6} aria-invalid={port !== '' && !valid} />
         </div>
         <fieldset className="field">
-          <legend>Protocol</legend>
+          <legend>{t('ui.common.protocol')}</legend>
           <label className="check">
-            <input type="radio" name="diag-protocol" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> TCP
+            <input type="radio" name="diag-protocol" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> {PROTO.tcp}
           </label>
           <label className="check">
-            <input type="radio" name="diag-protocol" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> UDP
+            <input type="radio" name="diag-protocol" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> {PROTO.udp}
           </label>
         </fieldset>
         <div className="field">
-          <label className="check" htmlFor={loopbackId} title="Connect to 127.0.0.1 and ::1 only, not to this machine's other addresses">
-            <input id={loopbackId} type="checkbox" checked={loopbackOnly} onChange={(e) => setLoopbackOnly(e.target.checked)} /> Loopback only
+          <label className="check" htmlFor={loopbackId} title={t('ui.diagnose.form.loopbackTitle')}>
+            <input id={loopbackId} type="checkbox" checked={loopbackOnly} onChange={(e) => setLoopbackOnly(e.target.checked)} /> {t('ui.diagnose.form.loopback')}
           </label>
         </div>
         <div className="field buttons">
           <button type="submit" className="primary" disabled={!valid || phase === 'running'}>
-            Diagnose
+            {t('ui.diagnose.form.run')}
           </button>
         </div>
-        <p className="muted grow">Why can&apos;t clients reach my server? Checks whether something listens, who, on which addresses, whether it answers, and the firewall.</p>
+        <p className="muted grow">{t('ui.diagnose.form.intro')}</p>
       </form>
       {error ? (
         <p role="alert" className="error-text">
@@ -83,21 +100,19 @@ export function DiagnosePage() {
         </p>
       ) : null}
       {result ? (
-        <section className={`verdict verdict-${result.verdict}`} role="status" aria-label="Verdict">
-          <h2>{VERDICT_TEXT[result.verdict]}</h2>
+        <section className={`verdict verdict-${result.verdict}`} role="status" aria-label={t('ui.diagnose.verdict.label')}>
+          <h2>{t(VERDICT_TEXT[result.verdict])}</h2>
           <p>
-            <StepText text={result.summary} />
+            <StepText text={t.engineKeyed(result.summaryText, result.summary)} />
           </p>
           {result.nextStep ? (
-            <p>
-              <strong>Next step:</strong> {result.nextStep}
-            </p>
+            <p>{t.rich('ui.diagnose.nextStep', { strong: (chunks) => <strong>{chunks}</strong>, step: t.engineKeyed(result.nextStepText, result.nextStep) })}</p>
           ) : null}
         </section>
       ) : null}
       {phase !== 'idle' ? (
-        <section className="panel" aria-label="Checklist">
-          <h2>Checklist{phase === 'running' ? ' (running…)' : ''}</h2>
+        <section className="panel" aria-label={t('ui.diagnose.checklist')}>
+          <h2>{phase === 'running' ? t('ui.diagnose.checklistRunning') : t('ui.diagnose.checklist')}</h2>
           <ol className="checklist">
             {steps.map((s, i) =>
               s ? (
@@ -107,19 +122,23 @@ export function DiagnosePage() {
                   </span>
                   <div>
                     <p>
-                      <strong>{s.name}</strong> <span className="sr-only">({STATUS_TEXT[s.status]})</span>
-                      <span className="muted"> · {formatDuration(s.durationMs)}</span>
+                      <strong>{t.engineKeyed(s.nameKey ? { key: s.nameKey } : undefined, s.name)}</strong>{' '}
+                      <span className="sr-only">{t('ui.diagnose.stepStatus', { status: t(STATUS_TEXT[s.status]) })}</span>
+                      <span className="muted">
+                        {SEPARATOR}
+                        {formatDuration(t.fmt, s.durationMs)}
+                      </span>
                     </p>
                     <p>
-                      <StepText text={s.message} />
+                      <StepText text={t.engine(s)} />
                     </p>
                     {s.details.length > 0 ? (
                       <details>
-                        <summary>Details</summary>
+                        <summary>{t('ui.common.details')}</summary>
                         <ul className="mono">
                           {s.details.map((d, j) => (
                             <li key={j}>
-                              <StepText text={d} />
+                              <StepText text={t.engineKeyed(s.detailTexts?.[j] ?? undefined, d)} />
                             </li>
                           ))}
                         </ul>
@@ -129,15 +148,15 @@ export function DiagnosePage() {
                 </li>
               ) : (
                 <li key={`pending-${i}`} className="step step-pending">
-                  …
+                  {PENDING}
                 </li>
               ),
             )}
-            {phase === 'running' ? <li className="step step-pending">Checking…</li> : null}
+            {phase === 'running' ? <li className="step step-pending">{t('ui.diagnose.checking')}</li> : null}
           </ol>
         </section>
       ) : (
-        <p className="muted empty-page">Enter a port that should be reachable and press Diagnose.</p>
+        <p className="muted empty-page">{t('ui.diagnose.empty')}</p>
       )}
     </div>
   );

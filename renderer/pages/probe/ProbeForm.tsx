@@ -1,11 +1,15 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProbeRequest } from '../../../shared/contract';
 import type { PortTarget } from '../../stores/ui';
+import { useT } from '../../i18n/useT';
+
+const PROTO = { tcp: 'TCP', udp: 'UDP' } as const;
 
 /** "Probe this port" requests already put into the form (each once). */
 const applied = new WeakSet<object>();
 
 export function ProbeForm({ initial, last, busy, onStart, onCancel }: { initial: PortTarget | null; last: ProbeRequest | null; busy: boolean; onStart: (r: ProbeRequest) => void; onCancel: () => void }) {
+  const t = useT();
   // Coming back to the page shows the last probe's settings; a new "probe this port" wins.
   const seed = initial && !applied.has(initial) ? initial : (last ?? initial);
   const [host, setHost] = useState(seed?.host ?? '127.0.0.1');
@@ -43,47 +47,47 @@ export function ProbeForm({ initial, last, busy, onStart, onCancel }: { initial:
   };
 
   return (
-    <form className="form panel" onSubmit={submit} aria-label="Probe settings">
+    <form className="form panel" onSubmit={submit} aria-label={t('ui.probe.form.label')}>
       <div className="field grow">
-        <label htmlFor={ids.host}>Host</label>
+        <label htmlFor={ids.host}>{t('ui.scan.col.host')}</label>
         <input id={ids.host} value={host} onChange={(e) => setHost(e.target.value)} required spellCheck={false} />
       </div>
       <div className="field">
-        <label htmlFor={ids.port}>Port</label>
+        <label htmlFor={ids.port}>{t('ui.common.port')}</label>
         <input id={ids.port} value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" pattern="[0-9]*" required size={6} aria-invalid={port !== '' && !valid} />
       </div>
       <fieldset className="field">
-        <legend>Protocol</legend>
+        <legend>{t('ui.common.protocol')}</legend>
         <label className="check">
-          <input type="radio" name="probe-protocol" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> TCP
+          <input type="radio" name="probe-protocol" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> {PROTO.tcp}
         </label>
         <label className="check">
-          <input type="radio" name="probe-protocol" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> UDP
+          <input type="radio" name="probe-protocol" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> {PROTO.udp}
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor={ids.count}>Attempts</label>
+        <label htmlFor={ids.count}>{t('ui.probe.form.attempts')}</label>
         <input id={ids.count} type="number" min={1} max={10000} value={count} onChange={(e) => setCount(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={ids.interval}>Interval (ms)</label>
+        <label htmlFor={ids.interval}>{t('ui.probe.form.interval')}</label>
         <input id={ids.interval} type="number" min={0} max={60000} value={interval} onChange={(e) => setIntervalMs(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={ids.timeout}>Timeout (ms)</label>
+        <label htmlFor={ids.timeout}>{t('ui.probe.form.timeout')}</label>
         <input id={ids.timeout} type="number" min={50} max={60000} value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
       </div>
       <div className="field">
         <label className="check" htmlFor={ids.banner}>
-          <input id={ids.banner} type="checkbox" checked={banner} disabled={protocol !== 'tcp'} onChange={(e) => setBanner(e.target.checked)} /> Read banner
+          <input id={ids.banner} type="checkbox" checked={banner} disabled={protocol !== 'tcp'} onChange={(e) => setBanner(e.target.checked)} /> {t('ui.probe.form.banner')}
         </label>
       </div>
       <div className="field buttons">
         <button type="submit" className="primary" disabled={busy || !valid}>
-          Start probe
+          {t('ui.probe.form.start')}
         </button>
         <button type="button" onClick={onCancel} disabled={!busy}>
-          Cancel
+          {t('ui.common.cancel')}
         </button>
       </div>
     </form>

@@ -5,22 +5,29 @@ import type { ReportSaveFormat } from '../../../shared/contract/report-save';
 import { useDiagnoses, useProbes, useScans } from '../../app/services';
 import type { ExportChoice } from '../../features/reports/saver';
 import type { ReportsStore } from '../../features/reports/store';
+import { useT } from '../../i18n/useT';
 
-const FORMAT_LABEL: Record<ReportSaveFormat, string> = { json: 'JSON', csv: 'CSV (one table)', html: 'HTML', md: 'Markdown', pdf: 'PDF' };
-const WHAT_LABEL: Record<ReportWhat, string> = {
-  listeners: 'Listening ports',
-  connections: 'Connections',
-  all: 'Listening ports and connections',
-  none: 'Only the results included below',
-};
-const TABLE_LABEL: Record<ReportTable, string> = {
-  listeners: 'Listening ports',
-  connections: 'Connections',
-  processes: 'Processes',
-  scan: 'Scan results',
-  probes: 'Probe attempts',
-  diagnosis: 'Diagnosis steps',
-};
+const FORMAT_LABEL = {
+  json: 'ui.reports.format.json',
+  csv: 'ui.reports.format.csv',
+  html: 'ui.reports.format.html',
+  md: 'ui.reports.format.md',
+  pdf: 'ui.reports.format.pdf',
+} as const satisfies Record<ReportSaveFormat, string>;
+const WHAT_LABEL = {
+  listeners: 'ui.dashboard.listening.title',
+  connections: 'ui.dashboard.connections.title',
+  all: 'ui.reports.what.all',
+  none: 'ui.reports.what.none',
+} as const satisfies Record<ReportWhat, string>;
+const TABLE_LABEL = {
+  listeners: 'ui.dashboard.listening.title',
+  connections: 'ui.dashboard.connections.title',
+  processes: 'ui.reports.table.processes',
+  scan: 'ui.scan.results.label',
+  probes: 'ui.reports.table.probes',
+  diagnosis: 'ui.reports.table.diagnosis',
+} as const satisfies Record<ReportTable, string>;
 
 /** Which CSV tables the chosen report holds, in the order the engine picks its default. */
 export function csvTables(what: ReportWhat, extras: { scan: boolean; probes: boolean; diagnosis: boolean }): ReportTable[] {
@@ -35,6 +42,7 @@ export function csvTables(what: ReportWhat, extras: { scan: boolean; probes: boo
 }
 
 export function ExportPanel({ store }: { store: ReportsStore }) {
+  const t = useT();
   const exporting = useStore(store, (s) => s.exporting);
   const message = useStore(store, (s) => s.exportMessage);
   const error = useStore(store, (s) => s.exportError);
@@ -74,8 +82,8 @@ export function ExportPanel({ store }: { store: ReportsStore }) {
   return (
     <section className="panel" aria-labelledby={`${ids.what}-h`}>
       <header className="panel-head">
-        <h2 id={`${ids.what}-h`}>Export</h2>
-        <span className="muted">{saver.kind === 'dialog' ? 'Saved through a Save dialog' : 'Saved as a download'}</span>
+        <h2 id={`${ids.what}-h`}>{t('ui.reports.export.title')}</h2>
+        <span className="muted">{saver.kind === 'dialog' ? t('ui.reports.export.viaDialog') : t('ui.reports.export.viaDownload')}</span>
       </header>
       <form
         className="form"
@@ -85,74 +93,74 @@ export function ExportPanel({ store }: { store: ReportsStore }) {
         }}
       >
         <div className="field">
-          <label htmlFor={ids.what}>Contents</label>
+          <label htmlFor={ids.what}>{t('ui.reports.export.contents')}</label>
           <select id={ids.what} value={what} onChange={(e) => setWhat(e.target.value as ReportWhat)}>
             {(Object.keys(WHAT_LABEL) as ReportWhat[]).map((w) => (
               <option key={w} value={w}>
-                {WHAT_LABEL[w]}
+                {t(WHAT_LABEL[w])}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.format}>Format</label>
+          <label htmlFor={ids.format}>{t('ui.reports.export.format')}</label>
           <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as ReportSaveFormat)}>
             {saver.formats.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABEL[f]}
+                {t(FORMAT_LABEL[f])}
               </option>
             ))}
           </select>
         </div>
         {format === 'csv' ? (
           <div className="field">
-            <label htmlFor={ids.table}>Table</label>
+            <label htmlFor={ids.table}>{t('ui.reports.export.table')}</label>
             <select id={ids.table} value={chosenTable ?? ''} onChange={(e) => setTable(e.target.value as ReportTable)} disabled={tables.length === 0}>
-              {tables.map((t) => (
-                <option key={t} value={t}>
-                  {TABLE_LABEL[t]}
+              {tables.map((name) => (
+                <option key={name} value={name}>
+                  {t(TABLE_LABEL[name])}
                 </option>
               ))}
             </select>
           </div>
         ) : null}
         <div className="field grow">
-          <label htmlFor={ids.title}>Title (optional)</label>
-          <input id={ids.title} type="text" maxLength={200} value={title} placeholder="e.g. Before the firewall change" onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor={ids.title}>{t('ui.reports.export.titleLabel')}</label>
+          <input id={ids.title} type="text" maxLength={200} value={title} placeholder={t('ui.reports.export.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
         </div>
         {scanResult || probeResult || diagnosis ? (
           <fieldset className="field">
-            <legend>Include</legend>
+            <legend>{t('ui.reports.export.include')}</legend>
             {scanResult ? (
               <label className="check">
-                <input type="checkbox" checked={withScan} onChange={(e) => setWithScan(e.target.checked)} /> the last scan ({scanResult.summary.counts.open} open)
+                <input type="checkbox" checked={withScan} onChange={(e) => setWithScan(e.target.checked)} /> {t('ui.reports.export.withScan', { open: scanResult.summary.counts.open })}
               </label>
             ) : null}
             {probeResult ? (
               <label className="check">
-                <input type="checkbox" checked={withProbe} onChange={(e) => setWithProbe(e.target.checked)} /> the probe of {probeResult.host}:{probeResult.port}
+                <input type="checkbox" checked={withProbe} onChange={(e) => setWithProbe(e.target.checked)} /> {t('ui.reports.export.withProbe', { target: `${probeResult.host}:${probeResult.port}` })}
               </label>
             ) : null}
             {diagnosis ? (
               <label className="check">
-                <input type="checkbox" checked={withDiagnosis} onChange={(e) => setWithDiagnosis(e.target.checked)} /> the diagnosis of port {diagnosis.port}
+                <input type="checkbox" checked={withDiagnosis} onChange={(e) => setWithDiagnosis(e.target.checked)} /> {t('ui.reports.export.withDiagnosis', { port: diagnosis.port })}
               </label>
             ) : null}
           </fieldset>
         ) : null}
         <div className="field buttons">
           <button type="submit" className="primary" disabled={exporting !== null || nothing}>
-            {exporting ? 'Exporting…' : saver.kind === 'dialog' ? 'Save…' : 'Download'}
+            {exporting ? t('ui.reports.export.exporting') : saver.kind === 'dialog' ? t('ui.reports.export.save') : t('ui.reports.export.download')}
           </button>
         </div>
       </form>
-      {format === 'pdf' ? <p className="muted">PDF is the HTML report printed on A4.</p> : null}
-      {saver.kind === 'download' ? <p className="muted">PDF: open the HTML report in your browser and print it (the report has A4 print styles), or use the desktop app.</p> : null}
-      {nothing ? <p className="muted">Nothing to export: choose contents, or run a scan, probe or diagnosis first.</p> : null}
+      {format === 'pdf' ? <p className="muted">{t('ui.reports.export.pdfNote')}</p> : null}
+      {saver.kind === 'download' ? <p className="muted">{t('ui.reports.export.pdfBrowser')}</p> : null}
+      {nothing ? <p className="muted">{t('ui.reports.export.nothing')}</p> : null}
       <div className="report-status">
         {error ? (
           <p role="alert" className="error-text">
-            Export failed: {error}
+            {t('ui.reports.export.failed', { error })}
           </p>
         ) : (
           <p role="status">{message ?? ''}</p>

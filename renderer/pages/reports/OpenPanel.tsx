@@ -1,9 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ReportsStore } from '../../features/reports/store';
+import { useT } from '../../i18n/useT';
 
 /** Open a saved JSON report, an nmap `-oX` file or a capture (netstat, ss, lsof…): a file picker, or a drop onto the panel. */
 export function OpenPanel({ store }: { store: ReportsStore }) {
+  const t = useT();
   const opening = useStore(store, (s) => s.opening);
   const opened = useStore(store, (s) => s.opened);
   const error = useStore(store, (s) => s.openError);
@@ -21,10 +23,10 @@ export function OpenPanel({ store }: { store: ReportsStore }) {
   return (
     <section className="panel" aria-labelledby={`${inputId}-h`}>
       <header className="panel-head">
-        <h2 id={`${inputId}-h`}>Open</h2>
+        <h2 id={`${inputId}-h`}>{t('ui.reports.open.title')}</h2>
         {opened ? (
           <button type="button" onClick={() => store.getState().close()}>
-            Close {opened.kind === 'report' ? (opened.capture ? 'capture' : 'report') : 'scan'}
+            {opened.kind === 'report' ? (opened.capture ? t('ui.reports.open.closeCapture') : t('ui.reports.open.closeReport')) : t('ui.reports.open.closeScan')}
           </button>
         ) : null}
       </header>
@@ -41,20 +43,20 @@ export function OpenPanel({ store }: { store: ReportsStore }) {
           open(e.dataTransfer.files);
         }}
       >
-        <label htmlFor={inputId}>A saved Portscope report (.json), an nmap XML file (nmap -oX), or another machine’s netstat, ss, lsof, /proc/net or Get-NetTCPConnection output</label>
+        <label htmlFor={inputId}>{t('ui.reports.open.label')}</label>
         <br />
         <input ref={input} id={inputId} type="file" onChange={(e) => open(e.target.files)} disabled={opening} />
-        <p className="muted">or drop the file here. Portscope reads it on this machine and shows it read-only.</p>
+        <p className="muted">{t('ui.reports.open.drop')}</p>
       </div>
       <div className="report-status">
         {opening ? (
           <p role="status" className="loading">
-            Opening…
+            {t('ui.reports.open.opening')}
           </p>
         ) : null}
         {error ? (
           <p role="alert" className="error-text">
-            Could not open it: {error}
+            {t('ui.reports.open.failed', { error })}
           </p>
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import { OpenPanel } from './OpenPanel';
 import { SavedReportView } from './SavedReportView';
 import { ScanSection } from './ScanSection';
 import './reports.css';
+import { useT } from '../../i18n/useT';
 
 /**
  * Reports: export what Portscope sees (download in a browser, Save dialog and PDF in the app),
@@ -15,6 +16,7 @@ import './reports.css';
  */
 export function ReportsPage() {
   const { client } = useServices();
+  const t = useT();
   const store = useMemo(() => reportsStoreFor(client), [client]);
   const opened = useStore(store, (s) => s.opened);
   const comparing = useStore(store, (s) => s.comparing);
@@ -31,16 +33,16 @@ export function ReportsPage() {
       {opened?.kind === 'nmap' ? (
         <>
           {opened.warnings.length ? (
-            <ul className="report-warnings" aria-label="Import warnings">
+            <ul className="report-warnings" aria-label={t('ui.reports.importWarnings')}>
               {opened.warnings.map((w, i) => (
                 <li key={i}>{w}</li>
               ))}
             </ul>
           ) : null}
-          <ScanSection scan={opened.scan} heading={`nmap scan from ${opened.fileName}`} fileName={opened.fileName} />
+          <ScanSection scan={opened.scan} heading={t('ui.reports.nmapFrom', { name: opened.fileName })} fileName={opened.fileName} />
         </>
       ) : null}
-      {!opened ? <p className="muted empty-page">Open a report saved earlier to see it as it was, and what changed since; or another machine’s netstat, ss or lsof output to see that machine.</p> : null}
+      {!opened ? <p className="muted empty-page">{t('ui.reports.empty')}</p> : null}
     </div>
   );
 }

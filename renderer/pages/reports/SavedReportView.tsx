@@ -3,7 +3,8 @@ import type { ProcessInfo, Report, ReportDiff, SocketRow } from '../../../shared
 import type { CaptureInfo } from '../../../shared/contract/report';
 import { DonutChart } from '../../components/charts/DonutChart';
 import { TopProcessesChart } from '../../components/charts/TopProcessesChart';
-import { CONNECTION_COLUMNS, LISTENING_COLUMNS } from '../../components/table/socketColumns';
+import { connectionColumns, listeningColumns } from '../../components/table/socketColumns';
+import { perT, useT } from '../../i18n/useT';
 import { VirtualTable } from '../../components/table/VirtualTable';
 import { VisibleText } from '../../components/text/VisibleText';
 import { visibleControls } from '../../../shared/text/visible';
@@ -21,16 +22,27 @@ import { ScanSection } from './ScanSection';
 // process by now); the report's own process list is shown below instead.
 const readOnly = (_row: SocketRow) => {};
 
+/** host:port/protocol, as the CLI writes a target. */
+const probeTarget = (p: { host: string; port: number; protocol: string }) => `${p.host}:${p.port}/${p.protocol}`;
+
 /** A table panel as tall as its rows need (header and a row or two at least), scrolling past 12 rows. */
 const panelHeight = (rows: number) => Math.min(440, Math.max(180, 96 + rows * 28));
 
-const PROCESS_COLUMNS: Column<ProcessInfo>[] = [
-  { id: 'pid', label: 'PID', width: '5rem', align: 'end', render: (p) => p.pid },
-  { id: 'name', label: 'Name', width: 'minmax(7rem, 0.8fr)', render: (p) => <VisibleText text={p.name} /> },
-  { id: 'user', label: 'User', width: '7rem', render: (p) => <VisibleText text={p.user ?? ''} /> },
-  { id: 'unit', label: 'Unit / container', width: 'minmax(7rem, 0.7fr)', render: (p) => <VisibleText text={p.unit ?? p.container ?? ''} /> },
-  { id: 'cmd', label: 'Command line', width: 'minmax(14rem, 3fr)', render: (p) => <span title={p.commandLine === null ? undefined : visibleControls(p.commandLine)}><VisibleText text={p.commandLine ?? p.exe ?? ''} /></span> },
-];
+const STEP_ICON = { ok: '✔', fail: '✖', warn: '!', skip: '–' } as const;
+const STEP_STATUS = {
+  ok: 'ui.diagnose.status.ok',
+  warn: 'ui.diagnose.status.warn',
+  fail: 'ui.diagnose.status.fail',
+  skip: 'ui.diagnose.status.skip',
+} as const;
+
+const processColumns = perT((t): Column<ProcessInfo>[] => [
+  { id: 'pid', label: t('ui.dashboard.col.pid'), width: '5rem', align: 'end', render: (p) => p.pid },
+  { id: 'name', label: t('ui.process.field.name'), width: 'minmax(7rem, 0.8fr)', render: (p) => <VisibleText text={p.name} /> },
+  { id: 'user', label: t('ui.dashboard.col.user'), width: '7rem', render: (p) => <VisibleText text={p.user ?? ''} /> },
+  { id: 'unit', label: t('ui.process.field.unit'), width: 'minmax(7rem, 0.7fr)', render: (p) => <VisibleText text={p.unit ?? p.container ?? ''} /> },
+  { id: 'cmd', label: t('ui.process.field.commandLine'), width: 'minmax(14rem, 3fr)', render: (p) => <span title={p.commandLine === null ? undefined : visibleControls(p.commandLine)}><VisibleText text={p.commandLine ?? p.exe ?? ''} /></span> },
+]);
 
 export interface SavedReportViewProps {
   fileName: string;
@@ -43,72 +55,69 @@ export interface SavedReportViewProps {
 }
 
 export function SavedReportView({ fileName, report, diff, capture = null, comparing, onCompare }: SavedReportViewProps) {
+  const t = useT();
   const [search, setSearch] = useState('');
   const listening = useMemo(() => asLiveRows(report.listeners), [report]);
   const connections = useMemo(() => asLiveRows(report.connections), [report]);
   const top = useMemo(() => topProcesses(rowMap([...listening, ...connections])), [listening, connections]);
-  const exposure = useMemo(() => exposureSlices(listening), [listening]);
-  const classes = useMemo(() => portClassSlices(listening), [listening]);
+  const exposure = useMemo(() => exposureSlices(listening, t), [listening, t]);
+  const classes = useMemo(() => portClassSlices(listening, t), [listening, t]);
   const states = useMemo(() => stateSlices(report.machine.summary.states), [report]);
   const filter = useMemo<RowFilter>(() => ({ ...DEFAULT_FILTER, search }), [search]);
   const s = report.machine.summary;
   const os = report.machine.os;
 
   return (
-    <section className="report-view" aria-label="Saved report">
+    <section className="report-view" aria-label={t('ui.reports.view.label')}>
       <div className="panel">
         <div className="report-head">
           <h2>
             <VisibleText text={report.title ?? fileName} />
-            <span className="readonly-tag">{capture ? `${capture.label} capture · read-only` : 'saved report · read-only'}</span>
+            <span className="readonly-tag">{capture ? t('ui.reports.view.captureTag', { label: capture.label }) : t('ui.reports.view.reportTag')}</span>
           </h2>
         </div>
         {capture?.stoppedAt ? (
           <p role="alert" className="error-text">
-            The file stops being readable at line {capture.stoppedAt.line} ({capture.stoppedAt.reason}): everything before it is shown.
+            {t('ui.reports.view.stoppedAt', { line: capture.stoppedAt.line, reason: capture.stoppedAt.reason })}
           </p>
         ) : null}
         <dl className="fields report-fields">
-          <dt>File</dt>
+          <dt>{t('ui.reports.view.file')}</dt>
           <dd>
             <VisibleText text={fileName} />
-            {capture?.encoding ? <span className="muted"> ({capture.encoding})</span> : null}
+            {capture?.encoding ? <span className="muted">{t('ui.reports.view.encoding', { encoding: capture.encoding })}</span> : null}
           </dd>
-          <dt>Host</dt>
+          <dt>{t('ui.scan.col.host')}</dt>
           <dd><VisibleText text={report.machine.hostname} /></dd>
-          <dt>System</dt>
-          <dd>
-            {os.platform} {os.release} ({os.arch})
-          </dd>
-          <dt>Taken</dt>
-          <dd>{formatDateTime(report.machine.takenAt)}</dd>
-          <dt>Made by</dt>
-          <dd>
-            {report.generator.name} {report.generator.version}, {formatDateTime(report.generatedAt)}
-          </dd>
+          <dt>{t('ui.reports.view.system')}</dt>
+          <dd>{t('ui.reports.view.systemValue', { platform: os.platform, release: os.release, arch: os.arch })}</dd>
+          <dt>{t('ui.reports.view.taken')}</dt>
+          <dd>{formatDateTime(t.fmt, report.machine.takenAt)}</dd>
+          <dt>{t('ui.reports.view.madeBy')}</dt>
+          <dd>{t('ui.reports.view.generator', { name: report.generator.name, version: report.generator.version, time: formatDateTime(t.fmt, report.generatedAt) })}</dd>
         </dl>
-        <dl className="stats" aria-label="Summary">
-          <dt>Sockets</dt>
-          <dd>{s.sockets}</dd>
-          <dt>Listening</dt>
+        <dl className="stats" aria-label={t('ui.reports.view.summary')}>
+          <dt>{t('ui.reports.view.sockets')}</dt>
+          <dd>{t.fmt.number(s.sockets)}</dd>
+          <dt>{t('ui.reports.view.listening')}</dt>
           <dd>
-            {s.listeners.total} <span className="muted">({s.listeners.tcp} TCP, {s.listeners.udp} UDP)</span>
+            {t.fmt.number(s.listeners.total)} <span className="muted">{t('ui.reports.view.listeningSplit', { tcp: s.listeners.tcp, udp: s.listeners.udp })}</span>
           </dd>
-          <dt>Connections</dt>
+          <dt>{t('ui.dashboard.connections.title')}</dt>
           <dd>
-            {s.connections.total} <span className="muted">({s.connections.established} established)</span>
+            {t.fmt.number(s.connections.total)} <span className="muted">{t('ui.reports.view.established', { count: s.connections.established })}</span>
           </dd>
-          <dt>On all interfaces</dt>
-          <dd>{s.exposure.all}</dd>
-          <dt>Processes</dt>
-          <dd>{s.processes}</dd>
-          <dt>Risk notes</dt>
+          <dt>{t('ui.reports.view.onAll')}</dt>
+          <dd>{t.fmt.number(s.exposure.all)}</dd>
+          <dt>{t('ui.reports.table.processes')}</dt>
+          <dd>{t.fmt.number(s.processes)}</dd>
+          <dt>{t('ui.reports.view.risks')}</dt>
           <dd>
-            {s.risks.danger + s.risks.warning} <span className="muted">({s.risks.danger} danger)</span>
+            {t.fmt.number(s.risks.danger + s.risks.warning)} <span className="muted">{t('ui.reports.view.danger', { count: s.risks.danger })}</span>
           </dd>
         </dl>
         {report.warnings.length ? (
-          <ul className="report-warnings" aria-label="Warnings">
+          <ul className="report-warnings" aria-label={t('ui.reports.view.warnings')}>
             {report.warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
@@ -116,62 +125,78 @@ export function SavedReportView({ fileName, report, diff, capture = null, compar
         ) : null}
       </div>
 
-      <section className="charts report-charts" aria-label="Report charts">
-        <DonutChart title="Sockets by state" data={states} />
+      <section className="charts report-charts" aria-label={t('ui.reports.view.charts')}>
+        <DonutChart title={t('ui.charts.history.title')} data={states} empty={t('ui.charts.top.none')} />
         <TopProcessesChart data={top} />
-        <DonutChart title="Exposure" data={exposure} />
-        <DonutChart title="Port classes" data={classes} />
+        <DonutChart title={t('ui.charts.exposure')} data={exposure} />
+        <DonutChart title={t('ui.charts.portClasses')} data={classes} />
       </section>
 
       {diff ? (
         <DiffPanel diff={diff} reportHost={report.machine.hostname} comparing={comparing} onCompare={onCompare} />
       ) : report.listeners === null || capture ? null : (
-        <p className="muted">Could not compare with the live state.</p>
+        <p className="muted">{t('ui.reports.view.noCompare')}</p>
       )}
 
       {report.listeners !== null || report.connections !== null ? (
-        <div className="toolbar" role="toolbar" aria-label="Report table controls">
+        <div className="toolbar" role="toolbar" aria-label={t('ui.reports.view.controls')}>
           <label htmlFor="report-search" className="sr-only">
-            Search the report
+            {t('ui.reports.view.search')}
           </label>
-          <input id="report-search" type="search" className="search" placeholder="Search the report: port, process, address, state…" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input id="report-search" type="search" className="search" placeholder={t('ui.reports.view.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} />
         </div>
       ) : null}
       {report.listeners !== null ? (
         <div className="report-table" style={{ height: panelHeight(listening.length) }}>
-          <SocketTablePanel title="Listening ports in the report" rows={listening} columns={LISTENING_COLUMNS} filter={filter} initialSort={{ key: 'localPort', dir: 'asc' }} onOpen={readOnly} empty="The report holds no listening ports." />
+          <SocketTablePanel
+            title={t('ui.reports.view.listeningTitle')}
+            rows={listening}
+            columns={listeningColumns(t)}
+            filter={filter}
+            initialSort={{ key: 'localPort', dir: 'asc' }}
+            onOpen={readOnly}
+            empty={t('ui.reports.view.noListening')}
+          />
         </div>
       ) : null}
       {report.connections !== null ? (
         <div className="report-table" style={{ height: panelHeight(connections.length) }}>
-          <SocketTablePanel title="Connections in the report" rows={connections} columns={CONNECTION_COLUMNS} filter={filter} initialSort={{ key: 'state', dir: 'asc' }} onOpen={readOnly} empty="The report holds no connections." />
+          <SocketTablePanel
+            title={t('ui.reports.view.connectionsTitle')}
+            rows={connections}
+            columns={connectionColumns(t)}
+            filter={filter}
+            initialSort={{ key: 'state', dir: 'asc' }}
+            onOpen={readOnly}
+            empty={t('ui.reports.view.noConnections')}
+          />
         </div>
       ) : null}
       {report.processes.length ? (
         <section className="panel table-panel" aria-labelledby="report-proc-h">
           <header className="panel-head">
             <h2 id="report-proc-h">
-              Processes <span className="count">{report.processes.length}</span>
+              {t('ui.reports.table.processes')} <span className="count">{t.fmt.number(report.processes.length)}</span>
             </h2>
           </header>
           <div className="report-table" style={{ height: Math.min(300, Math.max(132, 34 + report.processes.length * 28 + 6)) }}>
-            <VirtualTable label="Processes in the report" items={report.processes} columns={PROCESS_COLUMNS} getKey={(p) => String(p.pid)} />
+            <VirtualTable label={t('ui.reports.view.processesLabel')} items={report.processes} columns={processColumns(t)} getKey={(p) => String(p.pid)} />
           </div>
         </section>
       ) : null}
 
-      {report.scan ? <ScanSection scan={report.scan} heading={report.scan.source === 'nmap' ? 'nmap scan in the report' : 'Scan in the report'} fileName={fileName} /> : null}
+      {report.scan ? <ScanSection scan={report.scan} heading={report.scan.source === 'nmap' ? t('ui.reports.view.nmapScan') : t('ui.reports.view.scan')} fileName={fileName} /> : null}
 
       {report.probes?.length ? (
         <section className="panel" aria-labelledby="report-probes-h">
-          <h2 id="report-probes-h">Probes</h2>
+          <h2 id="report-probes-h">{t('ui.reports.view.probes')}</h2>
           <ul className="probe-list">
             {report.probes.map((p) => (
               <li key={p.probeId}>
-                <strong>
-                  {p.host}:{p.port}/{p.protocol}
-                </strong>{' '}
-                — {p.verdict} ({p.received}/{p.sent} answered{p.rtt ? `, avg ${formatMs(p.rtt.avgMs)}` : ''})
+                <strong>{probeTarget(p)}</strong>{' '}
+                {p.rtt
+                  ? t('ui.reports.view.probeLineAvg', { verdict: p.verdict, received: p.received, sent: p.sent, avg: formatMs(t.fmt, p.rtt.avgMs) })
+                  : t('ui.reports.view.probeLine', { verdict: p.verdict, received: p.received, sent: p.sent })}
                 <RttChart attempts={p.attempts} />
               </li>
             ))}
@@ -182,21 +207,22 @@ export function SavedReportView({ fileName, report, diff, capture = null, compar
       {report.diagnosis ? (
         <section className="panel" aria-labelledby="report-diag-h">
           <h2 id="report-diag-h">
-            Diagnosis of port {report.diagnosis.port}/{report.diagnosis.protocol}
+            {t('ui.reports.view.diagnosis', { port: report.diagnosis.port, protocol: report.diagnosis.protocol })}
           </h2>
           <div className={`verdict verdict-${report.diagnosis.verdict}`}>
-            <p>{report.diagnosis.summary}</p>
-            <p className="muted">{report.diagnosis.nextStep}</p>
+            <p>{t.engineKeyed(report.diagnosis.summaryText, report.diagnosis.summary)}</p>
+            <p className="muted">{t.engineKeyed(report.diagnosis.nextStepText, report.diagnosis.nextStep)}</p>
           </div>
           <ol className="checklist">
             {report.diagnosis.steps.map((step) => (
               <li key={step.id} className={`step step-${step.status}`}>
                 <span className="step-icon" aria-hidden="true">
-                  {step.status === 'ok' ? '✔' : step.status === 'fail' ? '✖' : step.status === 'warn' ? '!' : '–'}
+                  {STEP_ICON[step.status]}
                 </span>
                 <div>
-                  <strong>{step.name}</strong> <span className="sr-only">({step.status})</span>
-                  <p>{step.message}</p>
+                  <strong>{t.engineKeyed(step.nameKey ? { key: step.nameKey } : undefined, step.name)}</strong>{' '}
+                  <span className="sr-only">{t('ui.diagnose.stepStatus', { status: t(STEP_STATUS[step.status]) })}</span>
+                  <p>{t.engine(step)}</p>
                 </div>
               </li>
             ))}

@@ -5,10 +5,12 @@ import { formatDateTime, formatDuration } from '../../format/time';
 import { VisibleText } from '../../components/text/VisibleText';
 import { ScanCharts } from '../scan/ScanCharts';
 import { ScanResults } from '../scan/ScanResults';
+import { useT } from '../../i18n/useT';
 
 /** A finished scan (Portscope's own, or imported nmap XML) with the scan page's charts and table. */
 export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; heading: string; fileName: string }) {
   const { scans, ui } = useServices();
+  const t = useT();
   const busy = useScans((s) => scanViewBusy(s.phase));
   const { result } = scan;
   const c = result.summary.counts;
@@ -21,37 +23,44 @@ export function ScanSection({ scan, heading, fileName }: { scan: ReportScan; hea
           <button
             type="button"
             disabled={busy}
-            title={busy ? 'A scan is running on the Scan page' : undefined}
+            title={busy ? t('ui.reports.scan.busy') : undefined}
             onClick={() => {
               if (showInScanView(scans, scan, fileName)) ui.getState().navigate('scan');
             }}
           >
-            Open in the Scan page
+            {t('ui.reports.scan.open')}
           </button>
         </div>
         <dl className="fields report-fields">
-          <dt>Target</dt>
+          <dt>{t('ui.reports.scan.target')}</dt>
           <dd><VisibleText text={scan.target || '—'} /></dd>
-          <dt>Scanner</dt>
+          <dt>{t('ui.reports.scan.scanner')}</dt>
           <dd><VisibleText text={scan.scanner ?? (scan.source === 'nmap' ? 'nmap' : 'Portscope')} /></dd>
           {scan.command ? (
             <>
-              <dt>Command</dt>
+              <dt>{t('ui.reports.scan.command')}</dt>
               <dd>
                 <code className="cmd-line"><VisibleText text={scan.command} /></code>
               </dd>
             </>
           ) : null}
-          <dt>Started</dt>
-          <dd>{formatDateTime(result.startedAt)}</dd>
-          <dt>Protocol</dt>
+          <dt>{t('ui.process.field.started')}</dt>
+          <dd>{formatDateTime(t.fmt, result.startedAt)}</dd>
+          <dt>{t('ui.common.protocol')}</dt>
           <dd>{result.protocol.toUpperCase()}</dd>
         </dl>
         <p className="scan-summary" role="status">
-          {result.cancelled ? 'Cancelled. ' : ''}
-          {c.open} open, {c.closed} closed, {c.filtered} filtered
-          {c['open|filtered'] ? `, ${c['open|filtered']} open|filtered` : ''} on {result.summary.hostsUp} host{result.summary.hostsUp === 1 ? '' : 's'} up ({result.summary.hostsDown} down) in{' '}
-          {formatDuration(result.summary.durationMs)}.
+          {result.cancelled ? t('ui.scan.cancelled') : null}
+          {result.cancelled ? ' ' : null}
+          {t('ui.scan.summary', {
+            open: c.open,
+            closed: c.closed,
+            filtered: c.filtered,
+            openFiltered: c['open|filtered'],
+            up: result.summary.hostsUp,
+            down: result.summary.hostsDown,
+            duration: formatDuration(t.fmt, result.summary.durationMs),
+          })}
         </p>
         {result.warnings.length ? (
           <ul className="report-warnings">

@@ -2,11 +2,13 @@ import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HostResult, PortResult } from '../../../shared/contract';
 import { ChartCard } from '../../components/charts/ChartCard';
-import { rttHistogram } from '../../stores/scan/diff';
+import { outcomeLabel, rttHistogram } from '../../stores/scan/diff';
+import { useT } from '../../i18n/useT';
 
 const STATE_FILL = { open: '#2f9e44', closed: '#868e96', filtered: '#f59f00', 'open|filtered': '#ae3ec9' } as const;
 
 export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: readonly HostResult[]; results: readonly PortResult[] }) {
+  const t = useT();
   // Zero is left out (a log scale has no place for it); the counts are in the tooltip.
   const perHost = useMemo(
     () =>
@@ -19,10 +21,10 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
   );
   const histogram = useMemo(() => rttHistogram(results), [results]);
   return (
-    <section className="charts scan-charts" aria-label="Scan charts">
+    <section className="charts scan-charts" aria-label={t('ui.scan.charts.label')}>
       <ChartCard
-        title="States per host"
-        summary={`${hosts.length > 40 ? `first 40 of ${hosts.length} hosts` : `${hosts.length} host${hosts.length === 1 ? '' : 's'}`}, log scale`}
+        title={t('ui.scan.charts.perHost')}
+        summary={hosts.length > 40 ? t('ui.scan.charts.firstHosts', { total: hosts.length }) : t('ui.scan.charts.hosts', { count: hosts.length })}
       >
         <ResponsiveContainer width="100%" height="100%">
           {/* Side by side on a log scale: 6 open ports next to 10,000 closed ones stay visible. */}
@@ -33,14 +35,14 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
             <Tooltip isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
             {(Object.keys(STATE_FILL) as Array<keyof typeof STATE_FILL>).map((s) => (
-              <Bar key={s} dataKey={s} name={s} fill={STATE_FILL[s]} minPointSize={2} isAnimationActive={false} />
+              <Bar key={s} dataKey={s} name={outcomeLabel(s, t)} fill={STATE_FILL[s]} minPointSize={2} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title="Round-trip times" summary={histogram.length ? plural(results.filter((r) => r.rttMs !== null).length, 'answer') : 'no answers with a time'}>
+      <ChartCard title={t('ui.scan.charts.rtt')} summary={histogram.length ? t('ui.scan.charts.answers', { count: results.filter((r) => r.rttMs !== null).length }) : t('ui.scan.charts.noAnswers')}>
         {histogram.length === 0 ? (
-          <p className="chart-empty">No round-trip times.</p>
+          <p className="chart-empty">{t('ui.scan.charts.noRtt')}</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={histogram} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
@@ -48,7 +50,7 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
               <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
               <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
               <Tooltip isAnimationActive={false} />
-              <Bar dataKey="count" name="ports" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="count" name={t('ui.scan.charts.ports')} fill="#1c7ed6" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         )}
@@ -61,8 +63,4 @@ const LOG_TICKS = [1, 10, 100, 1000, 10_000, 100_000];
 
 function compactCount(n: number): string {
   return n >= 1000 ? `${n / 1000}k` : String(n);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

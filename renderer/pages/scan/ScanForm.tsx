@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PORT_PRESETS } from '../../../shared/catalog/presets';
 import { TIMING_PROFILES, type ScanRequest, type TimingProfile } from '../../../shared/contract';
+import { useT, type T } from '../../i18n/useT';
 
 /** What the All preset writes in the Ports field (and so in the history); sent as 1-65535. */
 export const ALL_PORTS = '1-65535 (all)';
@@ -10,16 +11,37 @@ export function portSpec(field: string): string {
   return field.trim().replace(/\s*\(all\)$/i, '');
 }
 
-const PRESETS = [...PORT_PRESETS.map((p) => ({ id: p.id, label: `${p.label} (${p.ports.length} ports)` })), { id: 'top100', label: 'Top 100' }, { id: 'well-known', label: 'Well-known (1–1023)' }, { id: ALL_PORTS, label: 'All (1–65535)' }];
-
-const TIMING_TEXT: Record<TimingProfile, string> = {
-  polite: 'polite — slow, gentle on the network',
-  normal: 'normal',
-  aggressive: 'aggressive — fast, for good networks',
-  insane: 'insane — fastest, may miss ports',
+const PRESET_NAME: Record<string, 'ui.scan.preset.basic' | 'ui.scan.preset.web' | 'ui.scan.preset.games' | 'ui.scan.preset.malicious'> = {
+  basic: 'ui.scan.preset.basic',
+  web: 'ui.scan.preset.web',
+  games: 'ui.scan.preset.games',
+  malicious: 'ui.scan.preset.malicious',
 };
 
+function presets(t: T) {
+  return [
+    ...PORT_PRESETS.map((p) => {
+      const name = PRESET_NAME[p.id];
+      return { id: p.id, label: t('ui.scan.preset.withCount', { name: name ? t(name) : p.label, count: p.ports.length }) };
+    }),
+    { id: 'top100', label: t('ui.scan.preset.top100') },
+    { id: 'well-known', label: t('ui.scan.preset.wellKnown') },
+    { id: ALL_PORTS, label: t('ui.scan.preset.all') },
+  ];
+}
+
+/** The profile names are what `--timing` takes: they stay; the explanation is translated. */
+const TIMING_TEXT = {
+  polite: 'ui.scan.timing.polite',
+  normal: 'ui.scan.timing.normal',
+  aggressive: 'ui.scan.timing.aggressive',
+  insane: 'ui.scan.timing.insane',
+} as const satisfies Record<TimingProfile, string>;
+
+const PROTO = { tcp: 'TCP', udp: 'UDP' } as const;
+
 export function ScanForm({ busy, onStart, onCancel, canCancel }: { busy: boolean; canCancel: boolean; onStart: (r: ScanRequest) => void; onCancel: () => void }) {
+  const t = useT();
   const [targets, setTargets] = useState('127.0.0.1');
   const [ports, setPorts] = useState('basic');
   const [protocol, setProtocol] = useState<'tcp' | 'udp'>('tcp');
@@ -38,22 +60,22 @@ export function ScanForm({ busy, onStart, onCancel, canCancel }: { busy: boolean
   };
 
   return (
-    <form className="form panel" onSubmit={submit} aria-label="Scan settings">
+    <form className="form panel" onSubmit={submit} aria-label={t('ui.scan.form.label')}>
       <div className="field grow">
-        <label htmlFor={ids.targets}>Targets</label>
-        <input id={ids.targets} value={targets} onChange={(e) => setTargets(e.target.value)} placeholder="127.0.0.1, ::1, 192.168.1.0/24, host.lan" required spellCheck={false} />
-        <small>Addresses, names, CIDR blocks or ranges, separated by commas or spaces.</small>
+        <label htmlFor={ids.targets}>{t('ui.scan.form.targets')}</label>
+        <input id={ids.targets} value={targets} onChange={(e) => setTargets(e.target.value)} placeholder={t('ui.scan.form.targetsPlaceholder')} required spellCheck={false} />
+        <small>{t('ui.scan.form.targetsHelp')}</small>
       </div>
       <div className="field grow">
-        <label htmlFor={ids.ports}>Ports</label>
-        <input id={ids.ports} value={ports} onChange={(e) => setPorts(e.target.value)} placeholder="22,80,443,8000-8100 or a preset" required spellCheck={false} />
-        <small>Numbers, ranges and presets; mix them: basic,8080.</small>
+        <label htmlFor={ids.ports}>{t('ui.scan.form.ports')}</label>
+        <input id={ids.ports} value={ports} onChange={(e) => setPorts(e.target.value)} placeholder={t('ui.scan.form.portsPlaceholder')} required spellCheck={false} />
+        <small>{t('ui.scan.form.portsHelp')}</small>
       </div>
       <div className="field">
-        <label htmlFor={ids.preset}>Preset</label>
+        <label htmlFor={ids.preset}>{t('ui.scan.form.preset')}</label>
         <select id={ids.preset} value="" onChange={(e) => e.target.value && setPorts(e.target.value)}>
-          <option value="">choose…</option>
-          {PRESETS.map((p) => (
+          <option value="">{t('ui.scan.form.choose')}</option>
+          {presets(t).map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
             </option>
@@ -61,35 +83,35 @@ export function ScanForm({ busy, onStart, onCancel, canCancel }: { busy: boolean
         </select>
       </div>
       <fieldset className="field">
-        <legend>Protocol</legend>
+        <legend>{t('ui.common.protocol')}</legend>
         <label className="check">
-          <input type="radio" name="scan-protocol" value="tcp" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> TCP
+          <input type="radio" name="scan-protocol" value="tcp" checked={protocol === 'tcp'} onChange={() => setProtocol('tcp')} /> {PROTO.tcp}
         </label>
         <label className="check">
-          <input type="radio" name="scan-protocol" value="udp" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> UDP
+          <input type="radio" name="scan-protocol" value="udp" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} /> {PROTO.udp}
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor={ids.timing}>Timing</label>
+        <label htmlFor={ids.timing}>{t('ui.scan.form.timing')}</label>
         <select id={ids.timing} value={timing} onChange={(e) => setTiming(e.target.value as TimingProfile)}>
-          {TIMING_PROFILES.map((t) => (
-            <option key={t} value={t}>
-              {TIMING_TEXT[t]}
+          {TIMING_PROFILES.map((profile) => (
+            <option key={profile} value={profile}>
+              {t(TIMING_TEXT[profile])}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label className="check" htmlFor={ids.hints}>
-          <input id={ids.hints} type="checkbox" checked={hints} disabled={protocol !== 'tcp'} onChange={(e) => setHints(e.target.checked)} /> Service hints (banner, HTTP, TLS)
+          <input id={ids.hints} type="checkbox" checked={hints} disabled={protocol !== 'tcp'} onChange={(e) => setHints(e.target.checked)} /> {t('ui.scan.form.hints')}
         </label>
       </div>
       <div className="field buttons">
         <button type="submit" className="primary" disabled={busy}>
-          Start scan
+          {t('ui.scan.form.start')}
         </button>
         <button type="button" onClick={onCancel} disabled={!canCancel}>
-          Cancel
+          {t('ui.common.cancel')}
         </button>
       </div>
     </form>

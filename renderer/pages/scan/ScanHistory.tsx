@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { diffScans, outcomeLabel } from '../../stores/scan/diff';
 import type { ScanRecord } from '../../stores/scan/store';
 import { formatDuration } from '../../format/time';
-
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+import { useT, type T } from '../../i18n/useT';
+import { ALL_PORTS } from './ScanForm';
 
 /** Long target or port lists are cut to fit a line (the full text is in the title). */
 function short(text: string, max = 40): string {
@@ -12,15 +12,20 @@ function short(text: string, max = 40): string {
 
 /** Every port, however it was written (`-`, `1-65535`), reads as the All preset does. */
 export function portsLabel(ports: string): string {
-  return ports.trim() === '-' || ports.trim() === '1-65535' ? '1-65535 (all)' : ports;
+  return ports.trim() === '-' || ports.trim() === '1-65535' ? ALL_PORTS : ports;
 }
 
-function describe(r: ScanRecord, history: readonly ScanRecord[]): string {
-  return `#${history.length - history.indexOf(r)} ${timeFmt.format(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(portsLabel(r.request.ports))} · ${r.result.protocol.toUpperCase()}`;
+function describe(t: T, r: ScanRecord, history: readonly ScanRecord[]): string {
+  return `#${history.length - history.indexOf(r)} ${t.fmt.time(new Date(r.result.startedAt))} — ${short(r.request.targets.join(', '))} · ${short(portsLabel(r.request.ports))} · ${r.result.protocol.toUpperCase()}`;
 }
+
+/** Targets and ports, not shortened (the row's tooltip). */
+const fullDescription = (h: ScanRecord) => `${h.request.targets.join(', ')} · ${portsLabel(h.request.ports)}`;
+const portSlashProtocol = (c: { port: number; protocol: string }) => `${c.port}/${c.protocol}`;
 
 /** Recent scans (kept across reloads), and what changed between two of them (like nmap's ndiff). */
 export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
+  const t = useT();
   const [aId, setA] = useState<string>('');
   const [bId, setB] = useState<string>('');
   const ids = { a: useId(), b: useId() };
@@ -30,33 +35,33 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
 
   if (history.length === 0) return null;
   return (
-    <section className="panel scan-history" aria-label="Scan history">
+    <section className="panel scan-history" aria-label={t('ui.scan.history.label')}>
       <header className="panel-head">
         <h2>
-          Recent scans <span className="count">{history.length}</span>
+          {t('ui.scan.history.title')} <span className="count">{history.length}</span>
         </h2>
       </header>
-      <table className="mini-table" aria-label="Recent scans">
+      <table className="mini-table" aria-label={t('ui.scan.history.title')}>
         <thead>
           <tr>
-            <th scope="col">Scan</th>
-            <th scope="col">Open</th>
-            <th scope="col">Closed</th>
-            <th scope="col">Filtered</th>
-            <th scope="col">Took</th>
+            <th scope="col">{t('ui.scan.history.scan')}</th>
+            <th scope="col">{t('ui.scan.history.open')}</th>
+            <th scope="col">{t('ui.scan.history.closed')}</th>
+            <th scope="col">{t('ui.scan.history.filtered')}</th>
+            <th scope="col">{t('ui.scan.history.took')}</th>
           </tr>
         </thead>
         <tbody>
           {history.map((h) => (
             <tr key={h.scanId}>
-              <td title={`${h.request.targets.join(', ')} · ${portsLabel(h.request.ports)}`}>
-                {describe(h, history)}
-                {h.result.cancelled ? <span className="muted"> (cancelled)</span> : null}
+              <td title={fullDescription(h)}>
+                {describe(t, h, history)}
+                {h.result.cancelled ? <span className="muted">{t('ui.scan.history.cancelled')}</span> : null}
               </td>
               <td>{h.result.summary.counts.open}</td>
               <td>{h.result.summary.counts.closed}</td>
               <td>{h.result.summary.counts.filtered + h.result.summary.counts['open|filtered']}</td>
-              <td>{formatDuration(h.result.summary.durationMs)}</td>
+              <td>{formatDuration(t.fmt, h.result.summary.durationMs)}</td>
             </tr>
           ))}
         </tbody>
@@ -64,37 +69,37 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
       {history.length >= 2 ? (
         <div className="diff">
           <div className="form-row">
-            <label htmlFor={ids.a}>Compare</label>
+            <label htmlFor={ids.a}>{t('ui.scan.history.compare')}</label>
             <select id={ids.a} value={a?.scanId ?? ''} onChange={(e) => setA(e.target.value)}>
               {history.map((h) => (
                 <option key={h.scanId} value={h.scanId}>
-                  {describe(h, history)}
+                  {describe(t, h, history)}
                 </option>
               ))}
             </select>
-            <label htmlFor={ids.b}>with</label>
+            <label htmlFor={ids.b}>{t('ui.scan.history.with')}</label>
             <select id={ids.b} value={b?.scanId ?? ''} onChange={(e) => setB(e.target.value)}>
               {history.map((h) => (
                 <option key={h.scanId} value={h.scanId}>
-                  {describe(h, history)}
+                  {describe(t, h, history)}
                 </option>
               ))}
             </select>
           </div>
           {changes === null ? (
-            <p className="muted">Pick two different scans.</p>
+            <p className="muted">{t('ui.scan.history.pickTwo')}</p>
           ) : changes.length === 0 ? (
-            <p>No port changed state between these scans (only ports both probed are compared).</p>
+            <p>{t('ui.scan.history.noChange')}</p>
           ) : (
             <>
-            <p className="muted">Only ports both scans probed are compared.</p>
-            <table className="mini-table" aria-label="Differences between the two scans">
+            <p className="muted">{t('ui.scan.history.onlyBoth')}</p>
+            <table className="mini-table" aria-label={t('ui.scan.history.diffLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Host</th>
-                  <th scope="col">Port</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
+                  <th scope="col">{t('ui.scan.col.host')}</th>
+                  <th scope="col">{t('ui.common.port')}</th>
+                  <th scope="col">{t('ui.scan.history.before')}</th>
+                  <th scope="col">{t('ui.scan.history.after')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,10 +107,10 @@ export function ScanHistory({ history }: { history: readonly ScanRecord[] }) {
                   <tr key={`${c.protocol}|${c.host}|${c.port}`} className={c.after === 'open' ? 'diff-opened' : c.before === 'open' ? 'diff-closed' : ''}>
                     <td>{c.host}</td>
                     <td>
-                      {c.port}/{c.protocol}
+                      {portSlashProtocol(c)}
                     </td>
-                    <td>{outcomeLabel(c.before)}</td>
-                    <td>{outcomeLabel(c.after)}</td>
+                    <td>{outcomeLabel(c.before, t)}</td>
+                    <td>{outcomeLabel(c.after, t)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@ import type { HostResult } from '../../../shared/contract';
 import { useServices, useScans } from '../../app/services';
 import { AuthorizationDialog } from '../../components/AuthorizationDialog';
 import { formatDuration } from '../../format/time';
+import { useT } from '../../i18n/useT';
 import { ScanCharts } from './ScanCharts';
 import { ScanForm } from './ScanForm';
 import { ScanHistory } from './ScanHistory';
@@ -11,6 +12,7 @@ import { ScanResults } from './ScanResults';
 
 export function ScanPage() {
   const { scans } = useServices();
+  const t = useT();
   const phase = useScans((s) => s.phase);
   const started = useScans((s) => s.started);
   const progress = useScans((s) => s.progress);
@@ -33,7 +35,7 @@ export function ScanPage() {
         <AuthorizationDialog
           key={confirmation ?? 'public'}
           kind={confirmation ?? 'public'}
-          what="Scan"
+          what={t('ui.scan.confirm')}
           message={authorizationMessage}
           onConfirm={() => void scans.getState().authorize()}
           onCancel={() => scans.getState().declineAuthorization()}
@@ -47,15 +49,25 @@ export function ScanPage() {
       <ScanProgressView started={started} progress={progress} phase={phase} cancelled={result?.cancelled ?? false} />
       {result ? (
         <p className="scan-summary" role="status">
-          {result.cancelled ? 'Cancelled. ' : ''}
-          {result.summary.counts.open} open, {result.summary.counts.closed} closed, {result.summary.counts.filtered} filtered
-          {result.summary.counts['open|filtered'] ? `, ${result.summary.counts['open|filtered']} open|filtered` : ''} on {result.summary.hostsUp} host
-          {result.summary.hostsUp === 1 ? '' : 's'} up ({result.summary.hostsDown} down) in {formatDuration(result.summary.durationMs)}.
-          {result.warnings.length ? ` ${result.warnings.join(' ')}` : ''}
+          {[
+            result.cancelled ? t('ui.scan.cancelled') : '',
+            t('ui.scan.summary', {
+              open: result.summary.counts.open,
+              closed: result.summary.counts.closed,
+              filtered: result.summary.counts.filtered,
+              openFiltered: result.summary.counts['open|filtered'],
+              up: result.summary.hostsUp,
+              down: result.summary.hostsDown,
+              duration: formatDuration(t.fmt, result.summary.durationMs),
+            }),
+            ...result.warnings,
+          ]
+            .filter((part) => part !== '')
+            .join(' ')}
         </p>
       ) : null}
       {phase === 'idle' && history.length === 0 ? (
-        <p className="muted empty-page">Choose targets and ports, then start a scan. Loopback and private addresses scan right away; public ones ask for your confirmation first.</p>
+        <p className="muted empty-page">{t('ui.scan.empty')}</p>
       ) : null}
       {result ? <ScanCharts hosts={hosts} results={result.results} /> : null}
       {started || result ? <ScanResults results={results} hosts={hosts} protocol={result?.protocol ?? 'tcp'} running={busy} /> : null}

@@ -5,39 +5,41 @@ import type { Column, SortState } from '../../components/table/types';
 import { formatMs } from '../../format/time';
 import { VisibleText } from '../../components/text/VisibleText';
 import { visibleControls } from '../../../shared/text/visible';
+import { perT, useT, type T } from '../../i18n/useT';
+import { outcomeLabel } from '../../stores/scan/diff';
 
-function hintText(r: PortResult): string {
+function hintText(t: T, r: PortResult): string {
   const h = r.hint;
   if (!h) return '';
   const parts: string[] = [];
   if (h.guess) parts.push(h.guess);
   if (h.http) parts.push(h.http.statusLine + (h.http.server ? ` (${h.http.server})` : ''));
-  if (h.tls) parts.push(`TLS ${h.tls.protocol ?? ''}${h.tls.subject ? ` ${h.tls.subject}` : ''}${h.tls.selfSigned ? ' self-signed' : ''}`);
+  if (h.tls) parts.push(`TLS ${h.tls.protocol ?? ''}${h.tls.subject ? ` ${h.tls.subject}` : ''}${h.tls.selfSigned ? ` ${t('ui.scan.hint.selfSigned')}` : ''}`);
   if (h.banner) parts.push(h.banner);
   return parts.join(' · ');
 }
 
-const COLUMNS: Column<PortResult>[] = [
-  { id: 'host', label: 'Host', width: 'minmax(9rem, 1fr)', sortKey: 'host', render: (r) => <VisibleText text={r.host} /> },
-  { id: 'port', label: 'Port', width: '5rem', sortKey: 'port', align: 'end', render: (r) => r.port },
-  { id: 'proto', label: 'Proto', width: '4rem', render: (r) => r.protocol.toUpperCase() },
-  { id: 'state', label: 'State', width: '7.5rem', sortKey: 'state', render: (r) => <span className={`pstate pstate-${r.state.replace('|', '-')}`}>{r.state}</span> },
-  { id: 'reason', label: 'Reason', width: '8rem', render: (r) => <VisibleText text={r.reason} /> },
-  { id: 'rtt', label: 'RTT', width: '6rem', sortKey: 'rtt', align: 'end', render: (r) => (r.rttMs === null ? '' : formatMs(r.rttMs)) },
+const scanColumns = perT((t): Column<PortResult>[] => [
+  { id: 'host', label: t('ui.scan.col.host'), width: 'minmax(9rem, 1fr)', sortKey: 'host', render: (r) => <VisibleText text={r.host} /> },
+  { id: 'port', label: t('ui.common.port'), width: '5rem', sortKey: 'port', align: 'end', render: (r) => r.port },
+  { id: 'proto', label: t('ui.dashboard.col.proto'), width: '4rem', render: (r) => r.protocol.toUpperCase() },
+  { id: 'state', label: t('ui.dashboard.col.state'), width: '7.5rem', sortKey: 'state', render: (r) => <span className={`pstate pstate-${r.state.replace('|', '-')}`}>{outcomeLabel(r.state, t)}</span> },
+  { id: 'reason', label: t('ui.scan.col.reason'), width: '8rem', render: (r) => <VisibleText text={r.reason} /> },
+  { id: 'rtt', label: t('ui.scan.col.rtt'), width: '6rem', sortKey: 'rtt', align: 'end', render: (r) => (r.rttMs === null ? '' : formatMs(t.fmt, r.rttMs)) },
   // What the port answered beats what the IANA registry says (8000 is "irdmi" there, http here).
   {
     id: 'service',
-    label: 'Service',
+    label: t('ui.dashboard.col.service'),
     width: 'minmax(6rem, 0.6fr)',
     sortKey: 'service',
     render: (r) => (
-      <span title={r.hint?.guess && r.service ? `registered for ${r.service}` : undefined}>
+      <span title={r.hint?.guess && r.service ? t('ui.scan.registeredFor', { service: r.service }) : undefined}>
         <VisibleText text={serviceName(r)} />
       </span>
     ),
   },
-  { id: 'hint', label: 'Service hint', width: 'minmax(10rem, 1.5fr)', render: (r) => <span title={visibleControls(hintText(r))}><VisibleText text={hintText(r)} /></span> },
-];
+  { id: 'hint', label: t('ui.scan.col.hint'), width: 'minmax(10rem, 1.5fr)', render: (r) => <span title={visibleControls(hintText(t, r))}><VisibleText text={hintText(t, r)} /></span> },
+]);
 
 export function serviceName(r: PortResult): string {
   return r.hint?.guess ?? r.service ?? '';
@@ -61,7 +63,7 @@ function sortValue(r: PortResult, key: string): string | number {
 }
 
 const getKey = (r: PortResult) => `${r.protocol}|${r.host}|${r.port}`;
-const rowText = (r: PortResult) => `${r.host}:${r.port}/${r.protocol} ${r.state} ${r.reason}${r.rttMs !== null ? ` ${formatMs(r.rttMs)}` : ''}${serviceName(r) ? ` ${serviceName(r)}` : ''}`;
+const rowTextFor = perT((t) => (r: PortResult) => `${r.host}:${r.port}/${r.protocol} ${outcomeLabel(r.state, t)} ${r.reason}${r.rttMs !== null ? ` ${formatMs(t.fmt, r.rttMs)}` : ''}${serviceName(r) ? ` ${serviceName(r)}` : ''}`);
 
 /**
  * Closed ports a scan only counted come back from each host's compact list, so every finished
@@ -94,6 +96,7 @@ export function ScanResults({
   protocol?: PortResult['protocol'];
   running?: boolean;
 }) {
+  const t = useT();
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [sort, setSort] = useState<SortState>({ key: 'host', dir: 'asc' });
   const checkId = useId();
@@ -111,27 +114,27 @@ export function ScanResults({
 
   return (
     // A few results get a short table; many get a scrolling one.
-    <section className="panel table-panel scan-results" aria-label="Scan results" style={{ height: Math.min(460, Math.max(170, 80 + rows.length * 28)) }}>
+    <section className="panel table-panel scan-results" aria-label={t('ui.scan.results.label')} style={{ height: Math.min(460, Math.max(170, 80 + rows.length * 28)) }}>
       <header className="panel-head">
         <h2>
-          Results <span className="count">{rows.length.toLocaleString()}</span>
-          {notRecorded > 0 ? <span className="muted"> · {notRecorded.toLocaleString()} closed ports counted, not recorded</span> : null}
+          {t('ui.scan.results.title')} <span className="count">{t.fmt.number(rows.length)}</span>
+          {notRecorded > 0 ? <span className="muted">{t('ui.scan.results.notRecorded', { count: notRecorded })}</span> : null}
         </h2>
         <div className="panel-controls">
           <label className="check" htmlFor={checkId}>
-            <input id={checkId} type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Open only
+            <input id={checkId} type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> {t('ui.scan.results.openOnly')}
           </label>
         </div>
       </header>
       <VirtualTable
-        label="Scan results"
+        label={t('ui.scan.results.label')}
         items={rows}
-        columns={COLUMNS}
+        columns={scanColumns(t)}
         getKey={getKey}
-        copyText={rowText}
+        copyText={rowTextFor(t)}
         sort={sort}
         onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }))}
-        empty={running ? 'Scanning… open ports appear here as soon as they are found.' : 'No ports to show.'}
+        empty={running ? t('ui.scan.results.scanning') : t('ui.scan.results.none')}
       />
     </section>
   );

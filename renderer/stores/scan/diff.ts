@@ -1,4 +1,5 @@
 import { forEachPort, type HostResult, type PortResult, type PortState, type ScanResult } from '../../../shared/contract';
+import { plainT, type Tr } from '../../i18n/plain';
 
 /** What a scan knows of a port: its state, or `not-recorded` (probed, but its closed ports were only counted). */
 export type PortOutcome = PortState | 'not-recorded';
@@ -71,9 +72,13 @@ export function diffScans(a: ScanResult, b: ScanResult): PortChange[] {
   return [...changes.values()].sort((x, y) => x.host.localeCompare(y.host) || x.port - y.port);
 }
 
-/** How a change reads in the table. */
-export function outcomeLabel(o: PortOutcome): string {
-  return o === 'not-recorded' ? 'not recorded' : o;
+/**
+ * How a port's state (or a change's side) reads on screen. The states are nmap's words (open,
+ * closed, filtered, open|filtered) and stay as nmap, the CLI and the reports print them, like
+ * LISTEN and ESTABLISHED; only "not recorded", Portscope's own, is translated.
+ */
+export function outcomeLabel(o: PortOutcome, t: Tr = plainT('en')): string {
+  return o === 'not-recorded' ? t('ui.scan.state.notRecorded') : o;
 }
 
 /** Round-trip times in buckets for the histogram; bucket width adapts to the spread. */

@@ -5,6 +5,8 @@ import { isLargeScanRefusal } from '../../../shared/contract/scan';
 import type { RendererClient } from '../../contract/types';
 import { errorMessage } from '../../format/errors';
 import { loadHistory, saveHistory, type HistoryStorage } from './persist';
+import { currentLang } from '../../i18n/current';
+import { plainT } from '../../i18n/plain';
 
 export interface ScanRecord {
   scanId: string;
@@ -85,7 +87,7 @@ export function createScanStore(client: RendererClient, storage: HistoryStorage 
       stopListening();
       const request = get().request;
       if (!result) {
-        set({ phase: 'error', error: error ?? 'The scan ended without a result.' });
+        set({ phase: 'error', error: error ?? plainT(currentLang())('ui.scan.noResult') });
         return;
       }
       const history = request ? [{ scanId: result.scanId, request, result }, ...get().history].slice(0, HISTORY_LIMIT) : get().history;

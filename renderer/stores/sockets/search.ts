@@ -1,5 +1,7 @@
 import type { ProcessInfo, SocketRow } from '../../../shared/contract';
-import { EXPOSURE_LABEL, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import { exposureLabel, localAddressLabel, localEndpoint, processLabel, protocolLabel, remoteEndpoint } from '../../format/socket';
+import type { UiKey } from '../../i18n/catalogs';
+import { plainT, type Tr } from '../../i18n/plain';
 import { isListening } from './table';
 
 /**
@@ -20,16 +22,16 @@ export interface SearchTerm {
 }
 
 /** What the help popover lists: one example each. */
-export const QUALIFIERS: ReadonlyArray<{ key: Qualifier; example: string; means: string }> = [
-  { key: 'port', example: 'port:443', means: 'local or remote port (also a range: port:8000-8100)' },
-  { key: 'pid', example: 'pid:1234', means: 'a process id holding the socket' },
-  { key: 'proc', example: 'proc:nginx', means: 'process name contains' },
-  { key: 'state', example: 'state:listen', means: 'TCP state (listen, established, time_wait, …)' },
-  { key: 'user', example: 'user:root', means: 'owner’s user name contains' },
-  { key: 'exposure', example: 'exposure:all', means: 'all (every interface), loopback (this machine) or specific' },
-  { key: 'proto', example: 'proto:udp', means: 'tcp, udp, tcpv6, udpv6' },
-  { key: 'owner', example: 'owner:unknown', means: 'unknown (no visible process), known, or kernel' },
-];
+export const QUALIFIERS = [
+  { key: 'port', example: 'port:443', means: 'ui.dashboard.search.q.port' },
+  { key: 'pid', example: 'pid:1234', means: 'ui.dashboard.search.q.pid' },
+  { key: 'proc', example: 'proc:nginx', means: 'ui.dashboard.search.q.proc' },
+  { key: 'state', example: 'state:listen', means: 'ui.dashboard.search.q.state' },
+  { key: 'user', example: 'user:root', means: 'ui.dashboard.search.q.user' },
+  { key: 'exposure', example: 'exposure:all', means: 'ui.dashboard.search.q.exposure' },
+  { key: 'proto', example: 'proto:udp', means: 'ui.dashboard.search.q.proto' },
+  { key: 'owner', example: 'owner:unknown', means: 'ui.dashboard.search.q.owner' },
+] as const satisfies ReadonlyArray<{ key: Qualifier; example: string; means: UiKey }>;
 
 const QUALIFIER_NAMES = new Set<string>(QUALIFIERS.map((q) => q.key));
 const ALIASES: Record<string, Qualifier> = { process: 'proc', protocol: 'proto' };
@@ -72,7 +74,18 @@ export type ProcessLookup = ReadonlyMap<number, ProcessInfo>;
 
 // Rows are immutable and reused across ticks, so the text is built once per row (and again only
 // when its owner's details arrive later).
-const haystacks = new WeakMap<SocketRow, { process: ProcessInfo | undefined; text: string }>();
+let haystacks = new WeakMap<SocketRow, { process: ProcessInfo | undefined; text: string }>();
+
+const english = plainT('en');
+/** The language the tables are shown in, besides English: words match what the screen says. */
+let shown: Tr | null = null;
+
+/** The search also finds the labels in this language (German "dieser Rechner" as well as "this machine"). */
+export function setSearchLanguage(t: Tr | null): void {
+  if (t === shown) return;
+  shown = t;
+  haystacks = new WeakMap();
+}
 
 /** Everything the tables and the panel show for the row, lower-cased. */
 function haystack(row: SocketRow, processes: ProcessLookup | undefined): string {
@@ -87,8 +100,9 @@ function haystack(row: SocketRow, processes: ProcessLookup | undefined): string 
     row.state,
     row.service ?? '',
     row.serviceDescription ?? '',
-    EXPOSURE_LABEL[row.exposure],
-    processLabel(row),
+    exposureLabel(english, row.exposure),
+    processLabel(row, english),
+    ...(shown ? [exposureLabel(shown, row.exposure), processLabel(row, shown)] : []),
     row.user ?? '',
     ...row.risks.map((r) => r.message),
     process?.commandLine ?? '',
@@ -134,7 +148,7 @@ function matchesTerm(row: SocketRow, term: SearchTerm, processes: ProcessLookup 
     }
     case 'exposure': {
       const want = letters(term.value);
-      return row.exposure.startsWith(want) || letters(EXPOSURE_LABEL[row.exposure].toLowerCase()).startsWith(want);
+      return row.exposure.startsWith(want) || letters(exposureLabel(english, row.exposure).toLowerCase()).startsWith(want);
     }
     case 'proto': {
       // `tcp` is TCP over either family; `tcp6`, `tcpv6` and `tcp4` name one.

@@ -1,5 +1,6 @@
 import type { SocketRow } from '../../../shared/contract';
-import { EXPOSURE_LABEL } from '../../format/socket';
+import { exposureLabel, portClassLabel } from '../../format/socket';
+import { plainT, type Tr } from '../../i18n/plain';
 import { isListening, type LiveRow } from './table';
 
 export interface SocketLists {
@@ -34,14 +35,14 @@ export function topProcesses(rows: ReadonlyMap<string, LiveRow> | Iterable<LiveR
 const EXPOSURE_COLORS: Record<SocketRow['exposure'], string> = { loopback: '#2f9e44', specific: '#f59f00', all: '#e03131' };
 const CLASS_COLORS: Record<SocketRow['portClass'], string> = { 'well-known': '#1c7ed6', registered: '#ae3ec9', dynamic: '#868e96' };
 
-export function exposureSlices(listening: readonly LiveRow[]) {
+export function exposureSlices(listening: readonly LiveRow[], t: Tr = plainT('en')) {
   const counts: Record<SocketRow['exposure'], number> = { loopback: 0, specific: 0, all: 0 };
   for (const { row, mark } of listening) if (mark !== 'closing') counts[row.exposure]++;
-  return (Object.keys(counts) as Array<SocketRow['exposure']>).filter((k) => counts[k] > 0).map((k) => ({ name: EXPOSURE_LABEL[k], value: counts[k], color: EXPOSURE_COLORS[k] }));
+  return (Object.keys(counts) as Array<SocketRow['exposure']>).filter((k) => counts[k] > 0).map((k) => ({ name: exposureLabel(t, k), value: counts[k], color: EXPOSURE_COLORS[k] }));
 }
 
-export function portClassSlices(listening: readonly LiveRow[]) {
+export function portClassSlices(listening: readonly LiveRow[], t: Tr = plainT('en')) {
   const counts: Record<SocketRow['portClass'], number> = { 'well-known': 0, registered: 0, dynamic: 0 };
   for (const { row, mark } of listening) if (mark !== 'closing') counts[row.portClass]++;
-  return (Object.keys(counts) as Array<SocketRow['portClass']>).filter((k) => counts[k] > 0).map((k) => ({ name: k, value: counts[k], color: CLASS_COLORS[k] }));
+  return (Object.keys(counts) as Array<SocketRow['portClass']>).filter((k) => counts[k] > 0).map((k) => ({ name: portClassLabel(t, k), value: counts[k], color: CLASS_COLORS[k] }));
 }

@@ -47,6 +47,8 @@ export class AgentNamespace {
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-fleet-agent-'));
   readonly token = randomBytes(24).toString('hex');
   readonly tokenFile: string;
+  /** The namespace's end of the veth pair. */
+  private readonly inner: string;
   private readonly children = new Set<ChildProcess>();
   private destroyed = false;
 
@@ -56,7 +58,7 @@ export class AgentNamespace {
     this.hostAddr = `10.203.${x}.${y + 1}`;
     this.agentAddr = `10.203.${x}.${y + 2}`;
     const outer = `vfl${randomBytes(3).toString('hex')}`;
-    const inner = `vfl${randomBytes(3).toString('hex')}`;
+    const inner = (this.inner = `vfl${randomBytes(3).toString('hex')}`);
     run(['ip', 'netns', 'add', this.name]);
     live.add(this);
     try {
@@ -116,6 +118,18 @@ export class AgentNamespace {
         this.children.delete(child);
       },
     };
+  }
+
+  /**
+   * Takes the namespace's end of the veth down: packets stop both ways with no FIN or RST, as
+   * when a cable is pulled or the machine freezes. `mend()` brings it back (its address stays).
+   */
+  cut(): void {
+    this.sh(['ip', 'link', 'set', this.inner, 'down']);
+  }
+
+  mend(): void {
+    this.sh(['ip', 'link', 'set', this.inner, 'up']);
   }
 
   /** A TCP listener inside the namespace (a plain Node server), held until the returned stop. */

@@ -80,7 +80,7 @@ describe('browser-mode downloads', () => {
     expect(safeFileName('../../etc/passwd')).toBe('_.._etc_passwd');
     expect(safeFileName('a\u0000b\nc.csv')).toBe('a_b_c.csv');
     expect(safeFileName('...')).toBe('portscope-report.txt');
-    expect(formatBytes(2048)).toBe('2.0 kB');
+    expect(formatBytes(2048)).toBe('2.00 KiB');
   });
 });
 
@@ -98,7 +98,7 @@ describe('desktop saving', () => {
     const saver = createReportSaver(client, bridge);
     expect(saver.kind).toBe('dialog');
     expect(saver.formats).toContain('pdf');
-    expect(await saver.save('pdf', { what: 'all' })).toEqual({ saved: true, message: 'Saved to /home/me/report.pdf (2.9 kB).' });
+    expect(await saver.save('pdf', { what: 'all' })).toEqual({ saved: true, message: 'Saved to /home/me/report.pdf (2.93 KiB).' });
     expect(requests).toEqual([{ format: 'pdf', report: { what: 'all' } }]);
     expect(client.calls).toEqual([]);
     answer = { saved: false, format: 'pdf', path: null as unknown as string, bytes: 0 };
@@ -163,7 +163,7 @@ describe('opening reports', () => {
     const store = createReportsStore(client, { saver: createReportSaver(client, undefined), maxMessageBytes: limit });
     const text = JSON.stringify({ pad: 'x'.repeat(limit) });
     await store.getState().openText('big.json', text);
-    expect(store.getState().openError).toMatch(/big\.json is 1\.0 MB; in the browser Portscope opens files up to 1\.0 MB.*portscope import/);
+    expect(store.getState().openError).toMatch(/big\.json is 1\.00 MiB; in the browser Portscope opens files up to 1\.00 MiB.*portscope import/);
     expect(client.calls).toEqual([]);
     // Quotes and non-ASCII count as sent: JSON escapes and UTF-8.
     expect(importMessageBytes('"é', 'a')).toBe(new TextEncoder().encode(JSON.stringify({ text: '"é', fileName: 'a' })).length + 256);

@@ -46,12 +46,30 @@ function echoUdp(port) {
 for (const p of spec.tcp ?? []) await listenTcp(p);
 for (const p of spec.udp ?? []) await echoUdp(p);
 // Random ports from a fixed seed: the same set every run, spread over the whole range.
-let seed = spec.seed ?? 20261121;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-let wanted = spec.randomTcp ?? 0;
-while (wanted > 0) {
-  if (await listenTcp(1 + Math.floor(rnd() * 65535))) wanted--;
+// mulberry32 (a 32-bit state kept exact with Math.imul and >>> 0; the old LCG multiplied past
+// 2^53, lost its low bits and fell into a short cycle, so `randomTcp: 10000` retried forever),
+// drawing a partial Fisher–Yates shuffle of the free candidate ports: every port is tried at
+// most once, so a port that is taken costs one attempt and the loop always ends.
+function mulberry32(a) {
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
+const rnd = mulberry32((spec.seed ?? 20261121) >>> 0);
+let wanted = spec.randomTcp ?? 0;
+const taken = new Set(tcp);
+const candidates = [];
+for (let p = 1; p <= 65535; p++) if (!taken.has(p)) candidates.push(p);
+for (let i = 0; wanted > 0 && i < candidates.length; i++) {
+  const j = i + Math.floor(rnd() * (candidates.length - i));
+  [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+  if (await listenTcp(candidates[i])) wanted--;
+}
+if (wanted > 0) process.stderr.write(`listeners.mjs: ${wanted} of ${spec.randomTcp} random TCP ports could not be bound (every free port was tried)\n`);
 tcp.sort((a, b) => a - b);
 udp.sort((a, b) => a - b);
 process.stdout.write(`${JSON.stringify({ tcp, udp })}\n`);

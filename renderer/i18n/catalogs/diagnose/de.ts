@@ -1,0 +1,26 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'ui.diagnose.status.ok': 'bestanden',
+  'ui.diagnose.status.warn': 'Warnung',
+  'ui.diagnose.status.fail': 'fehlgeschlagen',
+  'ui.diagnose.status.skip': 'übersprungen',
+  'ui.diagnose.stepStatus': ' ({status})',
+  'ui.diagnose.verdict.ok': 'Erreichbar',
+  'ui.diagnose.verdict.notListening': 'Nichts lauscht',
+  'ui.diagnose.verdict.localOnly': 'Nur dieser Rechner',
+  'ui.diagnose.verdict.blocked': 'Blockiert',
+  'ui.diagnose.verdict.unknown': 'Unklar',
+  'ui.diagnose.verdict.label': 'Ergebnis',
+  'ui.diagnose.form.label': 'Diagnose-Einstellungen',
+  'ui.diagnose.form.port': 'Port auf diesem Rechner',
+  'ui.diagnose.form.loopbackTitle': 'Nur mit 127.0.0.1 und ::1 verbinden, nicht mit den anderen Adressen dieses Rechners',
+  'ui.diagnose.form.loopback': 'Nur Loopback',
+  'ui.diagnose.form.run': 'Diagnose starten',
+  'ui.diagnose.form.intro': 'Warum erreichen Clients meinen Server nicht? Prüft, ob etwas lauscht, wer, auf welchen Adressen, ob es antwortet, und die Firewall.',
+  'ui.diagnose.nextStep': '<strong>Nächster Schritt:</strong> {step}',
+  'ui.diagnose.checklist': 'Prüfliste',
+  'ui.diagnose.checklistRunning': 'Prüfliste (läuft…)',
+  'ui.diagnose.checking': 'Wird geprüft…',
+  'ui.diagnose.empty': 'Geben Sie einen Port ein, der erreichbar sein sollte, und klicken Sie auf „Diagnose starten“.',
+};

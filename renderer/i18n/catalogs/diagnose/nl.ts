@@ -1,0 +1,26 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'ui.diagnose.status.ok': 'geslaagd',
+  'ui.diagnose.status.warn': 'waarschuwing',
+  'ui.diagnose.status.fail': 'mislukt',
+  'ui.diagnose.status.skip': 'overgeslagen',
+  'ui.diagnose.stepStatus': ' ({status})',
+  'ui.diagnose.verdict.ok': 'Bereikbaar',
+  'ui.diagnose.verdict.notListening': 'Er luistert niets',
+  'ui.diagnose.verdict.localOnly': 'Alleen deze computer',
+  'ui.diagnose.verdict.blocked': 'Geblokkeerd',
+  'ui.diagnose.verdict.unknown': 'Onduidelijk',
+  'ui.diagnose.verdict.label': 'Oordeel',
+  'ui.diagnose.form.label': 'Diagnose-instellingen',
+  'ui.diagnose.form.port': 'Poort op deze computer',
+  'ui.diagnose.form.loopbackTitle': 'Alleen verbinden met 127.0.0.1 en ::1, niet met de andere adressen van deze computer',
+  'ui.diagnose.form.loopback': 'Alleen loopback',
+  'ui.diagnose.form.run': 'Diagnose starten',
+  'ui.diagnose.form.intro': 'Waarom kunnen clients mijn server niet bereiken? Controleert of er iets luistert, welk proces, op welke adressen, of het antwoordt, en de firewall.',
+  'ui.diagnose.nextStep': '<strong>Volgende stap:</strong> {step}',
+  'ui.diagnose.checklist': 'Controlelijst',
+  'ui.diagnose.checklistRunning': 'Controlelijst (bezig…)',
+  'ui.diagnose.checking': 'Bezig met controleren…',
+  'ui.diagnose.empty': 'Vul een poort in die bereikbaar zou moeten zijn en klik op ‘Diagnose starten’.',
+};
