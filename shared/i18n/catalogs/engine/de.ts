@@ -23,7 +23,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.diagnose.addresses.loopbackOnly': 'Nur auf Loopback: nur von diesem Rechner aus erreichbar, nicht von anderen.',
   'engine.diagnose.addresses.every': 'Auf allen Adressen, IPv4 und IPv6.',
   'engine.diagnose.addresses.everyV4': 'Auf allen IPv4-Adressen (IPv6-Clients können sich nicht verbinden).',
-  'engine.diagnose.addresses.v6Only': 'Nur auf allen IPv6-Adressen (reiner IPv6-Socket): IPv4-Clients können sich nicht verbinden.',
+  'engine.diagnose.addresses.v6Only': 'Auf allen IPv6-Adressen, aber nur IPv6 (reiner IPv6-Socket): IPv4-Clients können sich nicht verbinden.',
   'engine.diagnose.addresses.specific':
     'Nur auf bestimmten Adressen: {addresses}. Clients müssen {count, plural, one {diese Adresse} other {eine dieser Adressen}} verwenden.',
   'engine.diagnose.addresses.dualStack': '{address} (IPv4 und IPv6)',
@@ -44,7 +44,7 @@ export const de: Record<keyof typeof en, string> = {
     'Auf keiner lokalen Adresse erreichbar: {reason, select, timeout {Zeitüberschreitung beim Verbindungsaufbau (verwirft eine Firewall die Pakete?)} refused {die Verbindungen werden abgewiesen} other {{outcomes}}}.',
 
   'engine.diagnose.firewall.unreadable':
-    '{tool, select, none {Die Firewall-Regeln konnten nicht gelesen werden ({reason}).} other {Die Regeln von {tool} konnten nicht gelesen werden ({reason}).}}',
+    '{tool, select, none {Die Firewall-Regeln konnten nicht gelesen werden ({reason}).} other {Die Regeln der {tool} konnten nicht gelesen werden ({reason}).}}',
   'engine.diagnose.firewall.blocks':
     '{action, select, drop {Eine {source}-Regel verwirft Verkehr zu Port {label}: {rule}} other {Eine {source}-Regel weist Verkehr zu Port {label} ab: {rule}}}',
   'engine.diagnose.firewall.accepts': 'Eine {source}-Regel lässt Port {label} zu.',
@@ -79,7 +79,7 @@ export const de: Record<keyof typeof en, string> = {
     'Port {label} lauscht und ist über Loopback erreichbar (die übrigen Adressen dieses Rechners wurden wie gewünscht nicht geprüft).',
   'engine.diagnose.verdict.ok.summary': 'Port {label} lauscht und ist auf den Adressen dieses Rechners erreichbar.',
   'engine.diagnose.verdict.ok.next':
-    'Wenn Clients anderswo sich trotzdem nicht verbinden können, liegt es zwischen ihnen und diesem Rechner: an einem Router oder einer Cloud-Firewall, an der Portweiterleitung (NAT) oder daran, dass der Client die falsche Adresse verwendet. Testen Sie von einem Client aus: portscope probe <diese-Adresse>:{port}',
+    'Wenn sich Clients anderswo trotzdem nicht verbinden können, liegt es zwischen ihnen und diesem Rechner: an einem Router oder einer Cloud-Firewall, an der Portweiterleitung (NAT) oder daran, dass der Client die falsche Adresse verwendet. Testen Sie von einem Client aus: portscope probe <diese-Adresse>:{port}',
 
   'engine.capability.linux.socketOwners': 'als root (sudo) ausführen, um die Besitzer der Sockets anderer Benutzer zu sehen',
   'engine.capability.linux.processDetails': 'als root (sudo) ausführen, um Programmdateien und Befehlszeilen anderer Benutzer zu sehen',
@@ -89,7 +89,7 @@ export const de: Record<keyof typeof en, string> = {
     '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es root.',
   'engine.capability.linux.closeConnection': 'der Kernel bricht die Verbindung ab (SOCK_DESTROY, wie `ss -K`); dafür ist CONFIG_INET_DIAG_DESTROY nötig',
   'engine.capability.linux.closeConnectionUser':
-    'als root (sudo) ausführen, um Verbindungen zu trennen: Der Kernel lässt nur CAP_NET_ADMIN einen Socket abbrechen',
+    'als root (sudo) ausführen, um Verbindungen zu trennen: Der Kernel erlaubt das Abbrechen eines Sockets nur mit CAP_NET_ADMIN',
   'engine.capability.windows.socketOwnersWine': 'Wine nennt die Besitzer von TCP-Sockets nicht (nur die seiner eigenen UDP-Sockets): Sie erscheinen als unbekannt',
   'engine.capability.windows.socketOwnersNetstat': 'aus `netstat -ano` und `tasklist` gelesen: Die IP-Helper-API ließ sich nicht laden',
   'engine.capability.windows.processDetailsNetstat':
@@ -100,9 +100,9 @@ export const de: Record<keyof typeof en, string> = {
     'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen.',
   'engine.capability.windows.endProcessUser':
     'Windows kennt kein SIGTERM: „Beenden“ und „Sofort beenden“ rufen beide TerminateProcess auf, das den Prozess sofort anhält, ohne ihn aufräumen zu lassen. Für Prozesse anderer Benutzer braucht es Administratorrechte.',
-  'engine.capability.darwin.socketOwners': 'aus `netstat -anv` gelesen; der Ausweg über lsof sieht ohne sudo nur Ihre eigenen Prozesse',
+  'engine.capability.darwin.socketOwners': 'aus `netstat -anv` gelesen; ersatzweise sieht lsof ohne sudo nur Ihre eigenen Prozesse',
   'engine.capability.darwin.processDetails': 'mit sudo ausführen, um die Befehlszeilen der Prozesse anderer Benutzer zu sehen',
-  'engine.capability.darwin.firewallRules': 'mit sudo ausführen, um die pf-Regeln zu lesen; den Zustand der Programm-Firewall gibt es auch ohne root',
+  'engine.capability.darwin.firewallRules': 'mit sudo ausführen, um die pf-Regeln zu lesen; der Zustand der Programm-Firewall lässt sich auch ohne root lesen',
   'engine.capability.darwin.endProcessUser':
     '„Beenden“ sendet SIGTERM (der Prozess kann aufräumen und sich beenden); „Sofort beenden“ sendet SIGKILL. Für Prozesse anderer Benutzer braucht es sudo.',
   'engine.capability.darwin.closeConnection': 'macOS bietet keinen Weg, die TCP-Verbindung eines anderen Prozesses abzubrechen',
@@ -114,14 +114,14 @@ export const de: Record<keyof typeof en, string> = {
   'engine.risk.malwarePort': 'Port {port} ist von Schadsoftware bekannt ({malware}); prüfen Sie, welches Programm ihn verwendet.',
   'engine.probe.refused': 'Verbindung abgewiesen: Der Host antwortet, aber auf {where} lauscht nichts (Port geschlossen).',
   'engine.probe.udpUnreachable': 'ICMP „Port unreachable“: Auf {where}/udp lauscht nichts (Port geschlossen).',
-  'engine.probe.noRoute': 'Keine Route zum Host {address}: Er ist aus, nicht in diesem Netz, oder eine Firewall antwortet für ihn.',
+  'engine.probe.noRoute': 'Keine Route zum Host {address}: Er ist ausgeschaltet, nicht in diesem Netz, oder eine Firewall antwortet für ihn.',
   'engine.probe.netUnreachable': 'Netz nicht erreichbar: Dieser Rechner hat keine Route zu {address}.',
   'engine.probe.prohibited': 'Auf dem Weg zu {where} von einer Firewall blockiert (administratively prohibited).',
   'engine.probe.reset': 'Verbindung von {where} zurückgesetzt.',
   'engine.probe.failed': 'Fehlgeschlagen mit {code} bei {where}.',
   'engine.probe.connected': 'Mit {where} in {rtt, number, ::.00} ms verbunden: Der Port ist offen.',
   'engine.probe.cancelled': 'Abgebrochen.',
-  'engine.probe.timeout': 'Keine Antwort von {where} innerhalb von {timeout} ms: Eine Firewall verwirft die Pakete, oder der Host ist aus.',
+  'engine.probe.timeout': 'Keine Antwort von {where} innerhalb von {timeout} ms: Eine Firewall verwirft die Pakete, oder der Host ist ausgeschaltet.',
   'engine.probe.noReply': 'Keine Antwort von {where}/udp innerhalb von {timeout} ms: offen, aber stumm, oder gefiltert (bei UDP nicht zu unterscheiden).',
   'engine.probe.reply': 'Antwort mit {bytes, plural, one {# Byte} other {# Byte}} von {where}/udp in {rtt, number, ::.00} ms: Der Port ist offen.',
   'engine.probe.verdict.none': 'Es wurde kein Versuch zu {target} unternommen.',
@@ -129,8 +129,8 @@ export const de: Record<keyof typeof en, string> = {
   'engine.probe.verdict.open': '{target} ist erreichbar: Der Port ist offen.',
   'engine.probe.verdict.unreliable': '{target} ist erreichbar, aber {failed} von {total} Versuchen schlugen fehl: Die Verbindung ist unzuverlässig.',
   'engine.probe.verdict.closed': '{target} ist geschlossen: Der Host antwortet, aber auf diesem Port lauscht nichts.',
-  'engine.probe.verdict.timeout': '{target} hat nicht geantwortet: gefiltert von einer Firewall, die Pakete verwirft, oder der Host ist aus.',
-  'engine.probe.verdict.silent': '{target} blieb stumm: open|filtered (ein offener UDP-Dienst ignoriert unbekannte Datagramme womöglich).',
+  'engine.probe.verdict.timeout': '{target} hat nicht geantwortet: gefiltert von einer Firewall, die Pakete verwirft, oder der Host ist ausgeschaltet.',
+  'engine.probe.verdict.silent': '{target} blieb stumm: offen|gefiltert (ein offener UDP-Dienst ignoriert unbekannte Datagramme womöglich).',
   'engine.probe.verdict.noRoute': '{host} ist nicht erreichbar: keine Route zum Host oder zu seinem Netz.',
   'engine.probe.verdict.prohibited': '{target} wird von einer Firewall blockiert, die das auch meldet (administratively prohibited).',
   'engine.probe.verdict.unresolved': '{host} ließ sich nicht auflösen: Prüfen Sie den Namen oder Ihre DNS-Einstellungen.',
@@ -142,16 +142,16 @@ export const de: Record<keyof typeof en, string> = {
   'engine.close.unsupported': '{note, select, none {Verbindungen lassen sich hier nicht trennen.} other {Verbindungen lassen sich hier nicht trennen: {note}}}',
   'engine.close.closedMeanwhile': 'TCP {what} wurde von selbst geschlossen, bevor Portscope sie trennen konnte.',
   'engine.close.denied':
-    'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: Als root (sudo) ausführen; der Kernel lässt nur CAP_NET_ADMIN einen Socket abbrechen.',
+    'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: Als root (sudo) ausführen; der Kernel erlaubt das Abbrechen eines Sockets nur mit CAP_NET_ADMIN.',
   'engine.close.kernelCannot': 'Dieser Kernel kann keine Verbindungen trennen (dafür ist CONFIG_INET_DIAG_DESTROY nötig): TCP {what} ist weiterhin offen.',
   'engine.close.stillOpen': 'Der Kernel hat das Trennen angenommen, aber TCP {what} ist weiterhin aufgebaut.',
   'engine.close.closed':
-    'TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} getrennt: Beide Seiten sehen die Verbindung abgebrochen.',
+    'TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} getrennt: Die Verbindung ist für beide Seiten abgebrochen.',
   'engine.ports.notPort': '„{item}“ ist weder ein Port noch ein Bereich noch eine Vorlage (Vorlagen: {presets})',
   'engine.ports.range': 'Port {port} liegt außerhalb des Bereichs: Ports gehen von 1 bis 65535',
   'engine.ports.none': 'keine Ports angegeben (--ports ist leer): z. B. 22,80,443, 8000-8100, - (alle) oder eine Vorlage verwenden',
   'engine.ports.emptyItem': 'leerer Eintrag in der Portliste „{spec}“',
-  'engine.ports.backwards': 'der Portbereich {item} läuft rückwärts: {fix} schreiben',
+  'engine.ports.backwards': 'im Portbereich {item} ist der Anfang größer als das Ende: {fix} schreiben',
   'engine.targets.ipv4': '„{spec}“ ist keine gültige IPv4-Adresse',
   'engine.targets.octet': '„{spec}“ ist keine gültige IPv4-Adresse: {octet} ist größer als 255',
   'engine.targets.scoped': '„{spec}“: IPv6-Adressen mit Zone (%Schnittstelle) werden beim Scannen nicht unterstützt',
@@ -160,7 +160,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.targets.prefixTooLong': '„{spec}“: die Präfixlänge {prefix} ist größer als {max}',
   'engine.targets.blockTooLarge': '„{spec}“ umfasst 2^{bits} Adressen; höchstens {max} Hosts auf einmal scannen ({prefix} oder länger verwenden)',
   'engine.targets.rangeOctet': '„{spec}“: {octet} ist größer als 255',
-  'engine.targets.backwards': 'der Adressbereich „{spec}“ läuft rückwärts',
+  'engine.targets.backwards': 'im Adressbereich „{spec}“ ist der Anfang größer als das Ende',
   'engine.targets.rangeTooLarge': '„{spec}“ umfasst {count} Adressen; höchstens {max} auf einmal scannen',
   'engine.targets.empty': 'leeres Ziel: eine Adresse, einen Namen, einen CIDR-Block oder einen Bereich angeben',
   'engine.targets.unknown': '„{spec}“ ist weder eine IP-Adresse noch ein CIDR-Block, ein Bereich oder ein Hostname',
@@ -185,11 +185,11 @@ export const de: Record<keyof typeof en, string> = {
   'engine.capability.windows.trafficCounters':
     'Bytes und RTT aufgebauter Verbindungen aus der Windows-Statistik pro Verbindung (GetPerTcpConnectionEStats). Windows zählt erst, wenn sie für eine Verbindung eingeschaltet ist, und Portscope schaltet sie ein, sobald es die Verbindung sieht: Die Zählung beginnt dann bei 0, nicht beim Öffnen der Verbindung.',
   'engine.capability.windows.closeConnectionNoHelper':
-    'Verbindungen zu trennen braucht die IP-Helper-API, die sich nicht laden ließ (koffi)',
+    'zum Trennen von Verbindungen ist die IP-Helper-API nötig, die sich nicht laden ließ (koffi)',
   'engine.capability.windows.closeConnectionWine':
     'SetTcpEntry ist unter Wine nur ein Platzhalter, der Erfolg meldet, ohne etwas zu trennen; deshalb ruft Portscope es unter Wine nicht auf',
   'engine.capability.windows.closeConnection':
-    'Windows löscht die Verbindung (SetTcpEntry mit MIB_TCP_STATE_DELETE_TCB, wie TCPView): Beide Seiten sehen sie zurückgesetzt. Nur IPv4: Für IPv6-Verbindungen hat Windows keinen solchen Aufruf.',
+    'Windows löscht die Verbindung (SetTcpEntry mit MIB_TCP_STATE_DELETE_TCB, wie TCPView): Beide Seiten erhalten einen Reset. Nur IPv4: Für IPv6-Verbindungen hat Windows keinen solchen Aufruf.',
   'engine.capability.windows.closeConnectionUser':
     'als Administrator ausführen, um Verbindungen zu trennen (SetTcpEntry braucht erhöhte Rechte); IPv6-Verbindungen lassen sich unter Windows gar nicht trennen',
   'engine.capability.darwin.trafficCountersLsof':
@@ -197,15 +197,15 @@ export const de: Record<keyof typeof en, string> = {
   'engine.capability.darwin.trafficCountersNoColumns':
     'dieses netstat gab keine Spalten rxbytes/txbytes aus: Sockets zeigen keine Bytes',
   'engine.capability.darwin.trafficCounters':
-    'Bytes ein und aus für jeden TCP- und UDP-Socket, die Zählung des Kernels aus `netstat -anvb` (rxbytes/txbytes), für alle Benutzer ohne sudo; eine RTT liefert macOS dort nicht',
+    'ein- und ausgehende Bytes jedes TCP- und UDP-Sockets, die Zählung des Kernels aus `netstat -anvb` (rxbytes/txbytes), für alle Benutzer ohne sudo; eine RTT liefert macOS dort nicht',
   'engine.close.deniedReason':
     'Keine Berechtigung, TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} zu trennen: {reason}.',
   'engine.close.unsupportedReason': 'TCP {what} lässt sich nicht trennen: {reason}. Die Verbindung ist weiterhin offen.',
   'engine.history.none': 'in {dir} wurde noch kein Verlauf aufgezeichnet (`portscope agent`, `portscope serve` oder die App starten)',
   'engine.history.noBaseline': 'es wurde noch keine Baseline gespeichert („Alle als bekannt markieren“ oder `portscope baseline save`)',
-  'engine.probe.outcome': '{outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
-  'engine.diagnose.reachability.detail': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
-  'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitlimit} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}} ({rtt, number, ::.00} ms)',
+  'engine.probe.outcome': '{outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitüberschreitung} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
+  'engine.diagnose.reachability.detail': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitüberschreitung} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}}',
+  'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitüberschreitung} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}} ({rtt, number, ::.00} ms)',
   'engine.scan.large':
     'Großer Scan: {probes, number} Anfragen an {hosts, plural, one {# Host} other {# Hosts}} dauern {silent, select, same {etwa {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# Tag} other {# Tage}}}}} other {etwa {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# Tag} other {# Tage}}}}, wenn die Hosts antworten, und bis zu {slowUnit, select, s {{slow, number} s} min {{slow, number} min} h {{slow, number} h} other {{slow, plural, one {# Tag} other {# Tage}}}}, wenn sie schweigen}}. Scans über mehr als {maxHosts, number} Hosts oder {maxProbes, number} Anfragen müssen bestätigt werden: Grenzen Sie den Scan ein oder bestätigen Sie ihn (--force auf der Befehlszeile).',
 };

@@ -24,7 +24,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.summary.processes': 'Prozesse',
   'report.summary.processesValue': '{processes, number} mit Sockets; {unowned, plural, one {# Socket} other {# Sockets}} ohne bekannten Besitzer',
   'report.summary.notes': 'Hinweise zu lauschenden Ports',
-  'report.summary.notesValue': '{danger, number} Gefahr, {warning, number} Warnung, {info, number} Info',
+  'report.summary.notesValue': 'Gefahr: {danger, number}, Warnung: {warning, number}, Info: {info, number}',
   'report.summary.scan': 'Scan',
   'report.summary.nmapScan': 'nmap-Scan',
   'report.summary.scanValue':
@@ -58,7 +58,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.column.port': 'Port',
   'report.column.reason': 'Grund',
   'report.column.rtt': 'RTT (ms)',
-  'report.column.serviceHint': 'Hinweis auf den Dienst',
+  'report.column.serviceHint': 'Dienst-Hinweis',
   'report.column.banner': 'Banner',
   'report.column.time': 'Zeit',
   'report.column.address': 'Adresse',
