@@ -72,7 +72,7 @@ const GERMAN: Words = {
 const DUTCH: Words = {
   locale: 'nl-NL',
   lang: 'nl',
-  nav: "Pagina's",
+  nav: 'Pagina’s',
   dashboard: 'Dashboard',
   scan: 'Scan',
   diagnose: 'Diagnose',
