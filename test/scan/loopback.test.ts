@@ -36,14 +36,15 @@ function scan(request: Record<string, unknown>, onProgress?: (p: ScanProgress) =
 
 /** Ports that were free a moment ago: closed, unless another process grabs one meanwhile. */
 async function freePorts(n: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
+  // Distinct: the kernel may hand out a port it handed out a moment ago, once that one is closed.
+  const out = new Set<number>();
+  for (let i = 0; out.size < n && i < n * 10; i++) {
     const s = net.createServer();
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-    out.push(portOf(s));
+    out.add(portOf(s));
     await new Promise((r) => s.close(r));
   }
-  return out;
+  return [...out];
 }
 
 beforeAll(async () => {
