@@ -1,5 +1,6 @@
 import { calls, CONTRACT_VERSION, events, type CallName, type EventName } from '../../shared/contract';
 import type { PortscopeBridge } from '../../shared/contract/bridge';
+import { bridgeErrorMessage } from '../../shared/contract/bridgeError';
 import { callChannel, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL, type IpcEnvelope } from './channels';
 
 /** The part of ipcRenderer the bridge uses; Electron's ipcRenderer fits. It never leaves the preload. */
@@ -47,9 +48,9 @@ export function createBridge(ipc: RendererIpcLike): PortscopeBridge {
       async (request: unknown) => {
         const envelope = (await ipc.invoke(callChannel(name), request)) as IpcEnvelope;
         if (envelope.ok) return JSON.parse(envelope.json) as unknown;
-        // contextBridge copies an Error's message but drops its other fields; the code is kept
-        // in the message's start too, as `[code]`, for pages that need it.
-        throw new BridgeCallError(envelope.error.code, `[${envelope.error.code}] ${envelope.error.message}`);
+        // contextBridge copies an Error's message but drops its other fields: the code, catalog
+        // key and values ride in the message (shared/contract/bridgeError.ts).
+        throw new BridgeCallError(envelope.error.code, bridgeErrorMessage(envelope.error));
       },
     ]),
   );

@@ -1,3 +1,4 @@
+import { bridgeErrorMessage } from '../../shared/contract/bridgeError';
 import { ReportSaveResponseSchema, type ReportSaveBridge } from '../../shared/contract/report-save';
 import { BridgeCallError, type RendererIpcLike } from './bridge';
 import type { IpcEnvelope } from './channels';
@@ -12,7 +13,7 @@ export function createReportSaveBridge(ipc: Pick<RendererIpcLike, 'invoke'>): Re
   return {
     async save(request) {
       const envelope = (await ipc.invoke(REPORT_SAVE_CHANNEL, request)) as IpcEnvelope;
-      if (!envelope.ok) throw new BridgeCallError(envelope.error.code, `[${envelope.error.code}] ${envelope.error.message}`);
+      if (!envelope.ok) throw new BridgeCallError(envelope.error.code, bridgeErrorMessage(envelope.error));
       return ReportSaveResponseSchema.parse(JSON.parse(envelope.json));
     },
   };

@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../shared/contract';
 import type { PortscopeBridge } from '../../shared/contract/bridge';
+import { fromBridgeError } from '../../shared/contract/bridgeError';
 import type { ConnectionState, RendererClient } from './types';
 import { currentLang } from '../i18n/current';
 import { plainT } from '../i18n/plain';
@@ -20,7 +21,14 @@ export function createBridgeClient(bridge: PortscopeBridge): RendererClient {
     async call<N extends CallName>(name: N, request: CallRequest<N>): Promise<CallResponse<N>> {
       const fn = bridge.calls[name] as ((req: CallRequest<N>) => Promise<unknown>) | undefined;
       if (typeof fn !== 'function') throw new Error(plainT(currentLang())('ui.app.error.noCall', { name }));
-      return parseResponse(name, await fn(request));
+      let answer: unknown;
+      try {
+        answer = await fn(request);
+      } catch (err) {
+        // The preload's error with its code, key and values back (they cannot cross as fields).
+        throw fromBridgeError(err);
+      }
+      return parseResponse(name, answer);
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
       const subscribe = bridge.events[name] as ((l: (p: unknown) => void) => () => void) | undefined;

@@ -4,6 +4,7 @@ import { CONTRACT_VERSION } from '../../shared/contract/version';
 import type { RendererClient } from '../contract/types';
 import { errorMessage } from '../format/errors';
 import { currentLang } from '../i18n/current';
+import { engineText } from '../i18n/engine';
 import { plainT } from '../i18n/plain';
 
 /** The "What changed since…" choices; `report` is a saved report's time. */
@@ -139,7 +140,7 @@ export function createHistoryStore(client: RendererClient, notifications: Browse
     }
     if (transport === 'electron') return;
     const t = plainT(currentLang());
-    notifications.show(alert.severity === 'danger' ? t('ui.history.notify.risky') : t('ui.history.notify.new'), alert.message);
+    notifications.show(alert.severity === 'danger' ? t('ui.history.notify.risky') : t('ui.history.notify.new'), engineText(currentLang(), alert));
   }
   return store;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedFields } from './localized';
 import { ExposureSchema, PortSchema, ProtocolSchema, SocketStateSchema } from './sockets';
 
 const Pid = z.number().int().positive().max(4_194_304);
@@ -137,6 +138,8 @@ export const AlertSchema = z.object({
   reasons: z.array(AlertReasonSchema),
   severity: z.enum(['info', 'warning', 'danger']),
   message: z.string(),
+  /** The message's catalog key and values (catalogs/alert), for front ends that translate it. */
+  ...localizedFields,
   protocol: ProtocolSchema,
   localAddress: z.string(),
   localPort: PortSchema,

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { calls, events, IPC_PREFIX } from '../../shared/contract';
+import { afterEach, describe, expect, it } from 'vitest';
+import { calls, ContractError, events, IPC_PREFIX } from '../../shared/contract';
+import type { PortscopeBridge } from '../../shared/contract/bridge';
+import { fromBridgeError } from '../../shared/contract/bridgeError';
+import { engineCatalogs } from '../../shared/i18n/catalogs/engine';
+import { engineText } from '../../electron/engine/localizedText';
+import { createBridgeClient } from '../../renderer/contract/bridgeClient';
+import { errorMessage } from '../../renderer/format/errors';
+import { setCurrentLang } from '../../renderer/i18n/current';
 import { createBridge } from '../../electron/app/bridge';
 import { bindContract } from '../../electron/app/ipc';
 import { FakeLink } from '../host/support/fake-link';
@@ -117,5 +124,54 @@ describe('the preload bridge over the binding', () => {
     const { ipcMain } = setup();
     const bridge = createBridge(ipcMain.connect(appFrame).ipc);
     expect(() => (bridge.events['sockets.delta'] as (l: unknown) => unknown)('nope')).toThrow(TypeError);
+  });
+});
+
+/** What contextBridge does to a rejection on its way into the page: only the message survives. */
+function throughContextBridge(bridge: PortscopeBridge): PortscopeBridge {
+  const calls = Object.fromEntries(
+    Object.entries(bridge.calls).map(([name, fn]) => [
+      name,
+      async (request: unknown) => {
+        try {
+          return await (fn as (r: unknown) => Promise<unknown>)(request);
+        } catch (err) {
+          // eslint-disable-next-line preserve-caught-error -- dropping everything but the message is the point
+          throw new Error((err as Error).message);
+        }
+      },
+    ]),
+  );
+  return { ...bridge, calls } as unknown as PortscopeBridge;
+}
+
+describe('engine errors across contextBridge', () => {
+  afterEach(() => setCurrentLang('en'));
+
+  it('keep their code, catalog key and values, so the page shows them in its language', async () => {
+    const { ipcMain, link } = setup();
+    link.answers['history.changes'] = () => {
+      throw new ContractError('not-found', engineText('engine.history.none', { dir: '/data' }), { messageKey: 'engine.history.none', values: { dir: '/data' } });
+    };
+    const client = createBridgeClient(throughContextBridge(createBridge(ipcMain.connect(appFrame).ipc)));
+    const err = await client.call('history.changes', { since: 'hour' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContractError);
+    expect(err).toMatchObject({ code: 'not-found', message: engineText('engine.history.none', { dir: '/data' }), messageKey: 'engine.history.none', values: { dir: '/data' } });
+    setCurrentLang('de');
+    expect(errorMessage(err)).toBe(engineCatalogs.de['engine.history.none'].replace('{dir}', '/data'));
+    setCurrentLang('nl');
+    expect(errorMessage(err)).toBe(engineCatalogs.nl['engine.history.none'].replace('{dir}', '/data'));
+  });
+
+  it('without a key keep their code and English; a forged trailer is ignored', async () => {
+    const { ipcMain } = setup();
+    const client = createBridgeClient(throughContextBridge(createBridge(ipcMain.connect(appFrame).ipc)));
+    await expect(client.call('process.details', { pid: 4242 })).rejects.toMatchObject({ code: 'not-found', message: 'No process 4242.' });
+    const forged = fromBridgeError(new Error('[denied] no\n\u2063portscope-error:{"messageKey":"","values":{"a":{}}}'));
+    expect(forged).toBeInstanceOf(ContractError);
+    expect(forged).toMatchObject({ code: 'denied', message: 'no' });
+    expect((forged as ContractError).messageKey).toBeUndefined();
+    const plain = new Error('something else');
+    expect(fromBridgeError(plain)).toBe(plain);
   });
 });

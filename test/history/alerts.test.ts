@@ -37,7 +37,7 @@ describe('alert rules', () => {
     expect(alertFor(opened(listener({ localPort: 23, risky: true })), null, DEFAULT_SETTINGS, never)).toMatchObject({ reasons: ['risky-port'], severity: 'danger' });
     const ownerless = alertFor(opened(listener({ owner: { pid: null, name: null, exe: null, user: null, startTime: null, status: 'not-found' } })), null, DEFAULT_SETTINGS, never);
     expect(ownerless!.reasons).toEqual(['unknown-owner']);
-    expect(ownerless!.message).toMatch(/unknown owner \(not-found\)/);
+    expect(ownerless!.message).toMatch(/unknown owner \(not found\)/);
   });
 
   it('optionally alert on every new listener and on known ones going down; baselines and ignore lists silence', () => {

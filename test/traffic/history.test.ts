@@ -57,7 +57,7 @@ describe('per-minute traffic', () => {
     db.close();
     const store = HistoryStore.open(d, { create: false });
     try {
-      expect(store.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+      expect(store.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
       expect(store.db.prepare('SELECT message FROM retention_log').all()).toEqual([{ message: 'from version 1' }]);
       expect(store.db.prepare('SELECT count(*) AS n FROM traffic_minutes').get()).toEqual({ n: 0 });
     } finally {

@@ -6,7 +6,7 @@ import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, socketT
 import { Control, type SafeOutput, type Styled } from '../output';
 import { rowSignature } from '../../engine/monitor/diff';
 import { formatRate, sortByTraffic, trafficColumns, type TrafficSort } from '../trafficFormat';
-import { fmt, t } from '../i18n';
+import { fmt, t, tEngine } from '../i18n';
 import { CliNames } from '../resolveNames';
 
 export interface WatchOptions extends RowFilter {
@@ -61,7 +61,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
       logFile: options.log,
       onAlert: (a) => {
         if (!options.alert) return;
-        const line = terminalSafe(`${a.at.slice(11, 19)} ! ${t('cli.watch.alertLine', { severity: a.severity, message: a.message })}`);
+        const line = terminalSafe(`${a.at.slice(11, 19)} ! ${t('cli.watch.alertLine', { severity: t('alert.severity', { severity: a.severity }), message: tEngine(a.messageKey, a.values, a.message) })}`);
         if (tty) {
           alertLines.push(line);
           if (alertLines.length > 5) alertLines.shift();

@@ -1,8 +1,17 @@
 import type { Alert, AlertReason, HistorySettings } from '../../../shared/contract/history';
 import type { HistoryEventRecord, TrackedSocket } from './events';
 import { listenerIdentity } from './baseline';
+import { alertMessage } from './alertText';
 
-export type AlertDraft = Omit<Alert, 'id'>;
+/** An alert before it is stored; the owner status is kept beside it, so the sentence can be remade on reading. */
+export type AlertDraft = Omit<Alert, 'id'> & { ownerStatus: string | null };
+
+/** The alert as the contract sends it: the owner status stays in the history file. */
+export function withoutOwnerStatus<T extends { ownerStatus?: unknown }>(alert: T): Omit<T, 'ownerStatus'> {
+  const copy = { ...alert };
+  delete copy.ownerStatus;
+  return copy;
+}
 
 export type AlertRules = Pick<HistorySettings, 'alertEveryNewListener' | 'alertServiceDown' | 'ignoreProcesses' | 'ignorePorts'>;
 
@@ -19,16 +28,6 @@ export function isIgnored(s: TrackedSocket, rules: AlertRules): boolean {
   return name !== '' && rules.ignoreProcesses.some((p) => p.toLowerCase() === name);
 }
 
-function where(s: TrackedSocket): string {
-  const addr = s.family === 6 ? `[${s.localAddress}]` : s.localAddress;
-  return `${s.protocol.toUpperCase()} ${addr}:${s.localPort}`;
-}
-
-function who(s: TrackedSocket): string {
-  if (s.owner.pid === null) return `an unknown owner (${s.owner.status})`;
-  return `${s.owner.name ?? 'pid'} (pid ${s.owner.pid})`;
-}
-
 /**
  * The alert rules. Always: a new listener reachable beyond loopback, one on a risky port (the
  * catalog's risk notes), one with no known owner. Optionally: every new listener, and a known
@@ -38,10 +37,11 @@ function who(s: TrackedSocket): string {
 export function alertFor(event: HistoryEventRecord, known: KnownSet, rules: AlertRules, knownForDown: (s: TrackedSocket) => boolean): AlertDraft | null {
   const s = event.socket;
   if (!s.listener || isIgnored(s, rules)) return null;
-  const base = { at: new Date(event.at).toISOString(), protocol: s.protocol, localAddress: s.localAddress, localPort: s.localPort, exposure: s.exposure, pid: s.owner.pid, processName: s.owner.name };
+  const base = { at: new Date(event.at).toISOString(), protocol: s.protocol, localAddress: s.localAddress, localPort: s.localPort, exposure: s.exposure, pid: s.owner.pid, processName: s.owner.name, ownerStatus: s.owner.status };
   if (event.kind === 'closed') {
     if (!rules.alertServiceDown || !knownForDown(s)) return null;
-    return { ...base, reasons: ['service-down'], severity: 'warning', message: `${where(s)} stopped listening (was ${who(s)})` };
+    const reasons: AlertReason[] = ['service-down'];
+    return { ...base, reasons, severity: 'warning', ...alertMessage({ ...base, reasons }) };
   }
   if (event.kind !== 'opened' || known?.has(identity(s))) return null;
   const reasons: AlertReason[] = [];
@@ -51,10 +51,7 @@ export function alertFor(event: HistoryEventRecord, known: KnownSet, rules: Aler
   if (reasons.length === 0 && !rules.alertEveryNewListener) return null;
   if (reasons.length === 0) reasons.push('new-listener');
   const severity = reasons.includes('risky-port') ? 'danger' : reasons.includes('exposed') || reasons.includes('unknown-owner') ? 'warning' : 'info';
-  const parts: string[] = [];
-  if (reasons.includes('exposed')) parts.push(s.exposure === 'all' ? 'reachable from other machines' : `reachable on ${s.localAddress}`);
-  if (reasons.includes('risky-port')) parts.push('a risky port');
-  return { ...base, reasons, severity, message: `New listener ${where(s)} by ${who(s)}${parts.length ? `: ${parts.join(', ')}` : ''}` };
+  return { ...base, reasons, severity, ...alertMessage({ ...base, reasons }) };
 }
 
 export function knownSetOf(listeners: ReadonlyArray<{ protocol: string; localAddress: string; localPort: number; processName: string }> | null): KnownSet {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Alert, HistorySettings } from '../../../shared/contract/history';
 import type { Snapshot, SocketDelta } from '../../../shared/contract/sockets';
 import { insertAlerts } from './alertLog';
-import { alertFor, knownSetOf, type AlertDraft, type KnownSet } from './alerts';
+import { alertFor, knownSetOf, withoutOwnerStatus, type AlertDraft, type KnownSet } from './alerts';
 import { latestBaseline, listenerIdentity } from './baseline';
 import { ChangeLog } from './changeLog';
 import type { HistoryEventRecord, TrackedSocket } from './events';
@@ -27,7 +27,7 @@ export interface RecorderOptions {
   logFile?: string;
   /** Record into the database (false: only the change log and alerts, e.g. `watch`). */
   database?: boolean;
-  onAlert?: (alert: Alert | AlertDraft) => void;
+  onAlert?: (alert: Alert | Omit<Alert, 'id'>) => void;
   onError?: (message: string) => void;
   heartbeatMs?: number;
   retentionEveryMs?: number;
@@ -179,7 +179,7 @@ export class HistoryRecorder {
       if (a) alerts.push(a);
       if (e.kind === 'closed') this.openedAt.delete(e.socket.key);
     }
-    let stored: Array<Alert | AlertDraft> = alerts;
+    let stored: Array<Alert | Omit<Alert, 'id'>> = alerts.map(withoutOwnerStatus);
     if (this.role === 'writer' && this.store) {
       try {
         this.store.writeTick(events, at);

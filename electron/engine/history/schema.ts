@@ -1,7 +1,7 @@
 import type { Database } from './sqlite';
 
 /** Bumped when the tables change; `migrate` brings an older file up to date. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Times are milliseconds since the epoch (integers sort and index cheaply). `events` holds every
@@ -11,6 +11,8 @@ export const SCHEMA_VERSION = 2;
  * compacted: counts per hour, port and process, so old history thins out instead of vanishing.
  * `traffic_minutes` (version 2) keeps each process's TCP payload per minute, the busiest 50 a
  * minute; a version-1 file gains the table on first open (every statement is IF NOT EXISTS).
+ * `alerts.owner_status` (version 3) keeps why an alert's listener had no owner, so the alert's
+ * sentence can be remade in the reader's language; older files gain the column (NULL in old rows).
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,7 +50,7 @@ CREATE INDEX IF NOT EXISTS baseline_listeners_id ON baseline_listeners (baseline
 CREATE TABLE IF NOT EXISTS alerts (
   id INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
   protocol TEXT NOT NULL, local_address TEXT NOT NULL, local_port INTEGER NOT NULL, exposure TEXT NOT NULL,
-  pid INTEGER, process_name TEXT);
+  pid INTEGER, process_name TEXT, owner_status TEXT);
 CREATE INDEX IF NOT EXISTS alerts_at ON alerts (at);
 CREATE TABLE IF NOT EXISTS retention_log (at INTEGER NOT NULL, message TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS traffic_minutes (
@@ -76,6 +78,8 @@ export function migrate(db: Database): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(TABLES);
+    const alertColumns = db.prepare('PRAGMA table_info(alerts)').all() as Array<{ name: string }>;
+    if (!alertColumns.some((c) => c.name === 'owner_status')) db.exec('ALTER TABLE alerts ADD COLUMN owner_status TEXT');
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { ReportExportRequest, ReportFormat } from '../../../shared/contract';
+import { fromBridgeError } from '../../../shared/contract/bridgeError';
 import type { ReportSaveBridge, ReportSaveFormat } from '../../../shared/contract/report-save';
 import type { RendererClient } from '../../contract/types';
 import { downloadText, type DownloadEnv } from './download';
@@ -46,7 +47,9 @@ export function createReportSaver(client: RendererClient, bridge: ReportSaveBrid
       kind: 'dialog',
       formats: [...TEXT_FORMATS, 'pdf'],
       async save(format, choice) {
-        const res = await bridge.save({ format, report: choice });
+        const res = await bridge.save({ format, report: choice }).catch((err: unknown) => {
+          throw fromBridgeError(err);
+        });
         const t = plainT(currentLang());
         return res.saved && res.path
           ? { saved: true, message: t('ui.reports.saved', { path: res.path, size: formatBytes(res.bytes) }) }

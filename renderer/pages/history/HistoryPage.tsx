@@ -236,7 +236,7 @@ export function HistoryPage() {
           <ul className="history-alerts">
             {s.alerts.map((a) => (
               <li key={`${a.id}-${a.at}-${a.localPort}`} className={`severity-${a.severity}`}>
-                <time dateTime={a.at}>{t.fmt.dateTime(new Date(a.at))}</time> {a.message}{' '}
+                <time dateTime={a.at}>{t.fmt.dateTime(new Date(a.at))}</time> {t.engine(a)}{' '}
                 {alive(a.pid, null) ? (
                   <button type="button" className="link" onClick={() => openProcess({ owner: { pid: a.pid, name: a.processName, exe: null, user: null, startTime: null, status: 'known' } })}>
                     {t('ui.history.process')}

@@ -1,7 +1,9 @@
-import type { Catalogs } from '../../translate';
+import { mergeCatalogs, type Catalogs } from '../../translate';
+import { alertCatalogs, type AlertKey } from '../alert';
 import { de } from './de';
 import { en } from './en';
 import { nl } from './nl';
 
-export type EngineKey = keyof typeof en;
-export const engineCatalogs: Catalogs<EngineKey> = { en, de, nl };
+/** The engine's texts; the recorder's alerts have their own area (catalogs/alert), merged in here. */
+export type EngineKey = keyof typeof en | AlertKey;
+export const engineCatalogs: Catalogs<EngineKey> = mergeCatalogs({ en, de, nl }, alertCatalogs);
