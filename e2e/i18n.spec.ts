@@ -158,7 +158,9 @@ for (const w of [GERMAN, DUTCH]) {
       await dashboard.getByLabel(w.search).fill(`port:${portscope.port} state:established`);
       const table = dashboard.getByRole('table', { name: w.connections });
       // Both ends of it, once the (debounced) search applied: then the rows stay put under the mouse.
-      await expect(table).toHaveAttribute('aria-rowcount', '3');
+      // An earlier test's idle keep-alive connections to the host are established too until the
+      // server's keep-alive timeout (5 s) closes them, hence the longer wait.
+      await expect(table).toHaveAttribute('aria-rowcount', '3', { timeout: 15_000 });
       await table.getByRole('row').nth(1).click();
       const panel = dashboard.getByRole('complementary', { name: w.connectionPanel });
       await expect(panel).toBeVisible();
