@@ -27,3 +27,27 @@ export function localizedText(key: EngineKey, values?: ContractMessageValues): L
 export function outcomeSelector(code: string): string {
   return code.replace(/-/g, '_');
 }
+
+/**
+ * A warning or note the engine collects in lists (a snapshot's warnings, a capture's notes): the
+ * English text, and the key it came from. Text from outside the catalogs (a tool's own stderr)
+ * travels as a value, never as the message's only content.
+ */
+export interface EngineMessage {
+  message: string;
+  messageKey?: EngineKey;
+  values?: ContractMessageValues;
+}
+
+/**
+ * A parser's note that has no catalog key yet (a capture parser's tally line): shown as it is, in
+ * English, by every front end.
+ */
+export function unkeyed(message: string): EngineMessage {
+  return { message };
+}
+
+/** The English of each message, for contracts that keep a `string[]` for older peers. */
+export function messageTexts(list: readonly EngineMessage[]): string[] {
+  return list.map((m) => m.message);
+}

@@ -51,7 +51,10 @@ export function ConnectionBanner() {
   if (warnings.length > 0) {
     return (
       <div className="banner banner-info" role="status">
-        {warnings.slice(0, 2).join(' ')}
+        {warnings
+          .slice(0, 2)
+          .map((w) => t.engine(w))
+          .join(' ')}
       </div>
     );
   }

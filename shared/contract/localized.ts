@@ -25,3 +25,19 @@ export const localizedFields = {
 /** One text as key and values, for objects with several texts (a diagnosis' summary and next step). */
 export const LocalizedTextSchema = z.object({ key: MessageKeySchema, values: MessageValuesSchema.optional() });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/**
+ * A text of a list (a snapshot's warnings): the English `message` and, optionally, its key and
+ * values. Used where a contract kept a `string[]` for older peers and carries these beside it.
+ */
+export const LocalizedMessageSchema = z.object({ message: z.string(), ...localizedFields });
+export type LocalizedMessage = z.infer<typeof LocalizedMessageSchema>;
+
+/**
+ * A snapshot's or delta's warnings as keyed texts: `warningTexts` when the engine sent it (and it
+ * matches `warnings`), else the English strings of an older engine, without keys.
+ */
+export function warningTextsOf(from: { warnings: readonly string[]; warningTexts?: readonly LocalizedMessage[] | undefined }): LocalizedMessage[] {
+  if (from.warningTexts && from.warningTexts.length === from.warnings.length) return [...from.warningTexts];
+  return from.warnings.map((message) => ({ message }));
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedFields } from './localized';
+import { localizedFields, LocalizedMessageSchema } from './localized';
 
 import { SOCKET_STATES } from './states';
 import { rowTrafficFields, TrafficSummarySchema } from './traffic';
@@ -107,7 +107,13 @@ export const SnapshotSchema = z.object({
   rows: z.array(SocketRowSchema),
   processes: z.array(ProcessInfoSchema),
   durationMs: z.number().nonnegative(),
+  /** What limited this read, in English (older front ends show these). */
   warnings: z.array(z.string()),
+  /**
+   * The same warnings with their catalog keys, in the same order (`warningTexts[i].message` is
+   * `warnings[i]`); absent from older peers. A front end shows `warningTexts` when present.
+   */
+  warningTexts: z.array(LocalizedMessageSchema).optional(),
   /** Machine and per-process traffic; absent from older peers. */
   traffic: TrafficSummarySchema.optional(),
 });
@@ -125,7 +131,9 @@ export const SocketDeltaSchema = z.object({
   processes: z.array(ProcessInfoSchema),
   durationMs: z.number().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** As on a snapshot: English warnings, and beside them the same with keys (absent from older peers). */
   warnings: z.array(z.string()),
+  warningTexts: z.array(LocalizedMessageSchema).optional(),
   /**
    * Machine and per-process traffic, on every tick; absent from older peers. `changed` also
    * carries rows whose counters moved: only state and owner changes are highlight-worthy.

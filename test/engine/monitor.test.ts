@@ -68,7 +68,7 @@ describe('the monitor on real sockets', () => {
         maxRunning = Math.max(maxRunning, running);
         await new Promise((r) => setTimeout(r, 120)); // slower than the 20 ms interval
         running--;
-        return { rows: [], processes: new Map(), warnings: [], durationMs: 120, takenAt: new Date().toISOString(), hostname: 'h', ownerWalk: 'none', traffic: { machine: { bytesSent: 0, bytesReceived: 0, sendRate: 0, receiveRate: 0 }, processes: [] } };
+        return { rows: [], processes: new Map(), warnings: [], warningTexts: [], durationMs: 120, takenAt: new Date().toISOString(), hostname: 'h', ownerWalk: 'none', traffic: { machine: { bytesSent: 0, bytesReceived: 0, sendRate: 0, receiveRate: 0 }, processes: [] } };
       },
     } as unknown as SocketSnapshotter;
     const monitor = new SocketMonitor(slow, { intervalMs: 20 });

@@ -49,6 +49,6 @@ describe('Engine on an OS without a socket reader', () => {
     const { sockets, warnings } = await adapter.readSockets();
     expect(sockets).toEqual([]);
     expect(asked).toEqual(expect.arrayContaining(['netstat -anvb -p tcp', 'netstat -anvb -p udp', 'lsof -nP -iTCP -iUDP -F pcuLRftPnT']));
-    expect(warnings.join('\n')).toMatch(/no socket table: lsof exited 1/);
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(/no socket table: lsof exited 1/);
   });
 });

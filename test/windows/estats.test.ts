@@ -9,6 +9,7 @@ import type { Snapshot } from '../../shared/contract/sockets';
 import { closeConnection } from '../../electron/engine/connections/close';
 import { windowsCapabilities } from '../../electron/engine/platform/capabilities';
 import type { RawSocket } from '../../electron/engine/platform/types';
+import type { EngineMessage } from '../../electron/engine/localizedText';
 import { closeTcpEntry, deleteTcbRow, IPV6_CLOSE_REASON, MIB_TCP_STATE_DELETE_TCB, WINE_CLOSE_REASON } from '../../electron/engine/platform/windows/closeTcp';
 import {
   DATA_ROD,
@@ -150,7 +151,7 @@ describe('EstatsReader against the documented behaviour', () => {
     stack.add(a.mib, { acked: 999, received: 999, rttMs: 12 });
     stack.add(b.mib, { acked: 0, received: 0, rttMs: 3 });
     const reader = new EstatsReader(stack, () => stack.elevated);
-    const warnings: string[] = [];
+    const warnings: EngineMessage[] = [];
     reader.read([a, b], warnings);
     expect(stack.calls).toEqual(['set4:1', 'set4:3', 'get4:1', 'get4:3', 'set6:1', 'set6:3', 'get6:1', 'get6:3']);
     // Counts start when collection was switched on: the 999 bytes before it are not there.
@@ -211,7 +212,7 @@ describe('EstatsReader against the documented behaviour', () => {
     const stack = new DocumentedStack();
     const gone = target(50001); // never added: Windows answers ERROR_NOT_FOUND
     const reader = new EstatsReader(stack, () => true);
-    const warnings: string[] = [];
+    const warnings: EngineMessage[] = [];
     reader.read([gone], warnings);
     expect(gone.socket.trafficUnavailable).toBe('not-collected');
     expect(warnings).toEqual([]);
@@ -219,7 +220,13 @@ describe('EstatsReader against the documented behaviour', () => {
     const odd = [target(50002), target(50003)];
     reader.read(odd, warnings);
     expect(odd.map((t) => t.socket.trafficUnavailable)).toEqual(['not-collected', 'not-collected']);
-    expect(warnings).toEqual(['per-connection statistics (GetPerTcpConnectionEStats) failed for 2 connection(s): Windows error 87']);
+    expect(warnings).toEqual([
+      {
+        message: 'per-connection statistics (GetPerTcpConnectionEStats) failed for 2 connections: Windows error 87',
+        messageKey: 'platform.windows.estatsFailed',
+        values: { count: 2, status: '87' },
+      },
+    ]);
   });
 
   it('collection switched off by someone else is switched on again; a connection that left is forgotten', () => {

@@ -6,7 +6,8 @@ import { socketTable } from '../table';
 import type { SafeOutput } from '../output';
 import { summarizeTraffic } from '../../engine/sockets/traffic';
 import { trafficTotals } from '../trafficFormat';
-import { t } from '../i18n';
+import { t, tEngine } from '../i18n';
+import { warningTextsOf } from '../../../shared/contract/localized';
 import { resolveRows } from '../resolveNames';
 
 export interface ListOptions extends RowFilter {
@@ -21,7 +22,7 @@ export async function listCommand(engine: Engine, options: ListOptions, out: Saf
   const snapshot = await engine.handlers['sockets.snapshot']({});
   const rows = sortRows(filterRows(snapshot.rows, options));
   // Notes go to stderr in every mode, so --json output stays parseable.
-  for (const w of snapshot.warnings) out.stderr(`${t('cli.note', { note: w })}\n`);
+  for (const w of warningTextsOf(snapshot)) out.stderr(`${t('cli.note', { note: tEngine(w.messageKey, w.values, w.message) })}\n`);
   for (const n of capabilityNotes(engine.adapter.capabilities(), rows, snapshot.processes)) out.stderr(`${t('cli.note', { note: n })}\n`);
   const names = options.resolve ? await resolveRows(engine, rows, (n) => out.stderr(`${t('cli.note', { note: n })}\n`)) : null;
   if (options.json) {

@@ -13,6 +13,7 @@ import {
   type ReportWhat,
 } from '../../../shared/contract/report';
 import type { SocketRow } from '../../../shared/contract/sockets';
+import { warningTextsOf } from '../../../shared/contract/localized';
 import { writeFileAtomic } from '../../engine/report/atomicWrite';
 import { resolveFormat, renderReport } from '../../engine/report/formats';
 import { reportJsonSchema } from '../../engine/report/jsonSchema';
@@ -25,7 +26,7 @@ import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
 import { reportText } from '../../engine/report/i18n';
-import { cliLang, fmt, t } from '../i18n';
+import { cliLang, fmt, t, tEngine } from '../i18n';
 
 interface ReportOptions {
   schema?: boolean;
@@ -69,7 +70,7 @@ export async function reportCommand(options: ReportOptions, ctx: CommandContext)
   if (format === 'csv' && options.what === 'all' && !options.table) {
     ctx.out.stderr(`${t('cli.note', { note: t('cli.report.csvOneTable') })}\n`);
   }
-  for (const w of snapshot.warnings) ctx.out.stderr(`${t('cli.note', { note: w })}\n`);
+  for (const w of warningTextsOf(snapshot)) ctx.out.stderr(`${t('cli.note', { note: tEngine(w.messageKey, w.values, w.message) })}\n`);
   return EXIT_OK;
 }
 

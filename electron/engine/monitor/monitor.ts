@@ -122,6 +122,7 @@ export class SocketMonitor {
       processes,
       durationMs: result.durationMs,
       warnings: result.warnings,
+      warningTexts: result.warningTexts,
       traffic: result.traffic,
     };
     if (diff) {
@@ -137,6 +138,7 @@ export class SocketMonitor {
         durationMs: result.durationMs,
         total: result.rows.length,
         warnings: result.warnings,
+        warningTexts: result.warningTexts,
         traffic: result.traffic,
       };
       for (const listener of this.listeners) {

@@ -26,7 +26,7 @@ export function createPlatformAdapter(options: PlatformOptions = {}): PlatformAd
     if (platform === 'win32') return createWindowsAdapter({ run });
     if (platform === 'darwin') return createDarwinAdapter({ run });
   } catch (err) {
-    return createUnsupportedAdapter(platform, `the ${platform} socket reader could not start: ${err instanceof Error ? err.message : String(err)}`);
+    return createUnsupportedAdapter(platform, { error: err instanceof Error ? err.message : String(err) });
   }
-  return createUnsupportedAdapter(platform, `Portscope has no socket reader for ${platform}`);
+  return createUnsupportedAdapter(platform, null);
 }

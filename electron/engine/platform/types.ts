@@ -1,6 +1,7 @@
 import type { Capabilities } from '../../../shared/contract/calls';
 import type { Family, OwnerStatus, ProcessInfo, Protocol, SocketState } from '../../../shared/contract/sockets';
 import type { TcpInfo, TrafficUnavailable } from '../../../shared/contract/traffic';
+import type { EngineMessage } from '../localizedText';
 
 /** A TCP connection's cumulative counters as the OS reports them at this read. */
 export interface RawTraffic {
@@ -98,7 +99,7 @@ export interface PlatformAdapter {
    * (dual-stack flags) may still be arriving: await `pending` before reading them, after doing
    * other work (the owner walk) in the meantime.
    */
-  readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending?: Promise<void>; changes?: SocketChanges }>;
+  readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[]; pending?: Promise<void>; changes?: SocketChanges }>;
   /**
    * Linux only (sockets carry inodes, owners are a separate walk). Owners for these inodes. `full`
    * walks every process; otherwise it may stop once all are found, searching `firstPids` (likely

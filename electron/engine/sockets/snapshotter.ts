@@ -7,11 +7,14 @@ import type { OwnerLookup, PlatformAdapter, RawSocket, ReportedOwner, SocketChan
 import { endpointKey } from '../platform/socketKey';
 import type { TrafficSummary } from '../../../shared/contract/traffic';
 import { rowTraffic, sameTraffic, summarizeTraffic } from './traffic';
+import { localizedMessage, messageTexts, type EngineMessage } from '../localizedText';
 
 export interface SnapshotResult {
   rows: SocketRow[];
   processes: Map<number, ProcessInfo>;
+  /** English, as the contract's `warnings`; `warningTexts` the same with their keys. */
   warnings: string[];
+  warningTexts: EngineMessage[];
   durationMs: number;
   takenAt: string;
   hostname: string;
@@ -167,7 +170,8 @@ export class SocketSnapshotter {
     return {
       rows,
       processes: this.liveProcesses(rows),
-      warnings,
+      warnings: messageTexts(warnings),
+      warningTexts: warnings,
       durationMs,
       takenAt: new Date().toISOString(),
       hostname: os.hostname(),
@@ -192,7 +196,7 @@ export class SocketSnapshotter {
     for (const [inode, pids] of this.owners) if (pids.includes(pid)) this.forgotten.add(inode);
   }
 
-  private resolveOwners(sockets: RawSocket[], warnings: string[]): SnapshotResult['ownerWalk'] {
+  private resolveOwners(sockets: RawSocket[], warnings: EngineMessage[]): SnapshotResult['ownerWalk'] {
     const adapter = this.adapter;
     if (!adapter.findOwners) return this.expireProcesses();
     const live = new Set<number>();
@@ -277,7 +281,7 @@ export class SocketSnapshotter {
     return hints;
   }
 
-  private record(wanted: ReadonlySet<number>, found: OwnerLookup, warnings: string[], partial = false): void {
+  private record(wanted: ReadonlySet<number>, found: OwnerLookup, warnings: EngineMessage[], partial = false): void {
     for (const inode of wanted) {
       this.ownerChanged.add(inode);
       const pids = found.owners.get(inode);
@@ -303,7 +307,7 @@ export class SocketSnapshotter {
       }
     }
     if (found.deniedPids > 0) {
-      warnings.push(`${found.deniedPids} process(es) could not be inspected (permission denied): run as root to see every owner`);
+      warnings.push(localizedMessage('platform.ownersDenied', { count: found.deniedPids }));
     }
   }
 
@@ -460,7 +464,7 @@ export class SocketSnapshotter {
   }
 
   /** resolveOwners for a refresh that follows changes: only new sockets and exited processes cost work. */
-  private resolveOwnersIncremental(changes: SocketChanges, sockets: RawSocket[], warnings: string[]): SnapshotResult['ownerWalk'] {
+  private resolveOwnersIncremental(changes: SocketChanges, sockets: RawSocket[], warnings: EngineMessage[]): SnapshotResult['ownerWalk'] {
     const adapter = this.adapter;
     if (!adapter.findOwners) return this.expireProcesses();
     const arriving = new Set<number>();

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Snapshot, SocketDelta } from '../../../shared/contract';
+import { warningTextsOf, type LocalizedMessage } from '../../../shared/contract/localized';
 import { applyDelta, applySnapshot, countByState, EMPTY_TABLE, expireMarks, type StateCounts, type TableState } from './table';
 
 /** One point of the "sockets by state" chart. */
@@ -23,7 +24,8 @@ export interface SocketStoreState {
   hostname: string | null;
   takenAt: string | null;
   durationMs: number | null;
-  warnings: string[];
+  /** The last read's warnings, with their keys when the engine sent them (shown translated). */
+  warnings: LocalizedMessage[];
   history: HistorySample[];
   /** Rows touched by the last tick (added + removed + changed), shown in the status bar. */
   lastTickChanges: number;
@@ -74,7 +76,7 @@ export function createSocketStore(): SocketStore {
         hostname: snapshot.hostname,
         takenAt: snapshot.takenAt,
         durationMs: snapshot.durationMs,
-        warnings: snapshot.warnings,
+        warnings: warningTextsOf(snapshot),
         history: pushSample(get().history, table, now),
         lastTickChanges: table.marked.size,
       });
@@ -90,7 +92,7 @@ export function createSocketStore(): SocketStore {
         table,
         takenAt: delta.takenAt,
         durationMs: delta.durationMs,
-        warnings: delta.warnings,
+        warnings: warningTextsOf(delta),
         monitorError: null,
         history: pushSample(get().history, table, now),
         lastTickChanges: outcome.changes,

@@ -1,7 +1,9 @@
 import type { Capabilities } from '../../../../shared/contract/calls';
 import type { ProcessInfo } from '../../../../shared/contract/sockets';
 import type { CaptureParse, CapturedProcess, CapturedSocket } from '../../capture/types';
+import { localizedMessage, unkeyed, type EngineMessage } from '../../localizedText';
 import { darwinCapabilities } from '../capabilities';
+import { couldNotRun, ranWith, toolFailed, type ToolFailure } from '../toolFailure';
 import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
 import { parseLsofFields, parseLsofText } from './lsof';
 import { parseDarwinNetstat } from './netstat';
@@ -27,13 +29,17 @@ export type DarwinTraffic = 'netstat' | 'no-columns' | 'lsof';
 
 type Run = Awaited<ReturnType<CommandRunner>>;
 
-async function attempt(run: CommandRunner, command: string, args: readonly string[], env?: Record<string, string>): Promise<Run | string> {
+async function attempt(run: CommandRunner, command: string, args: readonly string[], env?: Record<string, string>): Promise<Run | ToolFailure> {
   try {
     const r = await run(command, args, { timeoutMs: 15_000, ...(env ? { env } : {}) });
-    return r.code === 0 ? r : `${command} exited ${r.code ?? 'on a signal'}${r.stderr.trim() ? `: ${r.stderr.trim().split('\n')[0]}` : ''}`;
+    return r.code === 0 ? r : ranWith(command, r.code, r.stderr);
   } catch (err) {
-    return `${command} could not run: ${err instanceof Error ? err.message : String(err)}`;
+    return couldNotRun(command, err);
   }
+}
+
+function failed(r: Run | ToolFailure): r is ToolFailure {
+  return 'how' in r;
 }
 
 /**
@@ -53,21 +59,21 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
   let usedLsof = false;
   let traffic: DarwinTraffic = 'netstat';
 
-  async function readProcessTable(warnings: string[]): Promise<void> {
+  async function readProcessTable(warnings: EngineMessage[]): Promise<void> {
     const [details, commands] = await Promise.all([attempt(run, 'ps', PS_DETAILS_ARGS, PS_ENV), attempt(run, 'ps', PS_COMMAND_ARGS, PS_ENV)]);
-    psFailed = typeof details === 'string';
-    if (typeof details === 'string') {
-      warnings.push(`process details unavailable: ${details}`);
+    psFailed = failed(details);
+    if (failed(details)) {
+      warnings.push(toolFailed('processDetails', details));
       processes = new Map();
       return;
     }
-    const merged = mergePs(parsePs(details.stdout).processes ?? [], typeof commands === 'string' ? [] : (parsePs(commands.stdout).processes ?? []));
+    const merged = mergePs(parsePs(details.stdout).processes ?? [], failed(commands) ? [] : (parsePs(commands.stdout).processes ?? []));
     processes = new Map(merged.map((p) => [p.pid, p]));
   }
 
-  async function readSocketTable(warnings: string[]): Promise<CaptureParse> {
+  async function readSocketTable(warnings: EngineMessage[]): Promise<CaptureParse> {
     const [tcp, udp] = await Promise.all([attempt(run, 'netstat', NETSTAT_ARGS.tcp), attempt(run, 'netstat', NETSTAT_ARGS.udp)]);
-    if (typeof tcp !== 'string' && typeof udp !== 'string') {
+    if (!failed(tcp) && !failed(udp)) {
       const a = parseDarwinNetstat(tcp.stdout);
       const b = parseDarwinNetstat(udp.stdout);
       const sockets = [...a.sockets, ...b.sockets];
@@ -77,15 +83,15 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
         return { sockets, warnings: [...a.warnings, ...b.warnings] };
       }
     } else {
-      warnings.push(typeof tcp === 'string' ? tcp : String(udp));
+      warnings.push(toolFailed('none', failed(tcp) ? tcp : (udp as ToolFailure)));
     }
     const lsof = await attempt(run, 'lsof', LSOF_ARGS);
-    if (typeof lsof === 'string') {
-      warnings.push(`no socket table: ${lsof}`);
+    if (failed(lsof)) {
+      warnings.push(toolFailed('socketTable', lsof));
       return { sockets: [], warnings: [] };
     }
     usedLsof = true;
-    if (!elevated) warnings.push("read with lsof, which without sudo lists only this user's sockets");
+    if (!elevated) warnings.push(localizedMessage('platform.darwin.lsofOwnOnly'));
     // -F output starts with a `p<pid>` line; an lsof that printed its table instead is read too.
     return /^p\d+$/m.test(lsof.stdout.split('\n', 1)[0] ?? '') ? parseLsofFields(lsof.stdout) : parseLsofText(lsof.stdout);
   }
@@ -113,10 +119,10 @@ export function createDarwinAdapter(options: DarwinAdapterOptions): PlatformAdap
     };
   }
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
-    const warnings: string[] = [];
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[] }> {
+    const warnings: EngineMessage[] = [];
     const [table] = await Promise.all([readSocketTable(warnings), readProcessTable(warnings)]);
-    warnings.push(...table.warnings);
+    warnings.push(...table.warnings.map(unkeyed));
     namesFromSockets = new Map();
     const sockets = table.sockets.map(toRaw);
     traffic = usedLsof ? 'lsof' : sockets.length > 0 && sockets.every((x) => x.traffic === null) ? 'no-columns' : 'netstat';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
+import { localizedMessage, type EngineMessage } from '../../localizedText';
 import type { CommandRunner, OwnerLookup, PlatformAdapter, RawSocket, SocketChanges } from '../types';
 import { AddressDecoder, parseIfInet6, parseProcNet } from './procNet';
 import {
@@ -111,8 +112,8 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return bootTime;
   }
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[]; pending: Promise<void>; changes?: SocketChanges }> {
-    const warnings: string[] = [];
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[]; pending: Promise<void>; changes?: SocketChanges }> {
+    const warnings: EngineMessage[] = [];
     const fromTable = netlink && !netlinkBroken ? scanTable(netlink, warnings) : null;
     if (fromTable) {
       const { sockets, changes } = fromTable;
@@ -137,21 +138,21 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     return { sockets, warnings, pending: addDualStack(sockets, warnings) };
   }
 
-  function readTable(file: string, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] {
+  function readTable(file: string, protocol: Protocol, family: Family, warnings: EngineMessage[]): RawSocket[] {
     let text: string;
     try {
       text = readProcFile(`${procRoot}/${file}`);
     } catch (err) {
       // A kernel without IPv6 has no tcp6/udp6: that is not worth a warning.
-      if (errorCode(err) !== 'ENOENT' || family === 4) warnings.push(`could not read ${file}: ${errorCode(err)}`);
+      if (errorCode(err) !== 'ENOENT' || family === 4) warnings.push(localizedMessage('platform.linux.readFailed', { file, code: errorCode(err) }));
       return [];
     }
     const { sockets, malformed } = parseProcNet(text, protocol, family, decoder);
-    if (malformed > 0) warnings.push(`${file}: skipped ${malformed} malformed line(s)`);
+    if (malformed > 0) warnings.push(localizedMessage('platform.linux.malformed', { file, count: malformed }));
     return sockets;
   }
 
-  function scanTable(addon: SockDiagAddon, warnings: string[]): { sockets: RawSocket[]; changes: SocketChanges } | null {
+  function scanTable(addon: SockDiagAddon, warnings: EngineMessage[]): { sockets: RawSocket[]; changes: SocketChanges } | null {
     if (!addon.openTable || !addon.scan) return null; // an addon from before the diffing reader
     try {
       table ??= new SocketTable(addon as SockDiagAddon & { openTable(): object; scan(table: object): Buffer });
@@ -159,19 +160,19 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     } catch (err) {
       table = null;
       netlinkBroken = true;
-      warnings.push(`sock_diag netlink unavailable (${errorCode(err)}); reading /proc/net instead`);
+      warnings.push(localizedMessage('platform.linux.netlinkUnavailable', { code: errorCode(err) }));
       return null;
     }
   }
 
-  function dumpNetlink(addon: SockDiagAddon, protocol: Protocol, family: Family, warnings: string[]): RawSocket[] | null {
+  function dumpNetlink(addon: SockDiagAddon, protocol: Protocol, family: Family, warnings: EngineMessage[]): RawSocket[] | null {
     try {
       return records.decode(addon.dump(family, protocol === 'tcp' ? 6 : 17), addon.recordSize, protocol, family);
     } catch (err) {
       // No IPv6 in this kernel: procfs will say the same, quietly. Anything else: say it once, use procfs.
       if (errorCode(err) === 'EINVAL' && family === 6) return null;
       netlinkBroken = true;
-      warnings.push(`sock_diag netlink unavailable (${errorCode(err)}); reading /proc/net instead`);
+      warnings.push(localizedMessage('platform.linux.netlinkUnavailable', { code: errorCode(err) }));
       return null;
     }
   }
@@ -192,7 +193,7 @@ export function createLinuxAdapter(options: LinuxAdapterOptions): PlatformAdapte
     }
   }
 
-  async function addDualStack(sockets: RawSocket[], warnings: string[]): Promise<void> {
+  async function addDualStack(sockets: RawSocket[], warnings: EngineMessage[]): Promise<void> {
     const candidates = sockets.filter(
       (s) => s.family === 6 && s.localAddress === '::' && (s.state === 'LISTEN' || s.state === 'UNCONN'),
     );

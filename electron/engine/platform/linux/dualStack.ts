@@ -1,8 +1,9 @@
+import { localizedMessage, type EngineMessage } from '../../localizedText';
 import type { CommandRunner } from '../types';
 
 export interface DualStackResult {
   byInode: Map<number, boolean>;
-  error: string | null;
+  error: EngineMessage | null;
 }
 
 /**
@@ -22,10 +23,10 @@ export function parseSsV6Only(text: string): Map<number, boolean> {
 export async function readDualStack(run: CommandRunner): Promise<DualStackResult> {
   try {
     const { code, stdout, stderr } = await run('ss', ['-Hlne6tu'], { timeoutMs: 3000 });
-    if (code !== 0) return { byInode: new Map(), error: `dual-stack check: ss exited ${code}: ${stderr.trim().slice(0, 200)}` };
+    if (code !== 0) return { byInode: new Map(), error: localizedMessage('platform.linux.dualStackExited', { code: String(code), stderr: stderr.trim().slice(0, 200) }) };
     return { byInode: parseSsV6Only(stdout), error: null };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { byInode: new Map(), error: `dual-stack check unavailable (${reason.slice(0, 200)}); IPv6 any-address sockets show it as unknown` };
+    return { byInode: new Map(), error: localizedMessage('platform.linux.dualStackUnavailable', { reason: reason.slice(0, 200) }) };
   }
 }

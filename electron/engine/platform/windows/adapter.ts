@@ -1,5 +1,6 @@
 import type { Capabilities } from '../../../../shared/contract/calls';
 import type { Family, ProcessInfo, Protocol } from '../../../../shared/contract/sockets';
+import { localizedMessage, type EngineMessage } from '../../localizedText';
 import { windowsCapabilities } from '../capabilities';
 import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
 import { closeTcpEntry } from './closeTcp';
@@ -65,7 +66,7 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
     }
   }
 
-  function readTable(protocol: Protocol, family: Family, warnings: string[], targets: EstatsTarget[]): RawSocket[] {
+  function readTable(protocol: Protocol, family: Family, warnings: EngineMessage[], targets: EstatsTarget[]): RawSocket[] {
     const key = `${protocol}${family}`;
     let buf = buffers.get(key) ?? Buffer.alloc(64 * 1024);
     const af = family === 4 ? AF_INET : AF_INET6;
@@ -93,10 +94,10 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
         return rows;
       }
       // A machine without IPv6 answers ERROR_NOT_SUPPORTED for AF_INET6: nothing to warn about.
-      if (!(status === ERROR_NOT_SUPPORTED && family === 6)) warnings.push(`GetExtended${protocol === 'tcp' ? 'Tcp' : 'Udp'}Table (IPv${family}) failed: Windows error ${status}`);
+      if (!(status === ERROR_NOT_SUPPORTED && family === 6)) warnings.push(localizedMessage('platform.windows.tableFailed', { table: protocol === 'tcp' ? 'Tcp' : 'Udp', family: String(family), status: String(status) }));
       return [];
     }
-    warnings.push(`the ${protocol.toUpperCase()} IPv${family} table kept growing while being read`);
+    warnings.push(localizedMessage('platform.windows.tableGrowing', { protocol: protocol.toUpperCase(), family: String(family) }));
     return [];
   }
 
@@ -111,8 +112,8 @@ export function createWindowsAdapter(options: WindowsAdapterOptions): PlatformAd
     return rows;
   }
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
-    const warnings: string[] = [];
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[] }> {
+    const warnings: EngineMessage[] = [];
     const sockets: RawSocket[] = [];
     const targets: EstatsTarget[] = [];
     for (const [protocol, family] of TABLES) for (const s of readTable(protocol, family, warnings, targets)) sockets.push(s);

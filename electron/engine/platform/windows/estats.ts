@@ -1,5 +1,6 @@
 import type { Family } from '../../../../shared/contract/sockets';
 import type { TrafficUnavailable } from '../../../../shared/contract/traffic';
+import { localizedMessage, type EngineMessage } from '../../localizedText';
 import type { RawSocket } from '../types';
 
 /**
@@ -156,7 +157,7 @@ export class EstatsReader {
     return this.elevated() ? null : 'needs-elevation';
   }
 
-  read(targets: readonly EstatsTarget[], warnings: string[]): void {
+  read(targets: readonly EstatsTarget[], warnings: EngineMessage[]): void {
     const why = this.unavailable();
     if (why || !this.calls) {
       for (const t of targets) t.socket.trafficUnavailable = why ?? 'not-supported';
@@ -204,6 +205,6 @@ export class EstatsReader {
       socket.traffic = { bytesSent: data.thruBytesAcked, bytesReceived: data.thruBytesReceived, rttMs, tcpInfo: null };
     }
     for (const key of this.enabled) if (!seen.has(key)) this.enabled.delete(key);
-    for (const [status, n] of failures) warnings.push(`per-connection statistics (GetPerTcpConnectionEStats) failed for ${n} connection(s): Windows error ${status}`);
+    for (const [status, n] of failures) warnings.push(localizedMessage('platform.windows.estatsFailed', { count: n, status: String(status) }));
   }
 }

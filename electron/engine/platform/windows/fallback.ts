@@ -1,23 +1,25 @@
 import type { Capabilities } from '../../../../shared/contract/calls';
 import type { ProcessInfo } from '../../../../shared/contract/sockets';
 import type { CapturedProcess } from '../../capture/types';
+import { localizedMessage, unkeyed, type EngineMessage } from '../../localizedText';
 import { windowsCapabilities } from '../capabilities';
+import { couldNotRun, ranWith, toolFailed, type ToolFailure } from '../toolFailure';
 import type { CommandRunner, PlatformAdapter, RawSocket } from '../types';
 import { decodeCapture } from './decode';
 import { parseWindowsNetstat } from './netstat';
 import { SYSTEM_EXPLAINED, SYSTEM_PID } from './processes';
 import { parseTasklist } from './tasklist';
 
-type Answer = { text: string } | { error: string };
+type Answer = { text: string } | { error: ToolFailure };
 
 /** Runs a console tool and decodes what it wrote, whatever the code page (cp850, cp866, GBK, UTF-16). */
 async function runConsoleTool(run: CommandRunner, command: string, args: readonly string[]): Promise<Answer> {
   try {
     const r = await run(command, args, { timeoutMs: 20_000, encoding: 'latin1' });
-    if (r.code !== 0) return { error: `${command} exited ${r.code ?? 'on a signal'}` };
+    if (r.code !== 0) return { error: ranWith(command, r.code, '') };
     return { text: decodeCapture(Buffer.from(r.stdout, 'latin1')).text };
   } catch (err) {
-    return { error: `${command} could not run: ${err instanceof Error ? err.message : String(err)}` };
+    return { error: couldNotRun(command, err) };
   }
 }
 
@@ -32,18 +34,18 @@ export function createWindowsFallbackAdapter(options: { run: CommandRunner; why:
   let tasklistFailed = false;
   let reported = new Set<number>();
 
-  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: string[] }> {
-    const warnings = [`reading netstat -ano and tasklist instead of the IP Helper API (${options.why})`];
+  async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[] }> {
+    const warnings: EngineMessage[] = [localizedMessage('platform.windows.fallback', { reason: options.why })];
     const [netstat, tasklist] = await Promise.all([runConsoleTool(run, 'netstat', ['-ano']), runConsoleTool(run, 'tasklist', ['/fo', 'csv', '/nh'])]);
     tasklistFailed = 'error' in tasklist || (parseTasklist(tasklist.text).processes ?? []).length === 0;
     processes = 'error' in tasklist ? new Map() : new Map((parseTasklist(tasklist.text).processes ?? []).map((p) => [p.pid, p]));
-    if (tasklistFailed) warnings.push(`process names unavailable: ${'error' in tasklist ? tasklist.error : 'tasklist listed no process'}`);
+    if (tasklistFailed) warnings.push(toolFailed('processNames', 'error' in tasklist ? tasklist.error : { command: 'tasklist', how: 'empty' }));
     if ('error' in netstat) {
-      warnings.push(`no socket table: ${netstat.error}`);
+      warnings.push(toolFailed('socketTable', netstat.error));
       return { sockets: [], warnings };
     }
     const parsed = parseWindowsNetstat(netstat.text);
-    warnings.push(...parsed.warnings);
+    warnings.push(...parsed.warnings.map(unkeyed));
     reported = new Set();
     const sockets = parsed.sockets.map((s): RawSocket => {
       const pid = s.pid !== null && s.pid > 0 ? s.pid : null;
