@@ -12,7 +12,7 @@ describe('Engine on an OS without a socket reader', () => {
   it('starts, answers hello with the missing capabilities, and returns an empty table with the reason', async () => {
     const engine = new Engine({ platform: 'freebsd' });
     const hello = await engine.handlers['contract.hello']({ version: '1.0.0' });
-    expect(hello.capabilities?.socketOwners).toEqual({ available: false, note: 'Portscope has no socket reader for freebsd' });
+    expect(hello.capabilities?.socketOwners).toEqual({ available: false, note: 'Portscope has no socket reader for freebsd', messageKey: 'platform.unsupported.none', values: { platform: 'freebsd' } });
     const snap = await engine.handlers['sockets.snapshot']({});
     expect(snap.rows).toEqual([]);
     expect(snap.warnings).toEqual(['Portscope has no socket reader for freebsd: the socket table is empty; scan, probe and reports still work']);
