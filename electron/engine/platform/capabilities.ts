@@ -6,7 +6,7 @@ import { engineText } from '../localizedText';
 type Values = Record<string, string | number>;
 
 /** A capability whose note (English on the wire) names its catalog key for front ends that translate. */
-function noted(available: boolean, key: EngineKey | null, values?: Values): Capability {
+export function noted(available: boolean, key: EngineKey | null, values?: Values): Capability {
   if (key === null) return { available, note: null };
   return { available, note: engineText(key, values), messageKey: key, ...(values ? { values } : {}) };
 }

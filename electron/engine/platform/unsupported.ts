@@ -1,5 +1,6 @@
 import type { Capabilities } from '../../../shared/contract/calls';
 import { localizedMessage } from '../localizedText';
+import { noted } from './capabilities';
 import type { PlatformAdapter } from './types';
 
 /** Why there is no socket reader: none for this OS, or this OS's own one failed to start (`error`). */
@@ -10,15 +11,13 @@ export type UnsupportedReason = { error: string } | null;
  * saying why, so scan, probe, diagnose and report import still work.
  */
 export function createUnsupportedAdapter(platform: string, failure: UnsupportedReason): PlatformAdapter {
-  const note = failure
-    ? localizedMessage('platform.unsupported.failed', { platform, error: failure.error })
-    : localizedMessage('platform.unsupported.none', { platform });
-  const missing = { available: false, note: note.message, messageKey: note.messageKey, values: note.values };
-  const firewall = localizedMessage('platform.unsupported.noFirewall', { platform });
+  const missing = failure
+    ? noted(false, 'platform.unsupported.failed', { platform, error: failure.error })
+    : noted(false, 'platform.unsupported.none', { platform });
   const capabilities: Capabilities = {
     socketOwners: missing,
     processDetails: missing,
-    firewallRules: { available: false, note: firewall.message, messageKey: firewall.messageKey, values: firewall.values },
+    firewallRules: noted(false, 'platform.unsupported.noFirewall', { platform }),
     trafficCounters: missing,
     endProcess: missing,
     closeConnection: missing,

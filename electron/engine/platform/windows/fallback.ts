@@ -37,8 +37,9 @@ export function createWindowsFallbackAdapter(options: { run: CommandRunner; why:
   async function readSockets(): Promise<{ sockets: RawSocket[]; warnings: EngineMessage[] }> {
     const warnings: EngineMessage[] = [localizedMessage('platform.windows.fallback', { reason: options.why })];
     const [netstat, tasklist] = await Promise.all([runConsoleTool(run, 'netstat', ['-ano']), runConsoleTool(run, 'tasklist', ['/fo', 'csv', '/nh'])]);
-    tasklistFailed = 'error' in tasklist || (parseTasklist(tasklist.text).processes ?? []).length === 0;
-    processes = 'error' in tasklist ? new Map() : new Map((parseTasklist(tasklist.text).processes ?? []).map((p) => [p.pid, p]));
+    const listed = 'error' in tasklist ? [] : (parseTasklist(tasklist.text).processes ?? []);
+    tasklistFailed = listed.length === 0;
+    processes = new Map(listed.map((p) => [p.pid, p]));
     if (tasklistFailed) warnings.push(toolFailed('processNames', 'error' in tasklist ? tasklist.error : { command: 'tasklist', how: 'empty' }));
     if ('error' in netstat) {
       warnings.push(toolFailed('socketTable', netstat.error));
