@@ -129,6 +129,10 @@ describe('scan diff and RTT histogram', () => {
     const micro = rttHistogram([port(1, 'open', 0.005), port(2, 'open', 0.011), port(3, 'open', 0.037)]).map((b) => b.label);
     expect(new Set(micro).size).toBe(micro.length);
     expect(micro[0]).toBe('0–0.005 ms');
+    // In German and Dutch the labels use the decimal comma, with as many digits as English.
+    const de = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    const german = rttHistogram([port(1, 'open', 0.005), port(2, 'open', 0.011), port(3, 'open', 0.037)], (v, d) => (d === 3 ? de.format(v) : 'wrong digits'));
+    expect(german.map((b) => b.label).slice(0, 3)).toEqual(['0–0,005 ms', '0,005–0,010 ms', '0,010–0,015 ms']);
   });
 });
 

@@ -45,7 +45,12 @@ export function OpenPanel({ store }: { store: ReportsStore }) {
       >
         <label htmlFor={inputId}>{t('ui.reports.open.label')}</label>
         <br />
-        <input ref={input} id={inputId} type="file" onChange={(e) => open(e.target.files)} disabled={opening} />
+        {/* The browser words its own file button in its UI language ("Choose File"), not the page's:
+            the input stays (labelled, for drops and assistive tech) but the button is ours. */}
+        <input ref={input} id={inputId} type="file" className="sr-only" tabIndex={-1} onChange={(e) => open(e.target.files)} disabled={opening} />
+        <button type="button" className="choose-file" onClick={() => input.current?.click()} disabled={opening}>
+          {t('ui.reports.open.choose')}
+        </button>
         <p className="muted">{t('ui.reports.open.drop')}</p>
       </div>
       <div className="report-status">

@@ -19,7 +19,12 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
       }),
     [hosts],
   );
-  const histogram = useMemo(() => rttHistogram(results), [results]);
+  const histogram = useMemo(
+    () => rttHistogram(results, (v, decimals) => t.intl.formatNumber(v, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })),
+    [results, t],
+  );
+  const logAxis = useMemo(() => logTicks(hosts), [hosts]);
+  const compact = useMemo(() => (n: number) => t.intl.formatNumber(n, { notation: 'compact' }), [t]);
   return (
     <section className="charts scan-charts" aria-label={t('ui.scan.charts.label')}>
       <ChartCard
@@ -31,7 +36,7 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
           <BarChart data={perHost} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barGap={1}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} className="chart-grid" />
             <XAxis dataKey="host" tick={{ fontSize: 11 }} />
-            <YAxis scale="log" domain={[0.5, 'auto']} allowDataOverflow ticks={LOG_TICKS} tickFormatter={compactCount} tick={{ fontSize: 11 }} width={48} />
+            <YAxis scale="log" domain={[0.5, logAxis.top]} allowDataOverflow ticks={logAxis.ticks} tickFormatter={compact} tick={{ fontSize: 11 }} width={48} />
             <Tooltip isAnimationActive={false} />
             <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
             {(Object.keys(STATE_FILL) as Array<keyof typeof STATE_FILL>).map((s) => (
@@ -59,8 +64,14 @@ export const ScanCharts = memo(function ScanCharts({ hosts, results }: { hosts: 
   );
 });
 
-const LOG_TICKS = [1, 10, 100, 1000, 10_000, 100_000];
-
-function compactCount(n: number): string {
-  return n >= 1000 ? `${n / 1000}k` : String(n);
+/**
+ * Powers of ten up to the first one above the largest count: the axis ends on a labelled tick (with
+ * 'auto' it ended at the data's maximum, and ticks past it were drawn at the top edge).
+ */
+function logTicks(hosts: readonly HostResult[]): { ticks: number[]; top: number } {
+  let max = 1;
+  for (const h of hosts) for (const s of Object.keys(STATE_FILL) as Array<keyof typeof STATE_FILL>) max = Math.max(max, h.counts[s]);
+  const ticks = [1];
+  while (ticks[ticks.length - 1]! < max) ticks.push(ticks[ticks.length - 1]! * 10);
+  return { ticks, top: ticks[ticks.length - 1]! };
 }

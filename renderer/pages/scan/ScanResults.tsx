@@ -22,7 +22,7 @@ function hintText(t: T, r: PortResult): string {
 const scanColumns = perT((t): Column<PortResult>[] => [
   { id: 'host', label: t('ui.scan.col.host'), width: 'minmax(9rem, 1fr)', sortKey: 'host', render: (r) => <VisibleText text={r.host} /> },
   { id: 'port', label: t('ui.common.port'), width: '5rem', sortKey: 'port', align: 'end', render: (r) => r.port },
-  { id: 'proto', label: t('ui.dashboard.col.proto'), width: '4rem', render: (r) => r.protocol.toUpperCase() },
+  { id: 'proto', label: t('ui.dashboard.col.proto'), width: '4.75rem', render: (r) => r.protocol.toUpperCase() },
   { id: 'state', label: t('ui.dashboard.col.state'), width: '7.5rem', sortKey: 'state', render: (r) => <span className={`pstate pstate-${r.state.replace('|', '-')}`}>{outcomeLabel(r.state, t)}</span> },
   { id: 'reason', label: t('ui.scan.col.reason'), width: '8rem', render: (r) => <VisibleText text={r.reason} /> },
   { id: 'rtt', label: t('ui.scan.col.rtt'), width: '6rem', sortKey: 'rtt', align: 'end', render: (r) => (r.rttMs === null ? '' : formatMs(t.fmt, r.rttMs)) },

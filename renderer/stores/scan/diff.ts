@@ -82,7 +82,12 @@ export function outcomeLabel(o: PortOutcome, t: Tr = plainT('en')): string {
 }
 
 /** Round-trip times in buckets for the histogram; bucket width adapts to the spread. */
-export function rttHistogram(results: readonly PortResult[], buckets = 12): Array<{ label: string; from: number; count: number }> {
+/** A number with exactly `decimals` digits after the point, in the reader's language ("0,005" in German). */
+export type FixedNumber = (value: number, decimals: number) => string;
+
+const fixedEnglish: FixedNumber = (v, decimals) => v.toFixed(decimals);
+
+export function rttHistogram(results: readonly PortResult[], fixed: FixedNumber = fixedEnglish, buckets = 12): Array<{ label: string; from: number; count: number }> {
   const rtts = results.map((r) => r.rttMs).filter((v): v is number => v !== null);
   if (rtts.length === 0) return [];
   let max = 0;
@@ -96,7 +101,7 @@ export function rttHistogram(results: readonly PortResult[], buckets = 12): Arra
   }
   // Kernel-measured loopback times are microseconds: the labels carry as many decimals as the width needs.
   const decimals = Math.max(0, -Math.floor(Math.log10(width) + 1e-9));
-  return counts.map((count, i) => ({ label: `${fmt(i * width, decimals)}–${fmt((i + 1) * width, decimals)} ms`, from: i * width, count }));
+  return counts.map((count, i) => ({ label: `${bound(i * width, decimals, fixed)}–${bound((i + 1) * width, decimals, fixed)} ms`, from: i * width, count }));
 }
 
 function niceWidth(raw: number): number {
@@ -106,6 +111,6 @@ function niceWidth(raw: number): number {
   return 10 * exp;
 }
 
-function fmt(v: number, decimals: number): string {
-  return v === 0 ? '0' : v.toFixed(decimals);
+function bound(v: number, decimals: number, fixed: FixedNumber): string {
+  return v === 0 ? '0' : fixed(v, decimals);
 }

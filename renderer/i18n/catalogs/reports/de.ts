@@ -67,6 +67,7 @@ export const de: Record<keyof typeof en, string> = {
   'ui.reports.open.closeReport': 'Bericht schließen',
   'ui.reports.open.closeScan': 'Scan schließen',
   'ui.reports.open.label': 'Ein gespeicherter Portscope-Bericht (.json), eine nmap-XML-Datei (nmap -oX) oder die Ausgabe von netstat, ss, lsof, /proc/net oder Get-NetTCPConnection eines anderen Rechners',
+  'ui.reports.open.choose': 'Datei auswählen…',
   'ui.reports.open.drop': 'oder ziehen Sie die Datei hierher. Portscope liest sie auf diesem Rechner und zeigt sie schreibgeschützt an.',
   'ui.reports.open.opening': 'Wird geöffnet…',
   'ui.reports.open.failed': 'Öffnen fehlgeschlagen: {error}',

@@ -65,6 +65,7 @@ export const en = {
   'ui.reports.open.closeReport': 'Close report',
   'ui.reports.open.closeScan': 'Close scan',
   'ui.reports.open.label': 'A saved Portscope report (.json), an nmap XML file (nmap -oX), or another machine’s netstat, ss, lsof, /proc/net or Get-NetTCPConnection output',
+  'ui.reports.open.choose': 'Choose a file…',
   'ui.reports.open.drop': 'or drop the file here. Portscope reads it on this machine and shows it read-only.',
   'ui.reports.open.opening': 'Opening…',
   'ui.reports.open.failed': 'Could not open it: {error}',

@@ -67,6 +67,7 @@ export const nl: Record<keyof typeof en, string> = {
   'ui.reports.open.closeReport': 'Rapport sluiten',
   'ui.reports.open.closeScan': 'Scan sluiten',
   'ui.reports.open.label': 'Een opgeslagen Portscope-rapport (.json), een nmap-XML-bestand (nmap -oX), of de uitvoer van netstat, ss, lsof, /proc/net of Get-NetTCPConnection van een andere computer',
+  'ui.reports.open.choose': 'Bestand kiezen…',
   'ui.reports.open.drop': 'of sleep het bestand hierheen. Portscope leest het op deze computer en toont het alleen-lezen.',
   'ui.reports.open.opening': 'Bezig met openen…',
   'ui.reports.open.failed': 'Openen mislukt: {error}',
