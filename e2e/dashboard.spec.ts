@@ -130,6 +130,9 @@ test('when the engine goes away the dashboard says so and keeps the last picture
     await own.stop();
     await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection' })).toBeVisible({ timeout: 15_000 });
     await expect(listening(page).locator('[data-key]').first()).toBeVisible();
+    // The banner says it once: the header's machine list (polled every 5 s) does not repeat it.
+    await page.waitForTimeout(6000);
+    await expect(page.locator('.machine-switcher [role=alert]')).toHaveCount(0);
     await screen(page, 'dashboard-disconnected');
   } finally {
     await own.stop();

@@ -21,3 +21,15 @@ export function errorMessage(err: unknown): string {
   if (typeof err === 'string') return err;
   return plainT(currentLang())('ui.app.error.unknown');
 }
+
+/** The keys the WebSocket client gives a call that failed because the connection to the engine went away. */
+const CONNECTION_LOST = new Set(['ui.app.error.dropped', 'ui.app.error.unreachable', 'ui.app.error.wasClosed', 'ui.app.error.closed']);
+
+/**
+ * Whether a call failed only because the connection to the engine is gone: the connection banner
+ * already says so (and counts down to the retry), so a panel need not repeat it.
+ */
+export function isConnectionLoss(err: unknown): boolean {
+  const key = err instanceof Error ? (err as Error & { messageKey?: unknown }).messageKey : undefined;
+  return typeof key === 'string' && CONNECTION_LOST.has(key);
+}

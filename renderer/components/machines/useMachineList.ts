@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MachineInfo } from '../../../shared/contract';
 import type { RendererClient } from '../../contract/types';
-import { errorMessage } from '../../format/errors';
+import { errorMessage, isConnectionLoss } from '../../format/errors';
 
 export interface MachineList {
   machines: MachineInfo[];
@@ -37,7 +37,8 @@ export function useMachineList(home: RendererClient, selected: string | null, on
         onListRef.current?.(r.machines);
       },
       (err: unknown) => {
-        setError(errorMessage(err));
+        // A lost connection is the banner's to tell; the header keeps the last list meanwhile.
+        setError(isConnectionLoss(err) ? null : errorMessage(err));
         setLoaded(true);
       },
     );
