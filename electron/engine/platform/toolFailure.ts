@@ -31,6 +31,8 @@ export function toolFailed(context: ToolFailureContext, f: ToolFailure): EngineM
     command: f.command,
     how: f.how,
     code: f.code === undefined ? '' : String(f.code),
-    detail: f.detail ? f.detail.slice(0, 200) : 'none',
+    // A flag of its own, not a sentinel in `detail`: a tool whose stderr says just "none" still shows it.
+    hasDetail: f.detail ? 'yes' : 'no',
+    detail: f.detail ? f.detail.slice(0, 200) : '',
   });
 }

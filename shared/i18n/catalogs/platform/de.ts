@@ -16,7 +16,7 @@ export const de: Record<keyof typeof en, string> = {
     'Der Socket-Leser für {platform} konnte nicht starten ({error}): Die Socket-Tabelle bleibt leer; Scan, Test und Berichte funktionieren trotzdem',
   'platform.unsupported.noFirewall': 'Unter {platform} kann Portscope keine Firewall-Regeln lesen',
   'platform.toolFailed':
-    '{context, select, processDetails {Prozessdetails nicht verfügbar: } processNames {Prozessnamen nicht verfügbar: } socketTable {keine Socket-Tabelle: } other {}}{how, select, signal {{command} wurde durch ein Signal beendet} spawn {{command} konnte nicht gestartet werden} empty {{command} hat keinen Prozess aufgelistet} other {{command} wurde mit Exit-Code {code} beendet}}{detail, select, none {} other {: {detail}}}',
+    '{context, select, processDetails {Prozessdetails nicht verfügbar: } processNames {Prozessnamen nicht verfügbar: } socketTable {keine Socket-Tabelle: } other {}}{how, select, signal {{command} wurde durch ein Signal beendet} spawn {{command} konnte nicht gestartet werden} empty {{command} hat keinen Prozess aufgelistet} other {{command} wurde mit Exit-Code {code} beendet}}{hasDetail, select, yes {: {detail}} other {}}',
   'platform.darwin.lsofOwnOnly': 'mit lsof gelesen, das ohne sudo nur die Sockets des aktuellen Benutzers auflistet',
   'platform.windows.tableFailed': 'GetExtended{table}Table (IPv{family}) fehlgeschlagen: Windows-Fehler {status}',
   'platform.windows.tableGrowing': 'Die {protocol}-IPv{family}-Tabelle ist beim Lesen immer weiter gewachsen',

@@ -19,7 +19,7 @@ export const en = {
     'the {platform} socket reader could not start ({error}): the socket table is empty; scan, probe and reports still work',
   'platform.unsupported.noFirewall': 'no firewall reader for {platform}',
   'platform.toolFailed':
-    '{context, select, processDetails {process details unavailable: } processNames {process names unavailable: } socketTable {no socket table: } other {}}{how, select, signal {{command} exited on a signal} spawn {{command} could not run} empty {{command} listed no process} other {{command} exited {code}}}{detail, select, none {} other {: {detail}}}',
+    '{context, select, processDetails {process details unavailable: } processNames {process names unavailable: } socketTable {no socket table: } other {}}{how, select, signal {{command} exited on a signal} spawn {{command} could not run} empty {{command} listed no process} other {{command} exited {code}}}{hasDetail, select, yes {: {detail}} other {}}',
   'platform.darwin.lsofOwnOnly': "read with lsof, which without sudo lists only this user's sockets",
   'platform.windows.tableFailed': 'GetExtended{table}Table (IPv{family}) failed: Windows error {status}',
   'platform.windows.tableGrowing': 'the {protocol} IPv{family} table kept growing while being read',

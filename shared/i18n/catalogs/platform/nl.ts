@@ -16,7 +16,7 @@ export const nl: Record<keyof typeof en, string> = {
     'de socketlezer voor {platform} kon niet starten ({error}): de sockettabel blijft leeg; scannen, testen en rapporten werken wel',
   'platform.unsupported.noFirewall': 'op {platform} kan Portscope geen firewallregels lezen',
   'platform.toolFailed':
-    '{context, select, processDetails {procesgegevens niet beschikbaar: } processNames {procesnamen niet beschikbaar: } socketTable {geen sockettabel: } other {}}{how, select, signal {{command} werd door een signaal gestopt} spawn {{command} kon niet starten} empty {{command} toonde geen enkel proces} other {{command} stopte met exitcode {code}}}{detail, select, none {} other {: {detail}}}',
+    '{context, select, processDetails {procesgegevens niet beschikbaar: } processNames {procesnamen niet beschikbaar: } socketTable {geen sockettabel: } other {}}{how, select, signal {{command} werd door een signaal gestopt} spawn {{command} kon niet starten} empty {{command} toonde geen enkel proces} other {{command} stopte met exitcode {code}}}{hasDetail, select, yes {: {detail}} other {}}',
   'platform.darwin.lsofOwnOnly': 'gelezen met lsof, dat zonder sudo alleen de sockets van de huidige gebruiker toont',
   'platform.windows.tableFailed': 'GetExtended{table}Table (IPv{family}) mislukt: Windows-fout {status}',
   'platform.windows.tableGrowing': 'de {protocol}-IPv{family}-tabel bleef groeien tijdens het lezen',
