@@ -9,7 +9,7 @@ import { createTranslator, type Translator } from '../../shared/i18n/translate';
 const english = createTranslator('en', desktopCatalogs);
 
 /** `{ messageKey, values }` and the English, as a ContractError's third argument takes them. */
-export function desktopError(key: DesktopKey, values?: ContractMessageValues): { message: string; text: { messageKey: DesktopKey; values?: ContractMessageValues } } {
+function desktopError(key: DesktopKey, values?: ContractMessageValues): { message: string; text: { messageKey: DesktopKey; values?: ContractMessageValues } } {
   return { message: english(key, values), text: values ? { messageKey: key, values } : { messageKey: key } };
 }
 

@@ -62,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
     const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log, text);
     const setMenu = () =>
-      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink, t: (key, values) => text.t(key, values) })));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink, t: text.t })));
     setMenu();
     const language = bindDesktopLanguage({ ipcMain, setLanguage: (lang) => text.set(lang), log });
 

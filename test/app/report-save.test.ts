@@ -152,7 +152,7 @@ describe('saving a report from the desktop app', () => {
       setCurrentLang('de');
       expect(errorMessage(err)).toBe('Dieser HTML-Bericht braucht einen Dateinamen mit der Endung .html, nicht wrong.csv.');
       setCurrentLang('nl');
-      expect(errorMessage(err)).toBe('Dit HTML-rapport heeft een bestandsnaam met de extensie .html nodig, niet wrong.csv.');
+      expect(errorMessage(err)).toBe('Dit HTML-rapport moet een bestandsnaam met de extensie .html krijgen, niet wrong.csv.');
       const invalid = fromBridgeError(await page.save(null as unknown as Parameters<typeof page.save>[0]).catch((e: unknown) => e));
       expect(errorMessage(invalid)).toMatch(/^Ongeldig verzoek om een rapport op te slaan: /);
     } finally {

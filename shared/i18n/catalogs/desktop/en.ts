@@ -6,7 +6,8 @@
  *
  * Menu items whose wording differs between the systems take `os`: `mac`, `windows` or `other`
  * (Linux), so each reads as that system's own menus do (German macOS says "Ablage" and
- * "Einsetzen", Windows "Datei" and "Einfügen"; Dutch macOS "Archief" and "Stop").
+ * "Einsetzen", Windows "Datei" and "Einfügen"; Dutch macOS "Archief" and "Stop"). A message takes
+ * the same options in every language, so English repeats its text where only another differs.
  * `app` is the application's name.
  */
 export const en = {

@@ -60,7 +60,7 @@ export const nl: Record<keyof typeof en, string> = {
   'desktop.error.saveBusy': 'In dit venster wordt al een rapport opgeslagen.',
   'desktop.error.saveInvalid': 'Ongeldig verzoek om een rapport op te slaan: {issues}',
   'desktop.error.noContent': 'De engine heeft geen rapportinhoud teruggegeven.',
-  'desktop.error.wrongExtension': 'Dit {name}-rapport heeft een bestandsnaam met de extensie {extension} nodig, niet {file}.',
+  'desktop.error.wrongExtension': 'Dit {name}-rapport moet een bestandsnaam met de extensie {extension} krijgen, niet {file}.',
   'desktop.error.writeFailed': 'Het rapport kon niet als {file} worden opgeslagen: {reason}',
   'desktop.error.pdfTimeout': 'Het maken van de pdf duurde langer dan {seconds, number} s.',
   'desktop.error.pdfFailed': 'De pdf kon niet worden gemaakt: {reason}',
