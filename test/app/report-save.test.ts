@@ -13,6 +13,8 @@ import { fromBridgeError } from '../../shared/contract/bridgeError';
 import { errorMessage } from '../../renderer/format/errors';
 import { setCurrentLang } from '../../renderer/i18n/current';
 import { ReportSchema } from '../../shared/contract/report';
+import { ContractError } from '../../shared/contract';
+import { FakeLink } from '../host/support/fake-link';
 import { appFrame, FakeIpcMain } from './fake-electron';
 
 /**
@@ -184,6 +186,19 @@ describe('saving a report from the desktop app', () => {
     } finally {
       setCurrentLang('en');
     }
+  });
+
+  it('passes an engine error on with its key and values', async () => {
+    const fake = new FakeLink();
+    fake.answers['report.export'] = () => {
+      throw new ContractError('unavailable', 'English from the engine', { messageKey: 'engine.some.key', values: { n: 2 } });
+    };
+    await expect(exportThroughLink(fake)({ what: 'all', format: 'json' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'English from the engine',
+      messageKey: 'engine.some.key',
+      values: { n: 2 },
+    });
   });
 
   it('shows one Save dialog per window at a time', async () => {
