@@ -34,6 +34,8 @@ export interface TrayDeps {
 }
 
 const MAX_ALERTS = 3;
+/** Windows shows at most 127 characters of a tray icon's tooltip (NOTIFYICONDATA's szTip). */
+const TOOLTIP_MAX = 127;
 
 /**
  * The tray icon: the live listener count, the last alerts, Pause/Open/Quit, and the two opt-in
@@ -122,10 +124,11 @@ export class TrayController {
 
   private render(): void {
     const { t } = this.deps.text;
-    const lines = [t('desktop.tray.tooltip', this.countValues())];
-    // One message per line: the count, and the newest alert when there is one.
-    if (this.alerts[0]) lines.push(t('desktop.tray.tooltipLastAlert', { message: truncate(this.deps.text.engine(this.alerts[0]), 90) }));
-    this.tray.setToolTip(lines.join('\n'));
+    const count = t('desktop.tray.tooltip', this.countValues());
+    // One message per line: the count, and the newest alert when there is one, cut so the whole
+    // fits Windows' tooltip limit (German and Dutch run longer than English).
+    const alert = this.alerts[0] ? truncate(t('desktop.tray.tooltipLastAlert', { message: this.deps.text.engine(this.alerts[0]) }), TOOLTIP_MAX - count.length - 1) : null;
+    this.tray.setToolTip(alert ? `${count}\n${alert}` : count);
     this.tray.setContextMenu(this.deps.buildMenu(this.template()));
   }
 }
