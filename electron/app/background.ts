@@ -34,7 +34,7 @@ export function bindBackground(deps: BackgroundDeps): { settings(): AppSettings;
     // A desktop without a tray (no StatusNotifier host): the app works without one.
     deps.log(`no tray icon: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const notifier = new AlertNotifier(deps.Notification, deps.open);
+  const notifier = new AlertNotifier(deps.Notification, deps.open, deps.text);
   const offAlert = deps.link.on('history.alert', (json) => {
     const parsed = AlertSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return;

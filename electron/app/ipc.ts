@@ -2,6 +2,7 @@ import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { calls, isEventName, type CallName, type EventName } from '../../shared/contract';
 import { dispatchCall } from '../host/dispatch';
 import type { EngineLink } from '../host/engine-link';
+import { desktopWireError } from './desktop-text';
 import { callChannel, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL, type IpcEnvelope } from './channels';
 import { isTrustedSender, type FrameLike } from './policy';
 
@@ -55,7 +56,7 @@ export function bindContract(options: IpcBindingOptions): { dispose(): void } {
   for (const name of Object.keys(calls) as CallName[]) {
     ipcMain.handle(callChannel(name), async (event, payload): Promise<IpcEnvelope> => {
       if (!trusted(event as SenderEvent, name)) {
-        return { ok: false, error: { code: 'denied', message: 'This page may not use the Portscope engine.' } };
+        return { ok: false, error: desktopWireError('denied', 'desktop.error.engineDenied') };
       }
       return dispatchCall(link, name, payload);
     });

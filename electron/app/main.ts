@@ -7,6 +7,8 @@ import { createWorkerLink } from '../host/worker/worker-link';
 import { appProtocolResponse } from './app-protocol';
 import { AppSettingsStore } from './app-settings';
 import { bindBackground } from './background';
+import { bindDesktopLanguage } from './desktop-language';
+import { DesktopText } from './desktop-text';
 import { withProcessIcons } from './process-icons';
 import { bindContract } from './ipc';
 import { MachineRegistry } from '../host/machines';
@@ -54,9 +56,15 @@ if (!app.requestSingleInstanceLock()) {
     const machines = new MachineRegistry({ dataDir: defaultDataDir(), log });
     const routed = switchableLink(withProcessIcons(link, app, log), machines);
     const binding = bindContract({ ipcMain, link: routed, log });
+    // The shell's language: the system's at start, then the page's (its settings switch) when the
+    // page tells (desktop-language.ts). The menu and the tray are rebuilt on a change.
+    const text = new DesktopText(app.getPreferredSystemLanguages());
     // Reports: the Save dialog and PDF printing (the page names what to save, never where).
-    const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink })));
+    const reportSave = bindElectronReportSave({ ipcMain, app, dialog, BrowserWindow }, link, log, text);
+    const setMenu = () =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name, openLink, t: text.t })));
+    setMenu();
+    const language = bindDesktopLanguage({ ipcMain, setLanguage: (lang) => text.set(lang), log });
 
     const store = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
     const placement = restoreBounds(await store.load(), screen.getAllDisplays().map((d) => d.workArea));
@@ -121,7 +129,12 @@ if (!app.requestSingleInstanceLock()) {
       },
       saveSettings: (s) => appSettings.save(s),
       setLoginItem: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      text,
       log,
+    });
+    text.onChange(() => {
+      setMenu();
+      background.tray?.relabel();
     });
     app.on('before-quit', () => {
       quitting = true;
@@ -148,6 +161,7 @@ if (!app.requestSingleInstanceLock()) {
       background.dispose();
       binding.dispose();
       reportSave.dispose();
+      language.dispose();
       void routed.close();
     });
   });

@@ -1,4 +1,5 @@
 import type { Alert } from '../../shared/contract/history';
+import type { DesktopText } from './desktop-text';
 
 /** The slice of Electron's Notification the app uses (a fake in tests). */
 export interface NotificationLike {
@@ -25,6 +26,8 @@ export class AlertNotifier {
   constructor(
     private readonly Notification: NotificationConstructor,
     private readonly onClick: () => void,
+    /** The language notifications speak, read at each one (it follows the page's switch). */
+    private readonly text: Pick<DesktopText, 't' | 'engine'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -37,15 +40,22 @@ export class AlertNotifier {
       return false;
     }
     this.sent.push(t);
-    const extra = this.held > 0 ? ` (and ${this.held} more alerts)` : '';
+    const message = this.text.engine(alert);
+    const body = this.held > 0 ? this.text.t('desktop.notify.withMore', { message, count: this.held }) : message;
     this.held = 0;
     const n = new this.Notification({
-      title: alert.severity === 'danger' ? 'Portscope: risky listener' : 'Portscope: new listener',
-      body: `${alert.message}${extra}`,
+      title: this.text.t('desktop.notify.title', { kind: alertKind(alert) }),
+      body,
       urgency: alert.severity === 'danger' ? 'critical' : 'normal',
     });
     n.on('click', this.onClick);
     n.show();
     return true;
   }
+}
+
+/** The title's `kind`: a port that stopped listening, a risky new one, or another new one. */
+export function alertKind(alert: Pick<Alert, 'reasons' | 'severity'>): 'stopped' | 'risky' | 'new' {
+  if (alert.reasons.includes('service-down')) return 'stopped';
+  return alert.severity === 'danger' ? 'risky' : 'new';
 }

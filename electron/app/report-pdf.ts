@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { desktopContractError } from './desktop-text';
 
 /**
  * PDF from the HTML report: Chromium prints it (printToPDF, honouring the report's
@@ -81,7 +82,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): (html: string) => 
       // After a timeout the window is destroyed and the load fails: that late failure is expected.
       work.catch(() => {});
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`printing the PDF took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+        timer = setTimeout(() => reject(desktopContractError('unavailable', 'desktop.error.pdfTimeout', { seconds: Math.round(timeoutMs / 1000) })), timeoutMs);
       });
       return await Promise.race([work, timeout]);
     } finally {

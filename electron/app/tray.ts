@@ -1,5 +1,6 @@
 import type { Alert } from '../../shared/contract/history';
 import type { AppSettings } from './app-settings';
+import type { DesktopText } from './desktop-text';
 
 /** A menu item as Electron's Menu.buildFromTemplate takes it (the fields we use). */
 export interface TrayMenuItem {
@@ -28,9 +29,13 @@ export interface TrayDeps {
   saveSettings: (settings: AppSettings) => Promise<void> | void;
   /** Electron's app.setLoginItemSettings. */
   setLoginItem: (openAtLogin: boolean) => void;
+  /** The language the tray speaks (main.ts relabels the tray when it changes). */
+  text: Pick<DesktopText, 't' | 'engine' | 'time'>;
 }
 
 const MAX_ALERTS = 3;
+/** Windows shows at most 127 characters of a tray icon's tooltip (NOTIFYICONDATA's szTip). */
+const TOOLTIP_MAX = 127;
 
 /**
  * The tray icon: the live listener count, the last alerts, Pause/Open/Quit, and the two opt-in
@@ -73,23 +78,35 @@ export class TrayController {
 
   /** The menu as it is now (what the tests read). */
   template(): TrayMenuItem[] {
-    const count = `${this.listeners === null ? 'Listeners: …' : `${this.listeners} listener${this.listeners === 1 ? '' : 's'}`}${this.paused ? ' (paused)' : ''}`;
-    const items: TrayMenuItem[] = [{ label: count, enabled: false }];
+    const { t } = this.deps.text;
+    const items: TrayMenuItem[] = [{ label: t('desktop.tray.count', this.countValues()), enabled: false }];
     if (this.alerts.length) {
-      items.push({ type: 'separator' }, { label: 'Last alerts', enabled: false });
-      for (const a of this.alerts) items.push({ label: `${a.at.slice(11, 16)} ${truncate(a.message, 70)}`, click: () => this.deps.open() });
+      items.push({ type: 'separator' }, { label: t('desktop.tray.lastAlerts'), enabled: false });
+      for (const a of this.alerts) {
+        items.push({ label: t('desktop.tray.alert', { time: this.deps.text.time(a.at), message: truncate(this.deps.text.engine(a), 70) }), click: () => this.deps.open() });
+      }
     }
     items.push(
       { type: 'separator' },
-      { label: 'Open Portscope', click: () => this.deps.open() },
-      { label: this.paused ? 'Resume' : 'Pause', click: () => void this.togglePause() },
+      { label: t('desktop.tray.open'), click: () => this.deps.open() },
+      { label: this.paused ? t('desktop.tray.resume') : t('desktop.tray.pause'), click: () => void this.togglePause() },
       { type: 'separator' },
-      { label: 'Close to tray', type: 'checkbox', checked: this.settings.closeToTray, click: () => void this.update({ closeToTray: !this.settings.closeToTray }) },
-      { label: 'Start at login', type: 'checkbox', checked: this.settings.startAtLogin, click: () => void this.update({ startAtLogin: !this.settings.startAtLogin }) },
+      { label: t('desktop.tray.closeToTray'), type: 'checkbox', checked: this.settings.closeToTray, click: () => void this.update({ closeToTray: !this.settings.closeToTray }) },
+      { label: t('desktop.tray.startAtLogin'), type: 'checkbox', checked: this.settings.startAtLogin, click: () => void this.update({ startAtLogin: !this.settings.startAtLogin }) },
       { type: 'separator' },
-      { label: 'Quit Portscope', click: () => this.deps.quit() },
+      { label: t('desktop.tray.quit'), click: () => this.deps.quit() },
     );
     return items;
+  }
+
+  /** Rebuilds the tooltip and the menu in the language now chosen. */
+  relabel(): void {
+    this.render();
+  }
+
+  /** The count line's and tooltip's values: a number, or "not known yet" before the first poll. */
+  private countValues(): Record<string, string | number> {
+    return { known: this.listeners === null ? 'no' : 'yes', count: this.listeners ?? 0, paused: this.paused ? 'yes' : 'no' };
   }
 
   private async togglePause(): Promise<void> {
@@ -106,7 +123,12 @@ export class TrayController {
   }
 
   private render(): void {
-    this.tray.setToolTip(`Portscope — ${this.listeners ?? '…'} listeners${this.paused ? ', paused' : ''}${this.alerts[0] ? `\nLast alert: ${truncate(this.alerts[0].message, 90)}` : ''}`);
+    const { t } = this.deps.text;
+    const count = t('desktop.tray.tooltip', this.countValues());
+    // One message per line: the count, and the newest alert when there is one, cut so the whole
+    // fits Windows' tooltip limit (German and Dutch run longer than English).
+    const alert = this.alerts[0] ? truncate(t('desktop.tray.tooltipLastAlert', { message: this.deps.text.engine(this.alerts[0]) }), TOOLTIP_MAX - count.length - 1) : null;
+    this.tray.setToolTip(alert ? `${count}\n${alert}` : count);
     this.tray.setContextMenu(this.deps.buildMenu(this.template()));
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { IntlProvider, ReactIntlErrorCode, type IntlConfig } from 'react-intl';
 import { useStore } from 'zustand';
 import { setCurrentLang } from './current';
+import { tellDesktopLanguage } from './desktopLanguage';
 import type { LanguageStore } from './language';
 import { intlLocale, messagesFor } from './messages';
 
@@ -20,6 +21,7 @@ export function I18nProvider({ language, children }: { language: LanguageStore; 
   setCurrentLang(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
+    tellDesktopLanguage(lang);
   }, [lang]);
   return (
     <IntlProvider locale={intlLocale(lang)} defaultLocale="en-GB" messages={messages} onError={onError}>

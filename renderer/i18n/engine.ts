@@ -1,4 +1,5 @@
-import { createTranslator, type Lang, type Translator } from '../../shared/i18n';
+import { createTranslator, mergeCatalogs, type Lang, type Translator } from '../../shared/i18n';
+import { desktopCatalogs, type DesktopKey } from '../../shared/i18n/catalogs/desktop';
 import { engineCatalogs, type EngineKey } from '../../shared/i18n/catalogs/engine';
 
 type Values = Readonly<Record<string, string | number | boolean | Date | null | undefined>>;
@@ -10,15 +11,17 @@ export interface EngineText {
   values?: Values | undefined;
 }
 
-const translators = new Map<Lang, Translator<EngineKey>>();
+// The desktop shell's errors (a Save dialog's, electron/app) arrive keyed like the engine's.
+const catalogs = mergeCatalogs(engineCatalogs, desktopCatalogs);
+const translators = new Map<Lang, Translator<EngineKey | DesktopKey>>();
 
 /**
  * Engine texts are formatted by shared/i18n's translator, not react-intl: they are plain text
  * with tags off (`<this-address>` in a message is text), exactly as the CLI prints them.
  */
-function engineT(lang: Lang): Translator<EngineKey> {
+function engineT(lang: Lang): Translator<EngineKey | DesktopKey> {
   let t = translators.get(lang);
-  if (!t) translators.set(lang, (t = createTranslator(lang, engineCatalogs)));
+  if (!t) translators.set(lang, (t = createTranslator(lang, catalogs)));
   return t;
 }
 

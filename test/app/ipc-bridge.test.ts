@@ -74,6 +74,15 @@ describe('the preload bridge over the binding', () => {
     const { ipcMain, link, logs } = setup();
     const bridge = createBridge(ipcMain.connect(frame).ipc);
     await expect(bridge.calls['contract.hello']({ version: '1.0.0' })).rejects.toMatchObject({ code: 'denied' });
+    // Keyed, like the engine's errors: the page would show it in its language.
+    const denied = fromBridgeError(await bridge.calls['contract.hello']({ version: '1.0.0' }).catch((e: unknown) => e));
+    expect(denied).toMatchObject({ message: 'This page may not use the Portscope engine.', messageKey: 'desktop.error.engineDenied' });
+    setCurrentLang('nl');
+    try {
+      expect(errorMessage(denied)).toBe('Deze pagina mag de Portscope-engine niet gebruiken.');
+    } finally {
+      setCurrentLang('en');
+    }
     bridge.events['monitor.error'](() => {});
     expect(link.requests).toEqual([]);
     expect(link.subscriberCount('monitor.error')).toBe(0);

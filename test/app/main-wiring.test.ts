@@ -5,7 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { calls, IPC_PREFIX } from '../../shared/contract';
 import { FakeLink } from '../host/support/fake-link';
-import { FakeIpcMain } from './fake-electron';
+import { DESKTOP_LANGUAGE_CHANNEL } from '../../electron/app/desktop-language-channel';
+import { appFrame, FakeIpcMain } from './fake-electron';
 
 /**
  * Electron's binary cannot run here, so main.ts is loaded against a recording stand-in for the
@@ -21,6 +22,7 @@ const h = vi.hoisted(() => ({
     protocolHandlers: Map<string, (req: { url: string }) => Promise<Response>>;
     opened: string[];
     menu: unknown;
+    trayMenu: unknown;
     permissionRequest?: (wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void;
     permissionCheck?: (wc: unknown, permission: string, origin: string) => boolean;
     ipcMain?: unknown;
@@ -92,7 +94,9 @@ vi.mock('electron', () => {
   };
   class Tray {
     setToolTip() {}
-    setContextMenu() {}
+    setContextMenu(menu: unknown) {
+      s.trayMenu = menu;
+    }
     on() {}
     destroy() {}
   }
@@ -198,6 +202,33 @@ describe('Electron main wiring', () => {
     h.state.permissionRequest!({}, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'portscope-app://app/index.html' });
     expect(answers).toEqual([false, true]);
     expect(h.state.permissionCheck!({}, 'geolocation', 'portscope-app://app')).toBe(false);
+  });
+
+  it('speaks the system\'s language in the menu and the tray, and follows the page\'s switch', () => {
+    type Item = { label?: string; role?: string; submenu?: Item[] };
+    const menu = () => h.state.menu as Item[];
+    const tray = () => (h.state.trayMenu as Item[]).map((m) => m.label).filter(Boolean);
+    // The fake system prefers nl-BE: the shell starts in Dutch (Linux wording: this test runs there).
+    const top = () => menu().map((m) => m.label);
+    const dutch = process.platform === 'darwin' ? 'Archief' : 'Bestand';
+    const german = process.platform === 'darwin' ? 'Ablage' : 'Datei';
+    expect(top()).toContain(dutch);
+    expect(tray()).toContain('Portscope openen');
+
+    const { ipc } = ipcMain.connect(appFrame);
+    ipc.send(DESKTOP_LANGUAGE_CHANNEL, 'de');
+    expect(top()).toContain(german);
+    expect(top()).toContain('Hilfe');
+    expect(tray()).toContain('Portscope öffnen');
+
+    // Refused: a tag that is not one of ours, and any page but the app's own.
+    ipc.send(DESKTOP_LANGUAGE_CHANNEL, 'en-US');
+    ipcMain.connect({ url: 'https://example.com/', parent: null }).ipc.send(DESKTOP_LANGUAGE_CHANNEL, 'en');
+    expect(top()).toContain(german);
+
+    ipc.send(DESKTOP_LANGUAGE_CHANNEL, 'en');
+    expect(top()).toContain('Help');
+    expect(tray()).toContain('Open Portscope');
   });
 
   it('hardens every web contents: navigation and new windows are refused, https links go to the browser', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { APP_CSP, appProtocolResponse } from '../../electron/app/app-protocol';
-import { menuTemplate } from '../../electron/app/menu';
 import { externalUrl, isAppUrl, isTrustedSender, navigationAllowed, permissionAllowed } from '../../electron/app/policy';
 import { openAllowlisted } from '../../electron/app/window';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
@@ -79,21 +78,5 @@ describe('the app protocol', () => {
     expect((await appProtocolResponse('portscope-app://other/index.html', root)).status).toBe(404);
     const placeholder = await appProtocolResponse('portscope-app://app/', path.join(dir, 'missing'));
     expect(await placeholder.text()).toContain('not built yet');
-  });
-});
-
-describe('the application menu', () => {
-  it('has File, Edit, View, Window and Help; developer tools only unpackaged; help opens https', () => {
-    const opened: string[] = [];
-    const dev = menuTemplate({ platform: 'linux', isPackaged: false, appName: 'Portscope', openLink: (u) => opened.push(u) });
-    expect(dev.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
-    const roles = (t: typeof dev) => JSON.stringify(t.map((m) => m.submenu));
-    expect(roles(dev)).toContain('toggleDevTools');
-    expect(roles(menuTemplate({ platform: 'linux', isPackaged: true, appName: 'Portscope', openLink: () => {} }))).not.toContain('toggleDevTools');
-    const help = dev.at(-1)!.submenu as Array<{ click?: () => void }>;
-    help[0]!.click!();
-    expect(opened).toHaveLength(1);
-    expect(externalUrl(opened[0]!)).not.toBeNull();
-    expect(menuTemplate({ platform: 'darwin', isPackaged: true, appName: 'Portscope', openLink: () => {} })[0]?.role).toBe('appMenu');
   });
 });

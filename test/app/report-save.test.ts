@@ -8,7 +8,13 @@ import { Engine } from '../../electron/engine/service';
 import { createPdfPrinter, MAX_DATA_URL_CHARS, PDF_WINDOW_OPTIONS, type PdfWindowLike } from '../../electron/app/report-pdf';
 import { bindReportSave, exportThroughLink, REPORT_SAVE_CHANNEL, suggestedFileName, withExtension, type SaveDialogRequest } from '../../electron/app/report-save';
 import { createReportSaveBridge } from '../../electron/app/report-save-bridge';
+import { DesktopText } from '../../electron/app/desktop-text';
+import { fromBridgeError } from '../../shared/contract/bridgeError';
+import { errorMessage } from '../../renderer/format/errors';
+import { setCurrentLang } from '../../renderer/i18n/current';
 import { ReportSchema } from '../../shared/contract/report';
+import { ContractError } from '../../shared/contract';
+import { FakeLink } from '../host/support/fake-link';
 import { appFrame, FakeIpcMain } from './fake-electron';
 
 /**
@@ -33,7 +39,7 @@ afterAll(async () => {
 
 const FAKE_PDF = new TextEncoder().encode('%PDF-1.7\n%fake\n');
 
-function setup(answer: (options: SaveDialogRequest) => { canceled: boolean; filePath?: string }) {
+function setup(answer: (options: SaveDialogRequest) => { canceled: boolean; filePath?: string }, text?: DesktopText) {
   const ipcMain = new FakeIpcMain();
   const dialogs: SaveDialogRequest[] = [];
   const printed: string[] = [];
@@ -51,6 +57,7 @@ function setup(answer: (options: SaveDialogRequest) => { canceled: boolean; file
     },
     defaultFolder: () => dir,
     log: (m) => logs.push(m),
+    ...(text ? { text } : {}),
   });
   const page = createReportSaveBridge(ipcMain.connect(appFrame).ipc);
   return { ipcMain, dialogs, printed, logs, binding, page };
@@ -63,6 +70,7 @@ describe('saving a report from the desktop app', () => {
     const res = await page.save({ format: 'json', report: { what: 'all', title: 'Before the upgrade' } });
     expect(res).toEqual({ saved: true, format: 'json', path: target, bytes: expect.any(Number) });
     expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]!.title).toBe('Save the report as JSON');
     expect(dialogs[0]!.filters).toEqual([{ name: 'JSON report', extensions: ['json'] }]);
     expect(dialogs[0]!.properties).toContain('showOverwriteConfirmation');
     expect(path.dirname(dialogs[0]!.defaultPath)).toBe(dir);
@@ -118,6 +126,81 @@ describe('saving a report from the desktop app', () => {
     expect(logs.filter((l) => l.startsWith('refused'))).toHaveLength(3);
   });
 
+  it('words the Save dialog in the language in use, German and Dutch', async () => {
+    const text = new DesktopText(['de-DE']);
+    const { page, dialogs } = setup(() => ({ canceled: true }), text);
+    await page.save({ format: 'md', report: { what: 'listeners' } });
+    await page.save({ format: 'pdf', report: { what: 'listeners' } });
+    expect(dialogs.map((d) => [d.title, d.filters])).toEqual([
+      ['Bericht als Markdown speichern', [{ name: 'Markdown-Bericht', extensions: ['md', 'markdown'] }]],
+      ['Bericht als PDF speichern', [{ name: 'PDF-Dokument', extensions: ['pdf'] }]],
+    ]);
+    // The page's switch reaches the next dialog.
+    text.set('nl');
+    await page.save({ format: 'csv', report: { what: 'listeners', table: 'listeners' } });
+    await page.save({ format: 'html', report: { what: 'listeners' } });
+    expect(dialogs.slice(2).map((d) => [d.title, d.filters[0]!.name])).toEqual([
+      ['Rapport opslaan als CSV', 'CSV-tabel'],
+      ['Rapport opslaan als HTML', 'HTML-rapport'],
+    ]);
+  });
+
+  it('sends its errors keyed, so the page shows them in its language', async () => {
+    const { page } = setup(() => ({ canceled: false, filePath: path.join(dir, 'wrong.csv') }));
+    const err = fromBridgeError(await page.save({ format: 'html', report: { what: 'listeners' } }).catch((e: unknown) => e));
+    expect(err).toMatchObject({ code: 'bad-request', messageKey: 'desktop.error.wrongExtension', values: { name: 'HTML', extension: '.html', file: 'wrong.csv' } });
+    try {
+      expect(errorMessage(err)).toBe('This HTML report needs a file name ending in .html, not wrong.csv.');
+      setCurrentLang('de');
+      expect(errorMessage(err)).toBe('Dieser HTML-Bericht braucht einen Dateinamen mit der Endung .html, nicht wrong.csv.');
+      setCurrentLang('nl');
+      expect(errorMessage(err)).toBe('Dit HTML-rapport moet een bestandsnaam met de extensie .html krijgen, niet wrong.csv.');
+      const invalid = fromBridgeError(await page.save(null as unknown as Parameters<typeof page.save>[0]).catch((e: unknown) => e));
+      expect(errorMessage(invalid)).toMatch(/^Ongeldig verzoek om een rapport op te slaan: /);
+    } finally {
+      setCurrentLang('en');
+    }
+  });
+
+  it('reports a failed write and a failed print keyed, with the reason', async () => {
+    const ipcMain = new FakeIpcMain();
+    bindReportSave({
+      ipcMain,
+      exportReport: exportThroughLink(link),
+      showSaveDialog: async (_s, o) => ({ canceled: false, filePath: path.join(dir, o.filters[0]!.extensions[0] === 'pdf' ? 'x.pdf' : 'x.json') }),
+      printToPdf: async () => {
+        throw new Error('printing backend gone');
+      },
+      saveFile: async () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
+    });
+    const page = createReportSaveBridge(ipcMain.connect(appFrame).ipc);
+    const write = fromBridgeError(await page.save({ format: 'json', report: {} }).catch((e: unknown) => e));
+    expect(write).toMatchObject({ code: 'internal', messageKey: 'desktop.error.writeFailed', values: { file: 'x.json', reason: 'EACCES: permission denied' } });
+    const print = fromBridgeError(await page.save({ format: 'pdf', report: {} }).catch((e: unknown) => e));
+    expect(print).toMatchObject({ code: 'internal', messageKey: 'desktop.error.pdfFailed', values: { reason: 'printing backend gone' } });
+    setCurrentLang('de');
+    try {
+      expect(errorMessage(write)).toBe('Der Bericht konnte nicht als x.json gespeichert werden: EACCES: permission denied');
+    } finally {
+      setCurrentLang('en');
+    }
+  });
+
+  it('passes an engine error on with its key and values', async () => {
+    const fake = new FakeLink();
+    fake.answers['report.export'] = () => {
+      throw new ContractError('unavailable', 'English from the engine', { messageKey: 'engine.some.key', values: { n: 2 } });
+    };
+    await expect(exportThroughLink(fake)({ what: 'all', format: 'json' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'English from the engine',
+      messageKey: 'engine.some.key',
+      values: { n: 2 },
+    });
+  });
+
   it('shows one Save dialog per window at a time', async () => {
     let release!: (v: { canceled: boolean }) => void;
     const ipcMain = new FakeIpcMain();
@@ -130,7 +213,8 @@ describe('saving a report from the desktop app', () => {
     const page = createReportSaveBridge(ipcMain.connect(appFrame).ipc);
     const first = page.save({ format: 'md', report: {} });
     await new Promise((r) => setTimeout(r, 50));
-    await expect(page.save({ format: 'md', report: {} })).rejects.toThrow(/\[unavailable\]/);
+    const busy = fromBridgeError(await page.save({ format: 'md', report: {} }).catch((e: unknown) => e));
+    expect(busy).toMatchObject({ code: 'unavailable', message: 'A report is already being saved in this window.', messageKey: 'desktop.error.saveBusy' });
     release({ canceled: true });
     expect((await first).saved).toBe(false);
   });
@@ -198,7 +282,7 @@ describe('printing the PDF', () => {
   it('gives up on a report that never loads', async () => {
     const windows: FakePdfWindow[] = [];
     const print = createPdfPrinter({ createWindow: (o) => (windows.push(new FakePdfWindow(o, true)), windows.at(-1)!), timeoutMs: 50 });
-    await expect(print('<p>')).rejects.toThrow(/longer than/);
+    await expect(print('<p>')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/longer than 0 s/), messageKey: 'desktop.error.pdfTimeout', values: { seconds: 0 } });
     expect(windows[0]!.destroyed).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../shared/contract/history';
 import { bindBackground } from '../../electron/app/background';
 import { AppSettingsStore, DEFAULT_APP_SETTINGS } from '../../electron/app/app-settings';
+import { DesktopText } from '../../electron/app/desktop-text';
 import { AlertNotifier } from '../../electron/app/notifications';
 import { TrayController, type TrayMenuItem } from '../../electron/app/tray';
 import { inProcessLink } from '../../electron/host/engine-link';
@@ -67,7 +68,18 @@ const alert = (over: Partial<Alert> = {}): Alert => ({
 
 const item = (menu: TrayMenuItem[], label: string | RegExp) => menu.find((m) => (typeof label === 'string' ? m.label === label : label.test(m.label ?? '')));
 
-function tray(settings = DEFAULT_APP_SETTINGS) {
+/** English in UTC, so the times the tests read do not depend on the machine's zone. */
+const english = () => new DesktopText(['en-US'], { timeZone: 'UTC' });
+
+/** An alert as the engine sends it: the English, and its catalog key and values. */
+const keyedAlert = (over: Partial<Alert> = {}): Alert =>
+  alert({
+    messageKey: 'alert.newListener',
+    values: { where: 'TCP 0.0.0.0:8080', owner: 'known', name: 'python3', pid: '42', status: 'none', detail: 'all' },
+    ...over,
+  });
+
+function tray(settings = DEFAULT_APP_SETTINGS, text = english()) {
   const fake = new FakeTray();
   const calls = { open: 0, quit: 0, paused: [] as boolean[], saved: [] as unknown[], login: [] as boolean[] };
   const controller = new TrayController(
@@ -79,16 +91,21 @@ function tray(settings = DEFAULT_APP_SETTINGS) {
       setPaused: (p) => void calls.paused.push(p),
       saveSettings: (s) => void calls.saved.push(s),
       setLoginItem: (on) => void calls.login.push(on),
+      text,
     },
     settings,
   );
-  return { fake, calls, controller };
+  return { fake, calls, controller, text };
 }
 
 describe('tray', () => {
   it('shows the listener count and the last three alerts, newest first', () => {
     const { fake, controller } = tray();
     expect(fake.menu[0]!.label).toBe('Listeners: …');
+    controller.setListenerCount(1);
+    expect(fake.menu[0]).toMatchObject({ label: '1 listener', enabled: false });
+    controller.setListenerCount(1234);
+    expect(fake.menu[0]).toMatchObject({ label: '1,234 listeners', enabled: false });
     controller.setListenerCount(12);
     expect(fake.menu[0]).toMatchObject({ label: '12 listeners', enabled: false });
     expect(fake.tooltip).toMatch(/^Portscope — 12 listeners/);
@@ -103,7 +120,8 @@ describe('tray', () => {
     item(fake.menu, 'Pause')!.click!();
     expect(calls.paused).toEqual([true]);
     expect(item(fake.menu, 'Resume')).toBeDefined();
-    expect(fake.menu[0]!.label).toMatch(/paused/);
+    expect(fake.menu[0]!.label).toBe('Listeners: … (paused)');
+    expect(fake.tooltip).toBe('Portscope — …, paused');
     item(fake.menu, 'Resume')!.click!();
     expect(calls.paused).toEqual([true, false]);
     item(fake.menu, 'Open Portscope')!.click!();
@@ -137,6 +155,52 @@ describe('tray', () => {
   });
 });
 
+describe('the tray in German and Dutch', () => {
+  it('counts with the language\'s plural and digits, and shows the alerts translated, at local time', () => {
+    // Berlin is an hour ahead of UTC in December: 22:10Z is 23:10 there.
+    const { fake, controller } = tray(DEFAULT_APP_SETTINGS, new DesktopText(['de-AT', 'en'], { timeZone: 'Europe/Berlin' }));
+    expect(fake.menu[0]!.label).toBe('Lauschende Ports: …');
+    controller.setListenerCount(1);
+    expect(fake.menu[0]!.label).toBe('1 lauschender Port');
+    controller.setListenerCount(1234);
+    expect(fake.menu[0]!.label).toBe('1.234 lauschende Ports');
+    expect(fake.tooltip).toBe('Portscope — 1.234 lauschende Ports');
+    controller.addAlert(keyedAlert());
+    expect(item(fake.menu, 'Letzte Warnungen')).toMatchObject({ enabled: false });
+    expect(item(fake.menu, /^23:10 /)!.label).toBe('23:10 Neuer lauschender Port TCP 0.0.0.0:8080 von python3 (PID 42): von and…');
+    expect(fake.tooltip.split('\n')[1]).toMatch(/^Letzte Warnung: Neuer lauschender Port TCP 0\.0\.0\.0:8080 von python3 .*…$/);
+    // German runs long: the whole tooltip still fits Windows' 127 characters.
+    expect(fake.tooltip.length).toBe(127);
+    // An alert without a key (an older engine) keeps its English.
+    controller.addAlert(alert({ id: 2, message: 'from an older engine' }));
+    expect(item(fake.menu, /older engine/)!.label).toBe('23:10 from an older engine');
+    const labels = fake.menu.map((m) => m.label).filter(Boolean);
+    expect(labels.slice(-5)).toEqual(['Portscope öffnen', 'Pausieren', 'Beim Schließen im Infobereich bleiben', 'Bei der Anmeldung starten', 'Portscope beenden']);
+    item(fake.menu, 'Pausieren')!.click!();
+    expect(fake.menu[0]!.label).toBe('1.234 lauschende Ports (pausiert)');
+    expect(item(fake.menu, 'Fortsetzen')).toBeDefined();
+  });
+
+  it('relabels itself when the language changes', () => {
+    const text = new DesktopText(['en'], { timeZone: 'UTC' });
+    const { fake, controller } = tray(DEFAULT_APP_SETTINGS, text);
+    controller.setListenerCount(2);
+    controller.addAlert(keyedAlert());
+    expect(fake.menu[0]!.label).toBe('2 listeners');
+    text.set('nl');
+    controller.relabel();
+    expect(fake.menu[0]!.label).toBe('2 luisterende poorten');
+    expect(fake.tooltip.split('\n')).toEqual(['Portscope — 2 luisterende poorten', 'Laatste waarschuwing: Nieuwe luisterende poort TCP 0.0.0.0:8080 van python3 (pid 42): bereik…']);
+    expect(fake.tooltip.length).toBe(127);
+    expect(item(fake.menu, 'Laatste waarschuwingen')).toBeDefined();
+    expect(item(fake.menu, /^22:10 Nieuwe luisterende poort/)).toBeDefined();
+    const labels = fake.menu.map((m) => m.label).filter(Boolean);
+    expect(labels.slice(-5)).toEqual(['Portscope openen', 'Pauzeren', 'Bij sluiten in het systeemvak blijven', 'Starten bij aanmelden', 'Portscope afsluiten']);
+    controller.setListenerCount(1);
+    expect(fake.menu[0]!.label).toBe('1 luisterende poort');
+  });
+});
+
 describe('desktop notifications', () => {
   afterEach(() => {
     FakeNotification.shown = [];
@@ -146,15 +210,47 @@ describe('desktop notifications', () => {
   it('caps a burst at five a minute and counts the rest into the next one; click opens the window', () => {
     let now = 0;
     let opened = 0;
-    const n = new AlertNotifier(FakeNotification, () => opened++, () => now);
+    const n = new AlertNotifier(FakeNotification, () => opened++, english(), () => now);
     for (let i = 0; i < 8; i++) n.notify(alert({ id: i }));
     expect(FakeNotification.shown).toHaveLength(5);
+    expect(FakeNotification.shown[0]!.title).toBe('Portscope: new listener');
     now = 61_000;
     n.notify(alert({ message: 'later' }));
     expect(FakeNotification.shown.at(-1)!.body).toBe('later (and 3 more alerts)');
     FakeNotification.supported = false;
     expect(n.notify(alert())).toBe(false);
     void opened;
+  });
+
+  it('titles by kind and summarises held alerts with the language\'s plural, in German and Dutch', () => {
+    let now = 0;
+    const text = new DesktopText(['de-DE']);
+    const n = new AlertNotifier(FakeNotification, () => {}, text, () => now);
+    n.notify(keyedAlert({ severity: 'danger', reasons: ['exposed', 'risky-port'] }));
+    expect(FakeNotification.shown.at(-1)).toMatchObject({
+      title: 'Portscope: riskanter lauschender Port',
+      body: 'Neuer lauschender Port TCP 0.0.0.0:8080 von python3 (PID 42): von anderen Rechnern erreichbar',
+    });
+    for (let i = 0; i < 5; i++) n.notify(keyedAlert({ id: 10 + i }));
+    expect(FakeNotification.shown).toHaveLength(5);
+    now = 61_000;
+    const down = { messageKey: 'alert.serviceDown', values: { where: 'TCP 127.0.0.1:5432', owner: 'known', name: 'postgres', pid: '7', status: 'none' } };
+    n.notify(alert({ reasons: ['service-down'], severity: 'info', message: 'TCP 127.0.0.1:5432 stopped listening (was postgres (pid 7))', ...down }));
+    expect(FakeNotification.shown.at(-1)).toEqual({
+      title: 'Portscope: Port lauscht nicht mehr',
+      body: 'TCP 127.0.0.1:5432 lauscht nicht mehr (war postgres (PID 7)) (und 1 weitere Warnung)',
+      urgency: 'normal',
+    });
+    // The language is read at each notification: the page's switch reaches the next one.
+    text.set('nl');
+    for (let i = 0; i < 6; i++) n.notify(keyedAlert({ id: 20 + i }));
+    now = 122_000;
+    n.notify(keyedAlert({ severity: 'danger' }));
+    expect(FakeNotification.shown.at(-1)).toMatchObject({
+      title: 'Portscope: riskante luisterende poort',
+      body: 'Nieuwe luisterende poort TCP 0.0.0.0:8080 van python3 (pid 42): bereikbaar vanaf andere computers (en nog 2 waarschuwingen)',
+      urgency: 'critical',
+    });
   });
 
   const bag = new SocketBag();
@@ -179,6 +275,7 @@ describe('desktop notifications', () => {
       quit: () => {},
       saveSettings: () => {},
       setLoginItem: () => {},
+      text: english(),
       log: () => {},
       pollMs: 200,
     });

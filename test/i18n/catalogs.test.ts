@@ -39,6 +39,7 @@ describe('message catalogs', async () => {
 
   it('finds the catalog areas', () => {
     expect(Object.keys(areas)).toContain('shared/i18n/catalogs/engine');
+    expect(Object.keys(areas)).toContain('shared/i18n/catalogs/desktop');
   });
 
   for (const [area, catalogs] of Object.entries(areas)) {

@@ -1,0 +1,67 @@
+import type { en } from './en';
+
+export const de: Record<keyof typeof en, string> = {
+  'desktop.menu.file': '{os, select, mac {Ablage} other {Datei}}',
+  'desktop.menu.edit': '{os, select, mac {Bearbeiten} other {Bearbeiten}}',
+  'desktop.menu.view': '{os, select, mac {Darstellung} other {Ansicht}}',
+  'desktop.menu.window': 'Fenster',
+  'desktop.menu.help': 'Hilfe',
+  'desktop.menu.about': 'Über {app}',
+  'desktop.menu.services': 'Dienste',
+  'desktop.menu.hide': '{app} ausblenden',
+  'desktop.menu.hideOthers': 'Andere ausblenden',
+  'desktop.menu.unhide': 'Alle einblenden',
+  'desktop.menu.quit': '{os, select, mac {{app} beenden} windows {Beenden} other {Beenden}}',
+  'desktop.menu.close': '{os, select, mac {Fenster schließen} other {Schließen}}',
+  'desktop.menu.undo': '{os, select, mac {Widerrufen} other {Rückgängig}}',
+  'desktop.menu.redo': 'Wiederholen',
+  'desktop.menu.cut': '{os, select, mac {Ausschneiden} other {Ausschneiden}}',
+  'desktop.menu.copy': '{os, select, mac {Kopieren} other {Kopieren}}',
+  'desktop.menu.paste': '{os, select, mac {Einsetzen} other {Einfügen}}',
+  'desktop.menu.pasteAndMatchStyle': 'Einsetzen und Stil anpassen',
+  'desktop.menu.delete': '{os, select, mac {Löschen} other {Löschen}}',
+  'desktop.menu.selectAll': '{os, select, mac {Alles auswählen} other {Alles auswählen}}',
+  'desktop.menu.reload': '{os, select, mac {Neu laden} other {Neu laden}}',
+  'desktop.menu.forceReload': '{os, select, mac {Neu laden erzwingen} other {Neu laden erzwingen}}',
+  'desktop.menu.toggleDevTools': 'Entwicklertools ein-/ausblenden',
+  'desktop.menu.resetZoom': '{os, select, mac {Originalgröße} other {Originalgröße}}',
+  'desktop.menu.zoomIn': '{os, select, mac {Vergrößern} other {Vergrößern}}',
+  'desktop.menu.zoomOut': '{os, select, mac {Verkleinern} other {Verkleinern}}',
+  'desktop.menu.toggleFullScreen': '{os, select, mac {Vollbildmodus ein/aus} other {Vollbild ein/aus}}',
+  'desktop.menu.minimize': '{os, select, mac {Im Dock ablegen} other {Minimieren}}',
+  'desktop.menu.zoom': 'Zoomen',
+  'desktop.menu.front': 'Alle nach vorne bringen',
+  'desktop.menu.website': 'Portscope im Web',
+
+  'desktop.tray.count':
+    '{known, select, no {Lauschende Ports: …} other {{count, plural, one {# lauschender Port} other {# lauschende Ports}}}}{paused, select, yes { (pausiert)} other {}}',
+  'desktop.tray.tooltip':
+    'Portscope — {known, select, no {…} other {{count, plural, one {# lauschender Port} other {# lauschende Ports}}}}{paused, select, yes {, pausiert} other {}}',
+  'desktop.tray.tooltipLastAlert': 'Letzte Warnung: {message}',
+  'desktop.tray.lastAlerts': 'Letzte Warnungen',
+  'desktop.tray.alert': '{time} {message}',
+  'desktop.tray.open': 'Portscope öffnen',
+  'desktop.tray.pause': 'Pausieren',
+  'desktop.tray.resume': 'Fortsetzen',
+  'desktop.tray.closeToTray': 'Beim Schließen im Infobereich bleiben',
+  'desktop.tray.startAtLogin': 'Bei der Anmeldung starten',
+  'desktop.tray.quit': 'Portscope beenden',
+
+  'desktop.notify.title':
+    '{kind, select, risky {Portscope: riskanter lauschender Port} stopped {Portscope: Port lauscht nicht mehr} other {Portscope: neuer lauschender Port}}',
+  'desktop.notify.withMore': '{message} (und {count, plural, one {# weitere Warnung} other {# weitere Warnungen}})',
+
+  'desktop.save.title':
+    '{format, select, json {Bericht als JSON speichern} csv {Bericht als CSV speichern} html {Bericht als HTML speichern} md {Bericht als Markdown speichern} other {Bericht als PDF speichern}}',
+  'desktop.save.filter': '{format, select, json {JSON-Bericht} csv {CSV-Tabelle} html {HTML-Bericht} md {Markdown-Bericht} other {PDF-Dokument}}',
+
+  'desktop.error.engineDenied': 'Diese Seite darf die Portscope-Engine nicht verwenden.',
+  'desktop.error.saveDenied': 'Diese Seite darf keine Berichte speichern.',
+  'desktop.error.saveBusy': 'In diesem Fenster wird bereits ein Bericht gespeichert.',
+  'desktop.error.saveInvalid': 'Ungültige Anfrage zum Speichern eines Berichts: {issues}',
+  'desktop.error.noContent': 'Die Engine hat keinen Berichtsinhalt geliefert.',
+  'desktop.error.wrongExtension': 'Dieser {name}-Bericht braucht einen Dateinamen mit der Endung {extension}, nicht {file}.',
+  'desktop.error.writeFailed': 'Der Bericht konnte nicht als {file} gespeichert werden: {reason}',
+  'desktop.error.pdfTimeout': 'Das Erstellen der PDF-Datei hat länger als {seconds, number} s gedauert.',
+  'desktop.error.pdfFailed': 'Die PDF-Datei konnte nicht erstellt werden: {reason}',
+};

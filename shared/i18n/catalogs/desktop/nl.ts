@@ -1,0 +1,67 @@
+import type { en } from './en';
+
+export const nl: Record<keyof typeof en, string> = {
+  'desktop.menu.file': '{os, select, mac {Archief} other {Bestand}}',
+  'desktop.menu.edit': '{os, select, mac {Wijzig} other {Bewerken}}',
+  'desktop.menu.view': '{os, select, mac {Weergave} other {Weergave}}',
+  'desktop.menu.window': 'Venster',
+  'desktop.menu.help': 'Help',
+  'desktop.menu.about': 'Over {app}',
+  'desktop.menu.services': 'Voorzieningen',
+  'desktop.menu.hide': 'Verberg {app}',
+  'desktop.menu.hideOthers': 'Verberg andere',
+  'desktop.menu.unhide': 'Toon alles',
+  'desktop.menu.quit': '{os, select, mac {Stop {app}} windows {Afsluiten} other {Afsluiten}}',
+  'desktop.menu.close': '{os, select, mac {Sluit venster} other {Sluiten}}',
+  'desktop.menu.undo': '{os, select, mac {Herstel} other {Ongedaan maken}}',
+  'desktop.menu.redo': 'Opnieuw',
+  'desktop.menu.cut': '{os, select, mac {Knip} other {Knippen}}',
+  'desktop.menu.copy': '{os, select, mac {Kopieer} other {Kopiëren}}',
+  'desktop.menu.paste': '{os, select, mac {Plak} other {Plakken}}',
+  'desktop.menu.pasteAndMatchStyle': 'Plak en pas stijl aan',
+  'desktop.menu.delete': '{os, select, mac {Verwijder} other {Verwijderen}}',
+  'desktop.menu.selectAll': '{os, select, mac {Selecteer alles} other {Alles selecteren}}',
+  'desktop.menu.reload': '{os, select, mac {Laad opnieuw} other {Opnieuw laden}}',
+  'desktop.menu.forceReload': '{os, select, mac {Forceer opnieuw laden} other {Geforceerd opnieuw laden}}',
+  'desktop.menu.toggleDevTools': 'Ontwikkelaarstools tonen/verbergen',
+  'desktop.menu.resetZoom': '{os, select, mac {Ware grootte} other {Werkelijke grootte}}',
+  'desktop.menu.zoomIn': '{os, select, mac {Zoom in} other {Inzoomen}}',
+  'desktop.menu.zoomOut': '{os, select, mac {Zoom uit} other {Uitzoomen}}',
+  'desktop.menu.toggleFullScreen': '{os, select, mac {Schermvullende weergave aan/uit} other {Volledig scherm aan/uit}}',
+  'desktop.menu.minimize': '{os, select, mac {Minimaliseer} other {Minimaliseren}}',
+  'desktop.menu.zoom': 'Zoom',
+  'desktop.menu.front': 'Breng alles naar voren',
+  'desktop.menu.website': 'Portscope op het web',
+
+  'desktop.tray.count':
+    '{known, select, no {Luisterende poorten: …} other {{count, plural, one {# luisterende poort} other {# luisterende poorten}}}}{paused, select, yes { (gepauzeerd)} other {}}',
+  'desktop.tray.tooltip':
+    'Portscope — {known, select, no {…} other {{count, plural, one {# luisterende poort} other {# luisterende poorten}}}}{paused, select, yes {, gepauzeerd} other {}}',
+  'desktop.tray.tooltipLastAlert': 'Laatste waarschuwing: {message}',
+  'desktop.tray.lastAlerts': 'Laatste waarschuwingen',
+  'desktop.tray.alert': '{time} {message}',
+  'desktop.tray.open': 'Portscope openen',
+  'desktop.tray.pause': 'Pauzeren',
+  'desktop.tray.resume': 'Hervatten',
+  'desktop.tray.closeToTray': 'Bij sluiten in het systeemvak blijven',
+  'desktop.tray.startAtLogin': 'Starten bij aanmelden',
+  'desktop.tray.quit': 'Portscope afsluiten',
+
+  'desktop.notify.title':
+    '{kind, select, risky {Portscope: riskante luisterende poort} stopped {Portscope: poort luistert niet meer} other {Portscope: nieuwe luisterende poort}}',
+  'desktop.notify.withMore': '{message} (en nog {count, plural, one {# waarschuwing} other {# waarschuwingen}})',
+
+  'desktop.save.title':
+    '{format, select, json {Rapport opslaan als JSON} csv {Rapport opslaan als CSV} html {Rapport opslaan als HTML} md {Rapport opslaan als Markdown} other {Rapport opslaan als pdf}}',
+  'desktop.save.filter': '{format, select, json {JSON-rapport} csv {CSV-tabel} html {HTML-rapport} md {Markdown-rapport} other {Pdf-document}}',
+
+  'desktop.error.engineDenied': 'Deze pagina mag de Portscope-engine niet gebruiken.',
+  'desktop.error.saveDenied': 'Deze pagina mag geen rapporten opslaan.',
+  'desktop.error.saveBusy': 'In dit venster wordt al een rapport opgeslagen.',
+  'desktop.error.saveInvalid': 'Ongeldig verzoek om een rapport op te slaan: {issues}',
+  'desktop.error.noContent': 'De engine heeft geen rapportinhoud teruggegeven.',
+  'desktop.error.wrongExtension': 'Dit {name}-rapport moet een bestandsnaam met de extensie {extension} krijgen, niet {file}.',
+  'desktop.error.writeFailed': 'Het rapport kon niet als {file} worden opgeslagen: {reason}',
+  'desktop.error.pdfTimeout': 'Het maken van de pdf duurde langer dan {seconds, number} s.',
+  'desktop.error.pdfFailed': 'De pdf kon niet worden gemaakt: {reason}',
+};
