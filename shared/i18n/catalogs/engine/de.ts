@@ -1,6 +1,8 @@
 import type { en } from './en';
+import { firewallDe } from './firewall.de';
 
 export const de: Record<keyof typeof en, string> = {
+  ...firewallDe,
   'engine.diagnose.listening.name': 'Lauscht ein Prozess auf dem Port?',
   'engine.diagnose.process.name': 'Welcher Prozess, seit wann?',
   'engine.diagnose.addresses.name': 'Auf welchen Adressen?',

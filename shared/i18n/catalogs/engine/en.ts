@@ -1,3 +1,4 @@
+import { firewallEn } from './firewall.en';
 /**
  * Texts the engine sends to every front end: diagnose steps, verdicts and next steps, what this
  * OS allows (capability notes), risk notes and contract errors. The engine renders the English
@@ -5,6 +6,7 @@
  * Ports, pids and addresses are passed as strings (a number would be grouped: "8,080").
  */
 export const en = {
+  ...firewallEn,
   'engine.diagnose.listening.name': 'Is a process listening?',
   'engine.diagnose.process.name': 'Which process, since when?',
   'engine.diagnose.addresses.name': 'On which addresses?',

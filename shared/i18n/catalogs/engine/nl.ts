@@ -1,6 +1,8 @@
 import type { en } from './en';
+import { firewallNl } from './firewall.nl';
 
 export const nl: Record<keyof typeof en, string> = {
+  ...firewallNl,
   'engine.diagnose.listening.name': 'Luistert er een proces?',
   'engine.diagnose.process.name': 'Welk proces, sinds wanneer?',
   'engine.diagnose.addresses.name': 'Op welke adressen?',
