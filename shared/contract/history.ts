@@ -166,6 +166,8 @@ export const HistoryStatusSchema = z.object({
   /** writer: this process records; reader: another Portscope records, this one reads; off; unavailable (see message). */
   role: z.enum(['writer', 'reader', 'off', 'unavailable']),
   message: z.string().nullable(),
+  /** `message`'s catalog key and values, when the engine worded it (a recording failure). */
+  ...localizedFields,
   bytes: z.number().int().nonnegative(),
   events: z.number().int().nonnegative(),
   oldest: IsoTime.nullable(),

@@ -103,6 +103,7 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
             dataDir,
             role: recorder ? (recorder.currentRole === 'off' ? 'unavailable' : recorder.currentRole) : 'off',
             message: recorder?.lastError ?? null,
+            ...(recorder?.lastErrorText?.messageKey ? { messageKey: recorder.lastErrorText.messageKey, values: recorder.lastErrorText.values } : {}),
             bytes: usedBytes(s.db),
             events: Number(counts.n),
             oldest: counts.oldest === null ? null : new Date(Number(counts.oldest)).toISOString(),
