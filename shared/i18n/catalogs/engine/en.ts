@@ -200,4 +200,6 @@ export const en = {
     'Large scan: {probes, number} probes to {hosts, plural, one {# host} other {# hosts}} would take {silent, select, same {about {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# day} other {# days}}}}} other {about {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# day} other {# days}}}} if the hosts answer, up to {slowUnit, select, s {{slow, number} s} min {{slow, number} min} h {{slow, number} h} other {{slow, plural, one {# day} other {# days}}}} if they stay silent}}. Scans of more than {maxHosts, number} hosts or {maxProbes, number} probes need confirmation: narrow it, or confirm it (--force on the command line).',
   'engine.history.failed':
     '{stage, select, open {history is off} close {closing the history} baseline {reading the baseline} lease {taking the writer lease} tick {recording a tick} log {writing the change log} traffic {recording traffic} heartbeat {history heartbeat} retention {applying retention} other {{stage}}}: {error}',
+  'engine.report.pathNotAbsolute': "the report path must be absolute, not ''{file}''",
+  'engine.report.wrongExtension': 'a {format} report must be saved as a {extension} file, not {file}',
 } as const;
