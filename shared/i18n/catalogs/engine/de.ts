@@ -214,4 +214,9 @@ export const de: Record<keyof typeof en, string> = {
     '{stage, select, open {Verlauf ist aus} close {Beim Schließen des Verlaufs} baseline {Beim Lesen der Baseline} lease {Beim Übernehmen der Schreibberechtigung} tick {Beim Aufzeichnen einer Messung} log {Beim Schreiben des Änderungsprotokolls} traffic {Beim Aufzeichnen des Datenverkehrs} heartbeat {Lebenszeichen des Verlaufs} retention {Beim Aufräumen alter Einträge} other {{stage}}}: {error}',
   'engine.report.pathNotAbsolute': "der Pfad des Berichts muss absolut sein, nicht ''{file}''",
   'engine.report.wrongExtension': 'ein {format}-Bericht muss als {extension}-Datei gespeichert werden, nicht als {file}',
+  'engine.history.unknownOwnerLane': '(Besitzer unbekannt)',
+  'engine.history.since': '{since, select, hour {vor einer Stunde} yesterday {gestern um diese Zeit} boot {Systemstart} baseline {Baseline vom {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'der Verlauf in {dir} lässt sich nicht öffnen: {error}',
+  'engine.history.timelineRange': 'die Zeitleiste braucht since < until, als ISO-Zeiten',
+  'engine.history.notATime': 'keine gültige Zeit: {time}',
 };

@@ -202,4 +202,9 @@ export const en = {
     '{stage, select, open {history is off} close {closing the history} baseline {reading the baseline} lease {taking the writer lease} tick {recording a tick} log {writing the change log} traffic {recording traffic} heartbeat {history heartbeat} retention {applying retention} other {{stage}}}: {error}',
   'engine.report.pathNotAbsolute': "the report path must be absolute, not ''{file}''",
   'engine.report.wrongExtension': 'a {format} report must be saved as a {extension} file, not {file}',
+  'engine.history.unknownOwnerLane': '(unknown owner)',
+  'engine.history.since': '{since, select, hour {an hour ago} yesterday {this time yesterday} boot {boot} baseline {the baseline of {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'cannot open the history in {dir}: {error}',
+  'engine.history.timelineRange': 'the timeline needs since < until, as ISO times',
+  'engine.history.notATime': 'not a time: {time}',
 } as const;

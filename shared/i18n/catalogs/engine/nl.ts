@@ -216,4 +216,9 @@ export const nl: Record<keyof typeof en, string> = {
     '{stage, select, open {Geschiedenis staat uit} close {Bij het sluiten van de geschiedenis} baseline {Bij het lezen van de nulmeting} lease {Bij het overnemen van het schrijfrecht} tick {Bij het vastleggen van een meting} log {Bij het schrijven van het wijzigingslogboek} traffic {Bij het vastleggen van het verkeer} heartbeat {Levensteken van de geschiedenis} retention {Bij het opruimen van oude gegevens} other {{stage}}}: {error}',
   'engine.report.pathNotAbsolute': "het pad van het rapport moet absoluut zijn, niet ''{file}''",
   'engine.report.wrongExtension': 'een {format}-rapport moet als {extension}-bestand worden opgeslagen, niet als {file}',
+  'engine.history.unknownOwnerLane': '(eigenaar onbekend)',
+  'engine.history.since': '{since, select, hour {een uur geleden} yesterday {gisteren rond deze tijd} boot {het opstarten} baseline {de nulmeting van {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'de geschiedenis in {dir} kan niet worden geopend: {error}',
+  'engine.history.timelineRange': 'de tijdlijn heeft since < until nodig, als ISO-tijden',
+  'engine.history.notATime': 'geen geldige tijd: {time}',
 };
