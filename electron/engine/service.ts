@@ -124,7 +124,7 @@ export class Engine {
         recorder: h.recorder ?? this.options.transport ?? 'cli',
         logFile: h.logFile,
         onAlert: (alert) => this.emit('history.alert', { id: 0, ...alert }),
-        onError: (message) => this.emit('monitor.error', { at: new Date().toISOString(), message }),
+        onError: (error) => this.emit('monitor.error', { at: new Date().toISOString(), ...error }),
       });
       this.recorder = recorder;
       await recorder.start();

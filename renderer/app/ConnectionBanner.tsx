@@ -44,7 +44,7 @@ export function ConnectionBanner() {
   if (monitorError) {
     return (
       <div className="banner banner-warn" role="status">
-        {t('ui.app.banner.refreshFailed', { error: monitorError })}
+        {t('ui.app.banner.refreshFailed', { error: t.engine(monitorError) })}
       </div>
     );
   }

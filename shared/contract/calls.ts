@@ -114,7 +114,12 @@ export const liveCalls = {
   'monitor.configure': { request: MonitorSettingsSchema.partial().strict(), response: MonitorSettingsSchema },
 } as const;
 
-export const MonitorErrorSchema = z.object({ at: z.string(), message: z.string() });
+/**
+ * A refresh or recording failure. `message` is English; where the engine worded it (a stage of
+ * recording), `messageKey` and `values` let a front end translate it. A refresh's own error (the
+ * OS's words) comes without a key.
+ */
+export const MonitorErrorSchema = z.object({ at: z.string(), message: z.string(), ...localizedFields });
 
 export const liveEvents = {
   'sockets.delta': SocketDeltaSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedFields } from './localized';
+import { localizedFields, LocalizedTextSchema } from './localized';
 import { ExposureSchema, PortSchema, ProtocolSchema, SocketStateSchema } from './sockets';
 
 const Pid = z.number().int().positive().max(4_194_304);
@@ -91,6 +91,8 @@ export const TimelineLaneSchema = z.object({
   protocol: ProtocolSchema,
   port: PortSchema,
   label: z.string(),
+  /** `label` by catalog key where the engine worded it (the lane of listeners without a known owner). */
+  labelText: LocalizedTextSchema.optional(),
   spans: z.array(TimelineSpanSchema),
 });
 export type TimelineLane = z.infer<typeof TimelineLaneSchema>;
@@ -124,6 +126,8 @@ export const ChangesSchema = z.object({
   since: IsoTime,
   /** What `since` means in words: "an hour ago", "the baseline of …". */
   label: z.string(),
+  /** `label` by catalog key and values, for front ends that translate it. */
+  labelText: LocalizedTextSchema.optional(),
   added: z.array(KnownListenerSchema),
   gone: z.array(KnownListenerSchema),
   events: z.array(HistoryEventSchema),
@@ -166,6 +170,8 @@ export const HistoryStatusSchema = z.object({
   /** writer: this process records; reader: another Portscope records, this one reads; off; unavailable (see message). */
   role: z.enum(['writer', 'reader', 'off', 'unavailable']),
   message: z.string().nullable(),
+  /** `message`'s catalog key and values, when the engine worded it (a recording failure). */
+  ...localizedFields,
   bytes: z.number().int().nonnegative(),
   events: z.number().int().nonnegative(),
   oldest: IsoTime.nullable(),

@@ -51,10 +51,10 @@ describe('Windows Firewall reader', () => {
   });
 
   it('program rules apply only to their program; enum numbers read like names; port lists and ranges', () => {
-    expect(parseWindowsFirewall(WIN, 3389, 'tcp', ['svchost.exe']).matches).toEqual([
+    expect(parseWindowsFirewall(WIN, 3389, 'tcp', ['svchost.exe']).matches).toMatchObject([
       { rule: expect.stringContaining('Remote Desktop'), action: 'accept', chain: 'profile Domain, Private, Public' },
     ]);
-    expect(parseWindowsFirewall(WIN, 3389, 'tcp', ['node']).matches).toEqual([{ rule: expect.stringContaining('Node.js'), action: 'accept', chain: 'profile Private' }]);
+    expect(parseWindowsFirewall(WIN, 3389, 'tcp', ['node']).matches).toMatchObject([{ rule: expect.stringContaining('Node.js'), action: 'accept', chain: 'profile Private' }]);
     expect(parseWindowsFirewall(WIN, 5005, 'udp').matches.map((m) => m.action)).toEqual(['accept']);
     expect(parseWindowsFirewall(WIN, 6000, 'udp').matches).toHaveLength(1);
     expect(parseWindowsFirewall(WIN, 5011, 'udp').matches).toHaveLength(0);
@@ -149,7 +149,7 @@ describe('macOS application firewall and pf readers', () => {
     ]);
     expect(f.advice).toMatch(/System Settings → Network → Firewall.*socketfilterfw --unblockapp.*pfctl -f/);
     const chrome = await readDarwinFirewall(macRunner({ 'pfctl -s info': { code: 0, stdout: 'Status: Disabled\n' } }), 443, 'tcp', ['Google Chrome']);
-    expect(chrome.matches).toEqual([{ rule: '/Applications/Google Chrome.app: Allow incoming connections', action: 'accept', chain: 'application firewall' }]);
+    expect(chrome.matches).toMatchObject([{ rule: '/Applications/Google Chrome.app: Allow incoming connections', action: 'accept', chain: 'application firewall' }]);
   });
 
   it('without root pf is not readable: the app firewall is still read, and the note says what was not', async () => {

@@ -63,8 +63,19 @@ describe('the app in German and Dutch', () => {
         <App />
       </ServicesProvider>,
     );
-    return services;
+    return { services, client };
   }
+
+  it('shows a recording failure the engine keyed in the language, the error itself as it came', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'de');
+    const { client } = setup();
+    await act(async () => {});
+    const error = 'database is locked';
+    act(() => client.emit('monitor.error', { at: new Date().toISOString(), message: `writing the change log: ${error}`, messageKey: 'engine.history.failed', values: { stage: 'log', error } }));
+    const banner = screen.getByRole('status');
+    expect(banner.textContent).toContain(`Beim Schreiben des Änderungsprotokolls: ${error}`);
+    expect(banner.textContent).not.toContain('writing the change log');
+  });
 
   it('speaks the chosen language everywhere, engine texts included, and sets <html lang>', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'de');

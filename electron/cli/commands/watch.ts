@@ -67,7 +67,7 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
           if (alertLines.length > 5) alertLines.shift();
         } else out.stdout(`${line}\n`);
       },
-      onError: (m) => out.stderr(`portscope: ${terminalSafe(m)}\n`),
+      onError: (m) => out.stderr(`portscope: ${terminalSafe(tEngine(m.messageKey, m.values, m.message))}\n`),
     });
     await recorder.start();
     stopRecorder = () => recorder.stop();

@@ -5,7 +5,7 @@ import { isAnyAddress, isLoopbackAddress } from '../../../shared/net/ports';
 import type { CommandRunner } from '../platform/types';
 import { runCommand } from '../system/runner';
 import { tcpAttempt, udpAttempt, type AttemptResult } from '../probe/attempt';
-import { readFirewall, type FirewallFinding } from './firewall';
+import { readFirewall, reasonValues, type FirewallFinding } from './firewall';
 import type { LocalizedText } from '../../../shared/contract/localized';
 import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
 import { localizedMessage, localizedText, outcomeSelector } from '../localizedText';
@@ -265,31 +265,65 @@ export function firewallCheck(env: DiagnoseEnv): Check {
       const programs = [...new Set(ctx.listeners.map((r) => r.processName).filter((n): n is string => Boolean(n)))];
       const fw = await readFirewall(env.run ?? runCommand, ctx.port, ctx.protocol, { platform: env.platform, programs });
       ctx.firewall = fw;
-      if (fw.source === null) return said('skip', 'engine.diagnose.firewall.unreadable', { tool: fw.tool ?? 'none', reason: String(fw.unreadable) }, []);
-      const details = [...fw.matches.map((m) => `${m.chain ?? ''}: ${m.rule}`), ...fw.dropPolicies.map((p) => (fw.tool ? p : `${p}: policy drop`)), ...(fw.notes ?? [])];
-      if (fw.tool) return osFirewallOutcome(fw, fw.tool, ctx.port, ctx.protocol, details);
+      if (fw.source === null) return unreadableOutcome(fw);
+      const { details, detailTexts } = firewallDetails(fw);
+      if (fw.tool) return osFirewallOutcome(fw, fw.tool, ctx.port, ctx.protocol, details, detailTexts);
       const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
       const accepting = fw.matches.find((m) => m.action === 'accept');
       const source = fw.source;
       const label = `${ctx.port}/${ctx.protocol}`;
       if (blocking && (!accepting || fw.matches.indexOf(blocking) < fw.matches.indexOf(accepting))) {
-        return said('fail', 'engine.diagnose.firewall.blocks', { source, action: blocking.action === 'drop' ? 'drop' : 'reject', label, rule: blocking.rule }, details);
+        return said('fail', 'engine.diagnose.firewall.blocks', { source, action: blocking.action === 'drop' ? 'drop' : 'reject', label, rule: blocking.rule }, details, detailTexts);
       }
-      if (accepting) return said('ok', 'engine.diagnose.firewall.accepts', { source, label }, details);
-      if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.dropPolicy', { source, port: String(ctx.port) }, details);
-      return said('ok', 'engine.diagnose.firewall.noRule', { source, label }, details);
+      if (accepting) return said('ok', 'engine.diagnose.firewall.accepts', { source, label }, details, detailTexts);
+      if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.dropPolicy', { source, port: String(ctx.port) }, details, detailTexts);
+      return said('ok', 'engine.diagnose.firewall.noRule', { source, label }, details, detailTexts);
     },
   };
 }
 
+/**
+ * "Could not read the rules (nft: not installed; iptables-save: …)": each reason by its code, so
+ * the words around the tools' own output are translated; one key per number of commands tried.
+ */
+function unreadableOutcome(fw: FirewallFinding): CheckOutcome {
+  const tool = fw.tool ?? 'none';
+  const reasons = fw.unreadableReasons ?? [];
+  if (reasons.length === 1) return said('skip', 'engine.diagnose.firewall.unreadableOne', { tool, ...reasonValues(reasons[0]!, 1) }, []);
+  if (reasons.length === 2) return said('skip', 'engine.diagnose.firewall.unreadableTwo', { tool, ...reasonValues(reasons[0]!, 1), ...reasonValues(reasons[1]!, 2) }, []);
+  return said('skip', 'engine.diagnose.firewall.unreadable', { tool, reason: String(fw.unreadable) }, []);
+}
+
+/** The rules found, the drop policies and the notes, each line with its key where Portscope wrote it. */
+function firewallDetails(fw: FirewallFinding): { details: string[]; detailTexts: Array<LocalizedText | null> } {
+  const details: string[] = [];
+  const detailTexts: Array<LocalizedText | null> = [];
+  for (const m of fw.matches) {
+    details.push(`${m.chain ?? ''}: ${m.rule}`);
+    detailTexts.push(m.texts ? localizedText(m.texts.line, m.texts.values) : null);
+  }
+  fw.dropPolicies.forEach((p, i) => {
+    // Linux: a chain's name and nft's own keywords, data; Windows and macOS: lines Portscope wrote.
+    details.push(fw.tool ? p : `${p}: policy drop`);
+    detailTexts.push(fw.dropPolicyTexts?.[i] ?? null);
+  });
+  (fw.notes ?? []).forEach((n, i) => {
+    details.push(n);
+    detailTexts.push(fw.noteTexts?.[i] ?? null);
+  });
+  return { details, detailTexts };
+}
+
 /** Windows and macOS: the same verdicts, worded with the OS's firewall name. */
-function osFirewallOutcome(fw: FirewallFinding, tool: string, port: number, protocol: string, details: string[]): CheckOutcome {
+function osFirewallOutcome(fw: FirewallFinding, tool: string, port: number, protocol: string, details: string[], detailTexts: Array<LocalizedText | null>): CheckOutcome {
   const blocking = fw.matches.find((m) => m.action === 'drop' || m.action === 'reject');
   const label = `${port}/${protocol}`;
-  if (blocking) return said('fail', 'engine.diagnose.firewall.osBlocks', { tool, label, rule: blocking.rule }, details);
-  if (fw.matches.some((m) => m.action === 'accept')) return said('ok', 'engine.diagnose.firewall.osAllows', { tool, label }, details);
-  if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.osDropPolicy', { tool, label, policies: fw.dropPolicies.join('; ') }, details);
-  return said('ok', 'engine.diagnose.firewall.osNoRule', { tool, label }, details);
+  if (blocking?.texts) return said('fail', blocking.texts.blocks, { ...blocking.texts.values, tool, label }, details, detailTexts);
+  if (blocking) return said('fail', 'engine.diagnose.firewall.osBlocks', { tool, label, rule: blocking.rule }, details, detailTexts);
+  if (fw.matches.some((m) => m.action === 'accept')) return said('ok', 'engine.diagnose.firewall.osAllows', { tool, label }, details, detailTexts);
+  if (fw.dropPolicySummary) return said('warn', fw.dropPolicySummary.key, { ...fw.dropPolicySummary.values, tool, label }, details, detailTexts);
+  if (fw.dropPolicies.length > 0) return said('warn', 'engine.diagnose.firewall.osDropPolicy', { tool, label, policies: fw.dropPolicies.join('; ') }, details, detailTexts);
+  return said('ok', 'engine.diagnose.firewall.osNoRule', { tool, label }, details, detailTexts);
 }
 
 export function toStep(check: Check, outcome: CheckOutcome, durationMs: number): DiagnoseStep {

@@ -57,11 +57,8 @@ type Verdict = Pick<DiagnoseResult, 'verdict' | 'summary' | 'nextStep' | 'summar
 type Values = Record<string, string | number>;
 
 /** A verdict whose summary and next step come from the engine catalog (English on the wire, keys beside). */
-function conclude(verdict: DiagnoseResult['verdict'], summary: [EngineKey, Values?], next: [EngineKey, Values?] | string): Verdict {
-  const out: Verdict = { verdict, summary: engineText(...summary), summaryText: localizedText(...summary), nextStep: '' };
-  if (typeof next === 'string') out.nextStep = next; // the OS reader's own advice: English only
-  else Object.assign(out, { nextStep: engineText(...next), nextStepText: localizedText(...next) });
-  return out;
+function conclude(verdict: DiagnoseResult['verdict'], summary: [EngineKey, Values?], next: [EngineKey, Values?]): Verdict {
+  return { verdict, summary: engineText(...summary), summaryText: localizedText(...summary), nextStep: engineText(...next), nextStepText: localizedText(...next) };
 }
 
 function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Verdict {
@@ -76,7 +73,10 @@ function verdict(ctx: DiagnoseContext, steps: DiagnoseStep[]): Verdict {
     return conclude(
       'blocked',
       ['engine.diagnose.verdict.blocked.summary', { label }],
-      ctx.firewall?.advice ?? ['engine.diagnose.verdict.blocked.next', { rule: firewall.message.replace(/^.*?: /, ''), port }],
+      // The OS reader's advice (its own tools, by key), else: change the rule the step named.
+      ctx.firewall?.adviceText
+        ? [ctx.firewall.adviceText.key, ctx.firewall.adviceText.values]
+        : ['engine.diagnose.verdict.blocked.next', { rule: firewall.message.replace(/^.*?: /, ''), port }],
     );
   }
   const reachable = ctx.reach.filter((r) => r.result.outcome === 'connected' || r.result.outcome === 'reply');

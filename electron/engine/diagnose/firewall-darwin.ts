@@ -1,5 +1,6 @@
+import { engineText } from '../localizedText';
 import type { CommandRunner } from '../platform/types';
-import type { FirewallFinding } from './firewall';
+import { failedReason, keyed, reasonEnglish, reasonValues, spawnReason, type FirewallFinding, type KeyedText, type MatchTexts, type UnreadableReason } from './firewall';
 
 /** Where macOS keeps the application firewall's command-line tool. */
 export const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
@@ -104,12 +105,15 @@ export function pfDecision(rules: readonly PfRule[]): PfRule | null {
   return rules.length ? rules[rules.length - 1]! : null;
 }
 
-export function darwinFirewallAdvice(port: number, protocol: 'tcp' | 'udp', app: string | null): string {
-  return (
-    `In System Settings → Network → Firewall → Options, allow incoming connections for ${app ?? 'the program'} ` +
-    `(or: sudo ${SOCKETFILTERFW} --unblockapp <path to the program>); for a pf rule, edit /etc/pf.conf (or the anchor that holds it) ` +
-    `so port ${port}/${protocol} passes, then sudo pfctl -f /etc/pf.conf`
-  );
+export function darwinFirewallAdvice(port: number, protocol: 'tcp' | 'udp', app: string | null): KeyedText {
+  return keyed('engine.diagnose.firewall.darwinAdvice', { app: app ?? 'none', tool: SOCKETFILTERFW, port: String(port), protocol });
+}
+
+/** A command's failure as a reason: root-only (pfctl without sudo), or its first stderr line. */
+class CommandFailed extends Error {
+  constructor(readonly reason: UnreadableReason) {
+    super(reasonEnglish(reason));
+  }
 }
 
 /**
@@ -118,28 +122,49 @@ export function darwinFirewallAdvice(port: number, protocol: 'tcp' | 'udp', app:
  */
 export async function readDarwinFirewall(run: CommandRunner, port: number, protocol: 'tcp' | 'udp', programs: readonly string[] = []): Promise<FirewallFinding> {
   const tool = DARWIN_FIREWALL_TOOL;
-  const advice = darwinFirewallAdvice(port, protocol, programs[0] ?? null);
+  const adviceText = darwinFirewallAdvice(port, protocol, programs[0] ?? null);
+  const advice = engineText('engine.diagnose.firewall.darwinAdvice', adviceText.values);
   const matches: FirewallFinding['matches'] = [];
   const dropPolicies: string[] = [];
-  const reasons: string[] = [];
+  const dropPolicyTexts: KeyedText[] = [];
+  let dropPolicySummary: KeyedText | undefined;
+  const reasons: UnreadableReason[] = [];
   let alfRead = false;
   let pfRead = false;
   const out = async (cmd: string, args: string[]) => {
     const r = await run(cmd, args, { timeoutMs: 5000 });
-    if (r.code !== 0) throw new Error(/Permission denied|Operation not permitted/i.test(r.stderr) ? 'permission denied (needs root)' : r.stderr.trim().split('\n')[0] || `exit ${r.code}`);
+    const command = cmd.split('/').pop()!;
+    if (r.code !== 0) throw new CommandFailed(/Permission denied|Operation not permitted/i.test(r.stderr) ? { command, why: 'denied' } : failedReason(command, r.stderr, r.code));
     return r.stdout;
   };
+  const failed = (command: string, err: unknown): UnreadableReason => (err instanceof CommandFailed ? err.reason : spawnReason(command, err, 'notFound'));
   try {
     const alf = parseSocketfilterfw(await out(SOCKETFILTERFW, ['--getglobalstate']), await out(SOCKETFILTERFW, ['--getblockall']), await out(SOCKETFILTERFW, ['--listapps']));
     alfRead = true;
     if (alf.state !== 0) {
-      if (alf.blockAll) matches.push({ rule: 'the application firewall blocks all incoming connections (Block all incoming connections is on)', action: 'drop', chain: 'application firewall' });
+      if (alf.blockAll) {
+        const texts: MatchTexts = { rule: 'engine.diagnose.firewall.alfBlockAll', line: 'engine.diagnose.firewall.alfBlockAllLine', blocks: 'engine.diagnose.firewall.alfBlocksAll' };
+        matches.push({ rule: engineText(texts.rule), action: 'drop', chain: 'application firewall', texts });
+      }
       const listed = alf.apps.filter((a) => appMatches(a.path, programs));
-      for (const a of listed) matches.push({ rule: `${a.path}: ${a.allow ? 'Allow' : 'Block'} incoming connections`, action: a.allow ? 'accept' : 'drop', chain: 'application firewall' });
-      if (listed.length === 0 && !alf.blockAll) dropPolicies.push(`application firewall is on and ${programs[0] ?? 'the program'} is not in its list (macOS asks on its first incoming connection, or allows signed software)`);
+      for (const a of listed) {
+        const texts: MatchTexts = {
+          rule: 'engine.diagnose.firewall.alfApp',
+          line: 'engine.diagnose.firewall.alfAppLine',
+          blocks: 'engine.diagnose.firewall.alfBlocksApp',
+          values: { path: a.path, allow: a.allow ? 'yes' : 'no' },
+        };
+        matches.push({ rule: engineText(texts.rule, texts.values), action: a.allow ? 'accept' : 'drop', chain: 'application firewall', texts });
+      }
+      if (listed.length === 0 && !alf.blockAll) {
+        const values = { app: programs[0] ?? 'none' };
+        dropPolicies.push(engineText('engine.diagnose.firewall.alfUnlisted', values));
+        dropPolicyTexts.push(keyed('engine.diagnose.firewall.alfUnlisted', values));
+        dropPolicySummary = keyed('engine.diagnose.firewall.alfDropPolicy', values);
+      }
     }
   } catch (err) {
-    reasons.push(`socketfilterfw: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message}`);
+    reasons.push(failed('socketfilterfw', err));
   }
   try {
     const info = await out('pfctl', ['-s', 'info']);
@@ -149,10 +174,23 @@ export async function readDarwinFirewall(run: CommandRunner, port: number, proto
       if (decision) matches.push({ rule: decision.text, action: decision.action === 'pass' ? 'accept' : 'drop', chain: 'pf' });
     }
   } catch (err) {
-    reasons.push(`pfctl: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message}`);
+    reasons.push(failed('pfctl', err));
   }
-  if (!alfRead && !pfRead) return { source: null, matches: [], dropPolicies: [], unreadable: reasons.join('; '), tool, advice };
+  if (!alfRead && !pfRead) return { source: null, matches: [], dropPolicies: [], unreadable: reasons.map(reasonEnglish).join('; '), unreadableReasons: reasons, tool, advice, adviceText };
   // Either one can block: put blocks first so the check reports them.
   matches.sort((a, b) => (a.action === 'drop' ? 0 : 1) - (b.action === 'drop' ? 0 : 1));
-  return { source: alfRead ? 'macos-firewall' : 'pf', matches, dropPolicies, unreadable: null, tool, advice, notes: reasons.map((r) => `not read: ${r}`) };
+  const noteTexts = reasons.map((r) => keyed('engine.diagnose.firewall.notRead', reasonValues(r, '')));
+  return {
+    source: alfRead ? 'macos-firewall' : 'pf',
+    matches,
+    dropPolicies,
+    ...(dropPolicyTexts.length > 0 ? { dropPolicyTexts } : {}),
+    ...(dropPolicySummary ? { dropPolicySummary } : {}),
+    unreadable: null,
+    tool,
+    advice,
+    adviceText,
+    notes: reasons.map((r) => `not read: ${reasonEnglish(r)}`),
+    noteTexts,
+  };
 }

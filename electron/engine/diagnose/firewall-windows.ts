@@ -1,5 +1,6 @@
+import { engineText } from '../localizedText';
 import type { CommandRunner } from '../platform/types';
-import { portExpressionCovers, type FirewallFinding } from './firewall';
+import { failedReason, keyed, portExpressionCovers, reasonEnglish, spawnReason, type FirewallFinding, type KeyedText, type MatchTexts, type UnreadableReason } from './firewall';
 
 /**
  * Windows Firewall, read-only, through PowerShell's NetSecurity cmdlets rather than `netsh
@@ -47,6 +48,20 @@ function profilesOf(p: unknown): string {
   return String(p ?? 'Any');
 }
 
+const PROFILE_ORDER = ['domain', 'private', 'public'];
+
+/**
+ * Profile names as the cmdlets print them (`Domain, Private`, `Any`; always English) -> one select
+ * value for the catalogs (`domain_private`, `any`), which word them as Windows does in the
+ * reader's language (Domäne, Privat, Öffentlich). Names it does not know pass through as they are.
+ */
+export function profileSelector(profiles: string): string {
+  const names = profiles.split(/\s*,\s*/).map((n) => n.toLowerCase()).filter(Boolean);
+  if (names.length === 1 && names[0] === 'any') return 'any';
+  if (names.length === 0 || names.some((n) => !PROFILE_ORDER.includes(n))) return profiles;
+  return PROFILE_ORDER.filter((n) => names.includes(n)).join('_');
+}
+
 /** `%SystemRoot%\System32\svchost.exe` -> `svchost.exe`, for comparing with a process name. */
 function programBase(program: string): string {
   return program.split(/[\\/]/).pop()!.toLowerCase();
@@ -87,44 +102,70 @@ export function parseWindowsFirewall(json: string, port: number, protocol: 'tcp'
     // A program rule applies to that program only: without knowing the listener's program, skip it.
     if (!anyProgram && !wanted.has(programBase(program)) && !wanted.has(programBase(program).replace(/\.exe$/, ''))) continue;
     const profiles = profilesOf(r.Profile);
+    const protocolName = String(pf?.Protocol ?? 'Any');
+    const localPort = String(pf?.LocalPort ?? 'Any');
+    // The cmdlets' words (Any, Allow, profile names) are English everywhere; the keys word them as Windows does in the reader's language.
+    const texts: MatchTexts = {
+      rule: 'engine.diagnose.firewall.windowsRule',
+      line: 'engine.diagnose.firewall.windowsRuleLine',
+      blocks: 'engine.diagnose.firewall.windowsBlocks',
+      values: { name: String(r.DisplayName ?? r.Id), action: String(r.Action), protocol: protocolName, ports: localPort, program: anyProgram ? 'any' : program, profiles: profileSelector(profiles) },
+    };
     matches.push({
-      rule: `"${r.DisplayName ?? r.Id}" (${String(r.Action)}, ${pf?.Protocol ?? 'Any'} port ${pf?.LocalPort ?? 'Any'}${anyProgram ? '' : `, program ${program}`}, profiles ${profiles})`,
+      rule: `"${r.DisplayName ?? r.Id}" (${String(r.Action)}, ${protocolName} port ${localPort}${anyProgram ? '' : `, program ${program}`}, profiles ${profiles})`,
       action: actionOf(r.Action),
       chain: `profile ${profiles}`,
+      texts,
     });
   }
   matches.sort((a, b) => (a.action === 'drop' ? 0 : 1) - (b.action === 'drop' ? 0 : 1));
   const dropPolicies: string[] = [];
+  const dropPolicyTexts: KeyedText[] = [];
+  const blocking: string[] = [];
   for (const f of asList(data.profiles as Array<{ Name?: string; Enabled?: string | number | boolean; DefaultInboundAction?: string | number }>)) {
     const enabled = String(f?.Enabled).toLowerCase();
     const on = enabled === 'true' || enabled === '1';
     const action = String(f?.DefaultInboundAction).toLowerCase();
     // NotConfigured (0) falls back to Windows' default for inbound: Block.
-    if (on && (action === 'block' || action === '4' || action === 'notconfigured' || action === '0')) dropPolicies.push(`${f?.Name ?? '?'} profile (default inbound: block)`);
+    if (on && (action === 'block' || action === '4' || action === 'notconfigured' || action === '0')) {
+      const name = String(f?.Name ?? '?');
+      blocking.push(name);
+      dropPolicies.push(`${name} profile (default inbound: block)`);
+      dropPolicyTexts.push(keyed('engine.diagnose.firewall.windowsDefaultBlock', { profiles: profileSelector(name) }));
+    }
   }
-  return { matches, dropPolicies };
+  if (blocking.length === 0) return { matches, dropPolicies };
+  const dropPolicySummary = keyed('engine.diagnose.firewall.windowsDropPolicy', { profiles: profileSelector(blocking.join(', ')), count: blocking.length });
+  return { matches, dropPolicies, dropPolicyTexts, dropPolicySummary };
 }
 
 /** What to do, in Windows' own tools. */
-export function windowsFirewallAdvice(port: number, protocol: 'tcp' | 'udp'): string {
-  return (
-    `In "Windows Defender Firewall with Advanced Security" (wf.msc) → Inbound Rules, disable the block rule or add an allow rule, or as administrator: ` +
-    `netsh advfirewall firewall add rule name="Portscope ${port}/${protocol}" dir=in action=allow protocol=${protocol.toUpperCase()} localport=${port}`
-  );
+export function windowsFirewallAdvice(port: number, protocol: 'tcp' | 'udp'): KeyedText {
+  return keyed('engine.diagnose.firewall.windowsAdvice', { port: String(port), protocol, protocolUpper: protocol.toUpperCase() });
 }
 
 export async function readWindowsFirewall(run: CommandRunner, port: number, protocol: 'tcp' | 'udp', programs: readonly string[] = []): Promise<FirewallFinding> {
   const tool = WINDOWS_FIREWALL_TOOL;
-  const advice = windowsFirewallAdvice(port, protocol);
+  const adviceText = windowsFirewallAdvice(port, protocol);
+  const advice = engineText('engine.diagnose.firewall.windowsAdvice', adviceText.values);
+  const unreadable = (reason: UnreadableReason): FirewallFinding => ({
+    source: null,
+    matches: [],
+    dropPolicies: [],
+    unreadable: reasonEnglish(reason),
+    unreadableReasons: [reason],
+    tool,
+    advice,
+    adviceText,
+  });
   try {
     const r = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_FIREWALL_SCRIPT], { timeoutMs: 20_000 });
     if (r.code !== 0) {
       const denied = /access is denied|0x80070005|PermissionDenied/i.test(r.stderr);
-      return { source: null, matches: [], dropPolicies: [], unreadable: `Get-NetFirewallRule: ${denied ? 'access denied (run as administrator)' : r.stderr.trim().split('\n')[0] || `exit ${r.code}`}`, tool, advice };
+      return unreadable(denied ? { command: 'Get-NetFirewallRule', why: 'admin' } : failedReason('Get-NetFirewallRule', r.stderr, r.code));
     }
-    return { source: 'windows-firewall', ...parseWindowsFirewall(r.stdout, port, protocol, programs), unreadable: null, tool, advice };
+    return { source: 'windows-firewall', ...parseWindowsFirewall(r.stdout, port, protocol, programs), unreadable: null, tool, advice, adviceText };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { source: null, matches: [], dropPolicies: [], unreadable: `powershell.exe: ${code === 'ENOENT' ? 'not found' : (err as Error).message}`, tool, advice };
+    return unreadable(spawnReason('powershell.exe', err, 'notFound'));
   }
 }

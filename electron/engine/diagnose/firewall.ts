@@ -1,6 +1,74 @@
+import type { ContractMessageValues } from '../../../shared/contract/localized';
+import type { EngineKey } from '../../../shared/i18n/catalogs/engine';
 import type { CommandRunner } from '../platform/types';
 import { readDarwinFirewall } from './firewall-darwin';
 import { readWindowsFirewall } from './firewall-windows';
+
+/**
+ * Why one command could not be read, as a code the catalogs word (`engine.diagnose.firewall.reason`
+ * and the messages that inline it) plus the English the findings have always carried. `text` is
+ * the tool's own stderr line or error message: data, shown as it is.
+ */
+export interface UnreadableReason {
+  command: string;
+  why: 'denied' | 'admin' | 'missing' | 'notFound' | 'exit' | 'other';
+  /** The exit code (`exit`) or the tool's own words (`other`). */
+  text?: string;
+}
+
+const REASON_ENGLISH: Record<Exclude<UnreadableReason['why'], 'exit' | 'other'>, string> = {
+  denied: 'permission denied (needs root)',
+  admin: 'access denied (run as administrator)',
+  missing: 'not installed',
+  notFound: 'not found',
+};
+
+/** `nft: not installed`, `iptables-save: exit 1`: the English of a reason, as the findings carry it. */
+export function reasonEnglish(r: UnreadableReason): string {
+  const why = r.why === 'exit' ? `exit ${r.text ?? ''}` : r.why === 'other' ? (r.text ?? '') : REASON_ENGLISH[r.why];
+  return `${r.command}: ${why}`;
+}
+
+/** A reason's placeholders, numbered (`command1`, `why1`, `text1`) for messages that list several. */
+export function reasonValues(r: UnreadableReason, n: number | ''): Record<string, string> {
+  return { [`command${n}`]: r.command, [`why${n}`]: r.why, [`text${n}`]: r.text ?? '' };
+}
+
+/** The first line of a tool's stderr, or its exit code, as a reason. */
+export function failedReason(command: string, stderr: string, code: number | null): UnreadableReason {
+  const line = stderr.trim().split('\n')[0];
+  return line ? { command, why: 'other', text: line } : { command, why: 'exit', text: String(code) };
+}
+
+/** A text by its engine key: what `localizedText` puts on the wire, typed so the checks can reuse the key. */
+export interface KeyedText {
+  key: EngineKey;
+  values?: ContractMessageValues;
+}
+
+export function keyed(key: EngineKey, values?: ContractMessageValues): KeyedText {
+  return values ? { key, values } : { key };
+}
+
+/**
+ * A rule Portscope put into words (a Windows rule's fields, a macOS app firewall entry), by key:
+ * the rule itself, its line in the details (`chain: rule`), and the step's message when it blocks.
+ * One set of values serves all three.
+ */
+export interface MatchTexts {
+  rule: EngineKey;
+  line: EngineKey;
+  blocks: EngineKey;
+  values?: ContractMessageValues;
+}
+
+/** A rule that matched, with its verdict; `texts` where the engine worded it (absent: the OS's own rule text, data). */
+export interface FirewallMatch {
+  rule: string;
+  action: 'accept' | 'drop' | 'reject' | 'other';
+  chain: string | null;
+  texts?: MatchTexts;
+}
 
 export interface FirewallFinding {
   /** Where the rules came from: `nftables`, `iptables`, or null when none could be read. */
@@ -9,14 +77,26 @@ export interface FirewallFinding {
   tool?: string;
   /** The next step in the OS's own tools when the firewall blocks the port or cannot be read. */
   advice?: string;
+  adviceText?: KeyedText;
   /** What else was (not) read, for the details list. */
   notes?: string[];
+  /** `notes` by key, line for line. */
+  noteTexts?: KeyedText[];
   /** Rules that name this port, with their verdict. */
-  matches: Array<{ rule: string; action: 'accept' | 'drop' | 'reject' | 'other'; chain: string | null }>;
+  matches: FirewallMatch[];
   /** Input chains whose default is to drop: a port without an accept rule is blocked there. */
   dropPolicies: string[];
+  /** `dropPolicies` by key, line for line (null: a chain name, data). */
+  dropPolicyTexts?: Array<KeyedText | null>;
+  /**
+   * The drop policies as one key for the step's message (Windows: the set of profiles; macOS: the
+   * unlisted program), where `dropPolicies` are lines Portscope wrote.
+   */
+  dropPolicySummary?: KeyedText;
   /** Why the rules could not be read, when they could not. */
   unreadable: string | null;
+  /** `unreadable`, one reason per command tried. */
+  unreadableReasons?: UnreadableReason[];
 }
 
 /** Does a `dport` expression (`22`, `{ 22, 80 }`, `8000-9000`, `{ 80, 8000-8100 }`) cover the port? */
@@ -95,20 +175,25 @@ export async function readFirewall(
   const platform = options.platform ?? process.platform;
   if (platform === 'win32') return readWindowsFirewall(run, port, protocol, options.programs);
   if (platform === 'darwin') return readDarwinFirewall(run, port, protocol, options.programs);
-  const reasons: string[] = [];
+  const reasons: UnreadableReason[] = [];
   try {
     const nft = await run('nft', ['list', 'ruleset'], { timeoutMs: 5000 });
     if (nft.code === 0) return { source: 'nftables', ...parseNftRuleset(nft.stdout, port, protocol), unreadable: null };
-    reasons.push(`nft: ${/Operation not permitted|Permission denied/i.test(nft.stderr) ? 'permission denied (needs root)' : nft.stderr.trim().split('\n')[0] || `exit ${nft.code}`}`);
+    reasons.push(/Operation not permitted|Permission denied/i.test(nft.stderr) ? { command: 'nft', why: 'denied' } : failedReason('nft', nft.stderr, nft.code));
   } catch (err) {
-    reasons.push(`nft: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not installed' : String((err as Error).message)}`);
+    reasons.push(spawnReason('nft', err, 'missing'));
   }
   try {
     const ipt = await run('iptables-save', [], { timeoutMs: 5000 });
     if (ipt.code === 0) return { source: 'iptables', ...parseIptablesSave(ipt.stdout, port, protocol), unreadable: null };
-    reasons.push(`iptables-save: ${ipt.stderr.trim().split('\n')[0] || `exit ${ipt.code}`}`);
+    reasons.push(failedReason('iptables-save', ipt.stderr, ipt.code));
   } catch (err) {
-    reasons.push(`iptables-save: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not installed' : String((err as Error).message)}`);
+    reasons.push(spawnReason('iptables-save', err, 'missing'));
   }
-  return { source: null, matches: [], dropPolicies: [], unreadable: reasons.join('; ') };
+  return { source: null, matches: [], dropPolicies: [], unreadable: reasons.map(reasonEnglish).join('; '), unreadableReasons: reasons };
+}
+
+/** A command that did not start: not there (ENOENT), or the error's own message. */
+export function spawnReason(command: string, err: unknown, absent: 'missing' | 'notFound'): UnreadableReason {
+  return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { command, why: absent } : { command, why: 'other', text: String((err as Error).message) };
 }

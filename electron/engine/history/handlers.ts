@@ -11,7 +11,7 @@ import type { HistoryRecorder } from './recorder';
 import { usedBytes } from './retention';
 import { loadSettings, saveSettings } from './settings';
 import { HistoryStore, HistoryUnavailableError } from './store';
-import { engineText } from '../localizedText';
+import { engineText, localizedText } from '../localizedText';
 
 export interface HistoryContext {
   dataDir: string;
@@ -69,7 +69,8 @@ function withStore<T>(dataDir: string, create: boolean, fn: (store: HistoryStore
     store = HistoryStore.open(dataDir, { create });
   } catch (err) {
     if (err instanceof HistoryUnavailableError) throw new ContractError('not-found', err.message, { messageKey: err.messageKey, values: { dir: err.dataDir } });
-    throw new ContractError('unavailable', `cannot open the history in ${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
+    const values = { dir: dataDir, error: err instanceof Error ? err.message : String(err) };
+    throw new ContractError('unavailable', engineText('engine.history.cannotOpen', values), { messageKey: 'engine.history.cannotOpen', values });
   }
   try {
     return fn(store);
@@ -103,6 +104,7 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
             dataDir,
             role: recorder ? (recorder.currentRole === 'off' ? 'unavailable' : recorder.currentRole) : 'off',
             message: recorder?.lastError ?? null,
+            ...(recorder?.lastErrorText?.messageKey ? { messageKey: recorder.lastErrorText.messageKey, values: recorder.lastErrorText.values } : {}),
             bytes: usedBytes(s.db),
             events: Number(counts.n),
             oldest: counts.oldest === null ? null : new Date(Number(counts.oldest)).toISOString(),
@@ -123,7 +125,9 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
     'history.timeline': async ({ since, until, by }) => {
       const sinceMs = Date.parse(since);
       const untilMs = until ? Date.parse(until) : Date.now();
-      if (!Number.isFinite(sinceMs) || !Number.isFinite(untilMs) || sinceMs >= untilMs) throw new ContractError('bad-request', 'the timeline needs since < until, as ISO times');
+      if (!Number.isFinite(sinceMs) || !Number.isFinite(untilMs) || sinceMs >= untilMs) {
+        throw new ContractError('bad-request', engineText('engine.history.timelineRange'), { messageKey: 'engine.history.timelineRange' });
+      }
       return withStore(dataDir, false, (s) => timeline(s.db, sinceMs, untilMs, by ?? 'port'));
     },
     'history.changes': async ({ since }) => {
@@ -132,28 +136,33 @@ export function historyHandlers(ctx: HistoryContext): Pick<CallHandlers, keyof t
       const nowListeners = liveListeners(snap);
       const result = withStore(dataDir, false, (s): Changes => {
         let at: number;
-        let label: string;
+        // What `since` was, in words: English for `label`, the key and values for `labelText`.
+        let said: { since: 'hour' | 'yesterday' | 'boot' | 'baseline' | 'at'; time: string };
         let then: KnownListener[];
         if (since === 'baseline') {
           const b = latestBaseline(s.db);
           if (!b) throw new ContractError('not-found', engineText('engine.history.noBaseline'), { messageKey: 'engine.history.noBaseline' });
           at = Date.parse(b.info.createdAt);
-          label = `the baseline of ${b.info.createdAt}`;
+          said = { since: 'baseline', time: b.info.createdAt };
           then = b.listeners;
         } else {
-          if (since === 'hour') [at, label] = [now - HOUR, 'an hour ago'];
-          else if (since === 'yesterday') [at, label] = [now - 24 * HOUR, 'this time yesterday'];
-          else if (since === 'boot') [at, label] = [bootTime(now), 'boot'];
-          else {
+          if (typeof since === 'object') {
             at = Date.parse(since.at);
-            if (!Number.isFinite(at)) throw new ContractError('bad-request', `not a time: ${since.at}`);
-            label = new Date(at).toISOString();
+            if (!Number.isFinite(at)) {
+              throw new ContractError('bad-request', engineText('engine.history.notATime', { time: since.at }), { messageKey: 'engine.history.notATime', values: { time: since.at } });
+            }
+            said = { since: 'at', time: new Date(at).toISOString() };
+          } else {
+            at = since === 'hour' ? now - HOUR : since === 'yesterday' ? now - 24 * HOUR : bootTime(now);
+            said = { since, time: new Date(at).toISOString() };
           }
           then = listenersAt(s, at);
         }
+        const label = engineText('engine.history.since', said);
+        const labelText = localizedText('engine.history.since', said);
         const cmp = compareToBaseline({ id: 0, createdAt: new Date(at).toISOString(), label, count: then.length }, then, nowListeners);
         const events = queryEvents(s.db, { since: new Date(at).toISOString(), listenersOnly: true, limit: 5000 }).events;
-        return { since: new Date(at).toISOString(), label, added: cmp.added, gone: cmp.gone, events };
+        return { since: new Date(at).toISOString(), label, labelText, added: cmp.added, gone: cmp.gone, events };
       });
       markStillOpen(result.events, snap);
       return result;

@@ -2,6 +2,7 @@ import type { HistoryEvent, HistoryFilter, HistoryQueryResult, HourlySummary, Ti
 import type { Exposure, Protocol, SocketState } from '../../../shared/contract/sockets';
 import type { Database } from './sqlite';
 import { GROUP_BUCKET_MS } from './store';
+import { engineText, localizedText } from '../localizedText';
 
 type Row = Record<string, unknown>;
 
@@ -160,10 +161,13 @@ export function timeline(db: Database, sinceMs: number, untilMs: number, by: 'po
   const open = new Map<string, OpenSpan>();
   const lanes = new Map<string, TimelineLane>();
   const laneOf = (span: OpenSpan): TimelineLane => {
-    const key = by === 'port' ? `${span.protocol}/${span.port}` : span.processName ?? '(unknown owner)';
+    const unknown = by === 'process' && span.processName == null;
+    const key = by === 'port' ? `${span.protocol}/${span.port}` : (span.processName ?? engineText('engine.history.unknownOwnerLane'));
     let lane = lanes.get(key);
     if (!lane) {
       lane = { key, protocol: span.protocol, port: span.port, label: by === 'port' ? `${span.protocol.toUpperCase()} ${span.port}` : key, spans: [] };
+      // The one lane label Portscope words (the others are a port or a program's name): keyed for translation.
+      if (unknown) lane.labelText = localizedText('engine.history.unknownOwnerLane');
       lanes.set(key, lane);
     }
     return lane;

@@ -12,6 +12,10 @@ import { loadSettings } from './settings';
 import { HistoryStore } from './store';
 import { SocketTracker } from './tracker';
 import { insertTrafficMinutes, TrafficMinutes, type TrafficMinute } from './trafficLog';
+import { localizedMessage, type EngineMessage } from '../localizedText';
+
+/** The stages of recording that can fail, as the catalog's select names them (engine.history.failed). */
+type FailedStage = 'open' | 'close' | 'baseline' | 'lease' | 'tick' | 'log' | 'traffic' | 'heartbeat' | 'retention';
 
 /** The slice of the engine a recorder needs (tests pass the real engine). */
 export interface RecordedEngine {
@@ -28,7 +32,8 @@ export interface RecorderOptions {
   /** Record into the database (false: only the change log and alerts, e.g. `watch`). */
   database?: boolean;
   onAlert?: (alert: Alert | Omit<Alert, 'id'>) => void;
-  onError?: (message: string) => void;
+  /** A recording failure: English `message`, and its key and values. */
+  onError?: (error: EngineMessage) => void;
   heartbeatMs?: number;
   retentionEveryMs?: number;
 }
@@ -55,6 +60,8 @@ export class HistoryRecorder {
   private openedAt = new Map<string, number>();
   private readonly traffic = new TrafficMinutes();
   lastError: string | null = null;
+  /** `lastError` with its catalog key, for front ends that translate it. */
+  lastErrorText: EngineMessage | null = null;
 
   constructor(
     private readonly engine: RecordedEngine,
@@ -75,7 +82,7 @@ export class HistoryRecorder {
       try {
         this.store = HistoryStore.open(this.options.dataDir, { create: true });
       } catch (err) {
-        this.fail(`history is off: ${message(err)}`);
+        this.fail('open', err);
       }
     }
     this.reloadKnown();
@@ -100,7 +107,7 @@ export class HistoryRecorder {
       try {
         this.store.close();
       } catch (err) {
-        this.fail(`closing the history: ${message(err)}`);
+        this.fail('close', err);
       }
     }
     this.store = null;
@@ -122,7 +129,7 @@ export class HistoryRecorder {
         }
       }
     } catch (err) {
-      this.fail(`reading the baseline: ${message(err)}`);
+      this.fail('baseline', err);
     }
   }
 
@@ -141,7 +148,7 @@ export class HistoryRecorder {
     try {
       this.role = this.store.tryAcquireWriter(this.options.recorder, now) ? 'writer' : 'reader';
     } catch (err) {
-      this.fail(`taking the writer lease: ${message(err)}`);
+      this.fail('lease', err);
       this.role = 'reader';
     }
     return this.role === 'writer';
@@ -185,7 +192,7 @@ export class HistoryRecorder {
         this.store.writeTick(events, at);
         if (alerts.length) stored = this.store.transaction(() => insertAlerts(this.store!.db, alerts));
       } catch (err) {
-        this.fail(`recording a tick: ${message(err)}`);
+        this.fail('tick', err);
         // Someone else may hold the lease now (we were stalled past its staleness).
         this.role = 'reader';
       }
@@ -193,7 +200,7 @@ export class HistoryRecorder {
     try {
       this.log?.write(events, alerts);
     } catch (err) {
-      this.fail(`writing the change log: ${message(err)}`);
+      this.fail('log', err);
     }
     for (const a of stored) this.options.onAlert?.(a);
   }
@@ -204,7 +211,7 @@ export class HistoryRecorder {
     try {
       this.store.transaction(() => insertTrafficMinutes(this.store!.db, rows));
     } catch (err) {
-      this.fail(`recording traffic: ${message(err)}`);
+      this.fail('traffic', err);
     }
   }
 
@@ -230,7 +237,7 @@ export class HistoryRecorder {
         this.store.writeTick(events, now);
       }
     } catch (err) {
-      this.fail(`history heartbeat: ${message(err)}`);
+      this.fail('heartbeat', err);
     }
   }
 
@@ -239,12 +246,15 @@ export class HistoryRecorder {
     try {
       applyRetention(this.store.db, this.settings);
     } catch (err) {
-      this.fail(`applying retention: ${message(err)}`);
+      this.fail('retention', err);
     }
   }
 
-  private fail(text: string): void {
-    this.lastError = text;
+  /** What failed (a stage of recording) and the error's own text (data), worded by the engine catalog. */
+  private fail(stage: FailedStage, err: unknown): void {
+    const text = localizedMessage('engine.history.failed', { stage, error: message(err) });
+    this.lastError = text.message;
+    this.lastErrorText = text;
     this.options.onError?.(text);
   }
 }

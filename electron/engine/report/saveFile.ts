@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ReportFormat } from '../../../shared/contract/report';
 import { writeFileAtomic, type Content } from './atomicWrite';
-import { ReportError } from './errors';
+import { keyedReportError } from './errors';
 import { FILE_EXTENSIONS, formatFromPath } from './formats';
 
 export type SaveFormat = ReportFormat | 'pdf';
@@ -12,11 +12,16 @@ export type SaveFormat = ReportFormat | 'pdf';
  * extension must match the format, so a dialog that lost the extension cannot save HTML as .csv.
  */
 export async function saveReportFile(file: string, format: SaveFormat, content: Content): Promise<number> {
-  if (!path.isAbsolute(file)) throw new ReportError('bad-request', `the report path must be absolute, not '${file}'`);
+  if (!path.isAbsolute(file)) throw keyedReportError('bad-request', 'engine.report.pathNotAbsolute', { file });
   const ext = path.extname(file).toLowerCase();
   const matches = format === 'pdf' ? ext === '.pdf' : formatFromPath(file) === format;
   if (!matches) {
-    throw new ReportError('bad-request', `a ${format.toUpperCase()} report must be saved as a ${format === 'pdf' ? '.pdf' : FILE_EXTENSIONS[format]} file, not ${path.basename(file)}`);
+    // Format names and extensions are data (HTML, .md); the sentence around them is the catalog's.
+    throw keyedReportError('bad-request', 'engine.report.wrongExtension', {
+      format: format.toUpperCase(),
+      extension: format === 'pdf' ? '.pdf' : FILE_EXTENSIONS[format],
+      file: path.basename(file),
+    });
   }
   return writeFileAtomic(file, content);
 }

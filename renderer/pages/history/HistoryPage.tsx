@@ -120,7 +120,7 @@ export function HistoryPage() {
         <p className="muted grow" aria-live="polite">
           {status
             ? status.role === 'unavailable'
-              ? t('ui.history.unavailable', { message: status.message ?? '' })
+              ? t('ui.history.unavailable', { message: t.engine({ message: status.message ?? '', messageKey: status.messageKey, values: status.values }) })
               : t(status.oldest ? 'ui.history.recordingSince' : 'ui.history.recording', {
                   role: status.role === 'writer' || status.role === 'reader' ? status.role : 'off',
                   dir: status.dataDir,

@@ -42,7 +42,7 @@ export function Timeline({ data }: { data: TimelineData }) {
       {data.lanes.map((lane, i) => (
         <g key={lane.key} transform={`translate(0 ${i * LANE_H})`}>
           <text x={4} y={15} className="history-lane-label">
-            {lane.label}
+            {tr.engineKeyed(lane.labelText, lane.label)}
           </text>
           {lane.spans.map((s, j) => {
             const start = Date.parse(s.from);

@@ -89,7 +89,7 @@ export function connectSocketFeed(client: RendererClient, store: SocketStore, op
   }
 
   const offDelta = client.on('sockets.delta', onDelta);
-  const offError = client.on('monitor.error', (e) => store.getState().setMonitorError(e.message));
+  const offError = client.on('monitor.error', (e) => store.getState().setMonitorError({ message: e.message, messageKey: e.messageKey, values: e.values }));
   const offReconnect = client.onReconnect(() => {
     if (!store.getState().paused) void resync();
   });

@@ -18,8 +18,8 @@ export interface SocketStoreState {
   status: 'loading' | 'ready' | 'error';
   /** Why the table could not be loaded (shown instead of the table while there is none). */
   error: string | null;
-  /** The engine's latest complaint about a refresh; the table keeps its last good picture. */
-  monitorError: string | null;
+  /** The engine's latest complaint about a refresh, with its key when the engine sent one; the table keeps its last good picture. */
+  monitorError: LocalizedMessage | null;
   paused: boolean;
   hostname: string | null;
   takenAt: string | null;
@@ -35,7 +35,7 @@ export interface SocketStoreState {
   applyDelta(delta: SocketDelta, now?: number): 'applied' | 'stale' | 'gap' | 'mismatch';
   expire(now?: number): void;
   setError(message: string): void;
-  setMonitorError(message: string | null): void;
+  setMonitorError(error: LocalizedMessage | null): void;
   setPaused(paused: boolean): void;
 }
 
@@ -109,11 +109,11 @@ export function createSocketStore(): SocketStore {
     },
 
     setError(message) {
-      set(get().status === 'ready' ? { monitorError: message } : { status: 'error', error: message });
+      set(get().status === 'ready' ? { monitorError: { message } } : { status: 'error', error: message });
     },
 
-    setMonitorError(message) {
-      set({ monitorError: message });
+    setMonitorError(error) {
+      set({ monitorError: error });
     },
 
     setPaused(paused) {

@@ -1,6 +1,8 @@
 import type { en } from './en';
+import { firewallDe } from './firewall.de';
 
 export const de: Record<keyof typeof en, string> = {
+  ...firewallDe,
   'engine.diagnose.listening.name': 'Lauscht ein Prozess auf dem Port?',
   'engine.diagnose.process.name': 'Welcher Prozess, seit wann?',
   'engine.diagnose.addresses.name': 'Auf welchen Adressen?',
@@ -208,4 +210,13 @@ export const de: Record<keyof typeof en, string> = {
   'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbunden} refused {abgewiesen} timeout {Zeitüberschreitung} no_route {keine Route} prohibited {blockiert} reply {Antwort} no_reply {keine Antwort} unresolved {nicht aufgelöst} other {Fehler}} ({rtt, number, ::.00} ms)',
   'engine.scan.large':
     'Großer Scan: {probes, number} Anfragen an {hosts, plural, one {# Host} other {# Hosts}} dauern {silent, select, same {etwa {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# Tag} other {# Tage}}}}} other {etwa {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# Tag} other {# Tage}}}}, wenn die Hosts antworten, und bis zu {slowUnit, select, s {{slow, number} s} min {{slow, number} min} h {{slow, number} h} other {{slow, plural, one {# Tag} other {# Tage}}}}, wenn sie schweigen}}. Scans über mehr als {maxHosts, number} Hosts oder {maxProbes, number} Anfragen müssen bestätigt werden: Grenzen Sie den Scan ein oder bestätigen Sie ihn (--force auf der Befehlszeile).',
+  'engine.history.failed':
+    '{stage, select, open {Verlauf ist aus} close {Beim Schließen des Verlaufs} baseline {Beim Lesen der Baseline} lease {Beim Übernehmen der Schreibberechtigung} tick {Beim Aufzeichnen einer Messung} log {Beim Schreiben des Änderungsprotokolls} traffic {Beim Aufzeichnen des Datenverkehrs} heartbeat {Lebenszeichen des Verlaufs} retention {Beim Aufräumen alter Einträge} other {{stage}}}: {error}',
+  'engine.report.pathNotAbsolute': "der Pfad des Berichts muss absolut sein, nicht ''{file}''",
+  'engine.report.wrongExtension': 'ein {format}-Bericht muss als {extension}-Datei gespeichert werden, nicht als {file}',
+  'engine.history.unknownOwnerLane': '(Besitzer unbekannt)',
+  'engine.history.since': '{since, select, hour {vor einer Stunde} yesterday {gestern um diese Zeit} boot {Systemstart} baseline {Baseline vom {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'der Verlauf in {dir} lässt sich nicht öffnen: {error}',
+  'engine.history.timelineRange': 'die Zeitleiste braucht since < until, als ISO-Zeiten',
+  'engine.history.notATime': 'keine gültige Zeit: {time}',
 };

@@ -1,3 +1,4 @@
+import { firewallEn } from './firewall.en';
 /**
  * Texts the engine sends to every front end: diagnose steps, verdicts and next steps, what this
  * OS allows (capability notes), risk notes and contract errors. The engine renders the English
@@ -5,6 +6,7 @@
  * Ports, pids and addresses are passed as strings (a number would be grouped: "8,080").
  */
 export const en = {
+  ...firewallEn,
   'engine.diagnose.listening.name': 'Is a process listening?',
   'engine.diagnose.process.name': 'Which process, since when?',
   'engine.diagnose.addresses.name': 'On which addresses?',
@@ -196,4 +198,13 @@ export const en = {
   'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {connected} refused {refused} timeout {timeout} no_route {no route} prohibited {prohibited} reply {reply} no_reply {no reply} unresolved {unresolved} other {error}} ({rtt, number, ::.00} ms)',
   'engine.scan.large':
     'Large scan: {probes, number} probes to {hosts, plural, one {# host} other {# hosts}} would take {silent, select, same {about {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# day} other {# days}}}}} other {about {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} h} other {{fast, plural, one {# day} other {# days}}}} if the hosts answer, up to {slowUnit, select, s {{slow, number} s} min {{slow, number} min} h {{slow, number} h} other {{slow, plural, one {# day} other {# days}}}} if they stay silent}}. Scans of more than {maxHosts, number} hosts or {maxProbes, number} probes need confirmation: narrow it, or confirm it (--force on the command line).',
+  'engine.history.failed':
+    '{stage, select, open {history is off} close {closing the history} baseline {reading the baseline} lease {taking the writer lease} tick {recording a tick} log {writing the change log} traffic {recording traffic} heartbeat {history heartbeat} retention {applying retention} other {{stage}}}: {error}',
+  'engine.report.pathNotAbsolute': "the report path must be absolute, not ''{file}''",
+  'engine.report.wrongExtension': 'a {format} report must be saved as a {extension} file, not {file}',
+  'engine.history.unknownOwnerLane': '(unknown owner)',
+  'engine.history.since': '{since, select, hour {an hour ago} yesterday {this time yesterday} boot {boot} baseline {the baseline of {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'cannot open the history in {dir}: {error}',
+  'engine.history.timelineRange': 'the timeline needs since < until, as ISO times',
+  'engine.history.notATime': 'not a time: {time}',
 } as const;

@@ -1,6 +1,8 @@
 import type { en } from './en';
+import { firewallNl } from './firewall.nl';
 
 export const nl: Record<keyof typeof en, string> = {
+  ...firewallNl,
   'engine.diagnose.listening.name': 'Luistert er een proces?',
   'engine.diagnose.process.name': 'Welk proces, sinds wanneer?',
   'engine.diagnose.addresses.name': 'Op welke adressen?',
@@ -210,4 +212,13 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.diagnose.reachability.detailRtt': '{endpoint}: {outcome, select, connected {verbonden} refused {geweigerd} timeout {time-out} no_route {geen route} prohibited {geblokkeerd} reply {antwoord} no_reply {geen antwoord} unresolved {niet gevonden} other {fout}} ({rtt, number, ::.00} ms)',
   'engine.scan.large':
     'Grote scan: {probes, number} tests naar {hosts, plural, one {# host} other {# hosts}} duren {silent, select, same {ongeveer {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} uur} other {{fast, plural, one {# dag} other {# dagen}}}}} other {ongeveer {fastUnit, select, s {{fast, number} s} min {{fast, number} min} h {{fast, number} uur} other {{fast, plural, one {# dag} other {# dagen}}}} als de hosts antwoorden, en tot {slowUnit, select, s {{slow, number} s} min {{slow, number} min} h {{slow, number} uur} other {{slow, plural, one {# dag} other {# dagen}}}} als ze zwijgen}}. Scans van meer dan {maxHosts, number} hosts of {maxProbes, number} tests moeten worden bevestigd: maak de scan kleiner, of bevestig hem (--force op de opdrachtregel).',
+  'engine.history.failed':
+    '{stage, select, open {Geschiedenis staat uit} close {Bij het sluiten van de geschiedenis} baseline {Bij het lezen van de nulmeting} lease {Bij het overnemen van het schrijfrecht} tick {Bij het vastleggen van een meting} log {Bij het schrijven van het wijzigingslogboek} traffic {Bij het vastleggen van het verkeer} heartbeat {Levensteken van de geschiedenis} retention {Bij het opruimen van oude gegevens} other {{stage}}}: {error}',
+  'engine.report.pathNotAbsolute': "het pad van het rapport moet absoluut zijn, niet ''{file}''",
+  'engine.report.wrongExtension': 'een {format}-rapport moet als {extension}-bestand worden opgeslagen, niet als {file}',
+  'engine.history.unknownOwnerLane': '(eigenaar onbekend)',
+  'engine.history.since': '{since, select, hour {een uur geleden} yesterday {gisteren rond deze tijd} boot {het opstarten} baseline {de nulmeting van {time}} other {{time}}}',
+  'engine.history.cannotOpen': 'de geschiedenis in {dir} kan niet worden geopend: {error}',
+  'engine.history.timelineRange': 'de tijdlijn heeft since < until nodig, als ISO-tijden',
+  'engine.history.notATime': 'geen geldige tijd: {time}',
 };
