@@ -74,9 +74,9 @@ describe('portscope --help', () => {
 describe('a usage error', () => {
   const cases = [
     { locale: {}, args: [], want: /^portscope: port 99999 is out of range: ports go from 1 to 65535\n$/ },
-    { locale: { LANG: 'de_DE.UTF-8' }, args: [], want: /^portscope: Port 99999 liegt außerhalb des Bereichs: Ports gehen von 1 bis 65535\n$/ },
+    { locale: { LANG: 'de_DE.UTF-8' }, args: [], want: /^portscope: Port 99999 gibt es nicht: gültige Ports sind 1 bis 65535\n$/ },
     { locale: { LANG: 'nl_NL.UTF-8' }, args: [], want: /^portscope: poort 99999 valt buiten het bereik: poorten lopen van 1 tot en met 65535\n$/ },
-    { locale: {}, args: ['--lang', 'de'], want: /^portscope: Port 99999 liegt außerhalb/ },
+    { locale: {}, args: ['--lang', 'de'], want: /^portscope: Port 99999 gibt es nicht/ },
     { locale: { LANG: 'de_DE.UTF-8' }, args: ['--lang', 'nl'], want: /^portscope: poort 99999 valt buiten/ },
     { locale: { LANG: 'fr_FR.UTF-8' }, args: [], want: /^portscope: port 99999 is out of range/ },
   ];
@@ -96,6 +96,14 @@ describe('a usage error', () => {
     const choice = run(['watch', '--sort', 'loudest'], { LANG: 'de_DE.UTF-8' });
     expect(choice.code).toBe(2);
     expect(choice.stderr).toMatch(/^portscope: Option „--sort <key>“: „loudest“ ist nicht zulässig\. Möglich sind port, rate, sent, received\.\n$/);
+  });
+
+  it('says which target a bad port came from, as one sentence per language', () => {
+    const r = run(['probe', '127.0.0.1:99999'], { LANG: 'de_DE.UTF-8' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('portscope: Port 99999 in „127.0.0.1:99999“ gibt es nicht: gültige Ports sind 1 bis 65535\n');
+    expect(run(['probe', '127.0.0.1:http'], { LANG: 'nl_NL.UTF-8' }).stderr).toBe('portscope: de poort in ‘127.0.0.1:http’ moet een getal van 1 tot en met 65535 zijn, niet ‘http’\n');
+    expect(run(['who', 'http'], { LANG: 'de_DE.UTF-8' }).stderr).toBe('portscope: Der Port muss eine Zahl von 1 bis 65535 sein, nicht „http“\n');
   });
 
   it('names the languages there are for --lang fr, in the environment’s language', () => {
@@ -168,7 +176,7 @@ describe('output in German and Dutch', () => {
   it('probes in the language: attempts, statistics and verdict', () => {
     const r = run(['probe', `127.0.0.1:${port}`, '-c', '2', '-i', '0'], { LANG: 'de_DE.UTF-8' });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Teste 127.0.0.1:${port}/tcp: 2 Versuche, alle 0 ms, Zeitlimit 3000 ms`);
+    expect(r.stdout).toContain(`Prüfe 127.0.0.1:${port}/tcp: 2 Versuche, alle 0 ms, Zeitlimit 3000 ms`);
     expect(r.stdout).toMatch(new RegExp(`Mit 127\\.0\\.0\\.1:${port} in \\d+,\\d\\d ms verbunden: Der Port ist offen\\.`));
     expect(r.stdout).toMatch(/^2 gesendet, 2 verbunden, 0\s%\sfehlgeschlagen; rtt min\/avg\/max = \d+,\d{3}\/\d+,\d{3}\/\d+,\d{3} ms$/m);
     expect(r.stdout).toContain(`Ergebnis: 127.0.0.1:${port} ist erreichbar: Der Port ist offen.`);

@@ -59,10 +59,10 @@ export const en = {
   'cli.watch.dataDir': 'where the baseline and alert settings are (default: the user data folder)',
   'cli.watch.sort': 'order: port, or rate, sent, received (busiest first, with traffic columns)',
 
-  'cli.word.port': 'port',
-  'cli.word.portIn': "port in ''{target}''",
-  'cli.error.portNotNumber': "{what} must be a number from 1 to 65535, not ''{value}''",
-  'cli.error.portRange': '{what} {port} is out of range: ports go from 1 to 65535',
+  'cli.error.portNotNumber': "the port must be a number from 1 to 65535, not ''{value}''",
+  'cli.error.portNotNumberIn': "the port in ''{target}'' must be a number from 1 to 65535, not ''{value}''",
+  'cli.error.portRange': 'port {port} is out of range: ports go from 1 to 65535',
+  'cli.error.portRangeIn': "port {port} in ''{target}'' is out of range: ports go from 1 to 65535",
   'cli.error.pid': "pid must be a positive whole number, not ''{value}''",
   'cli.error.interval': "interval must look like 1000, 500ms or 2s, not ''{value}''",
   'cli.error.intervalRange': 'interval {ms} ms is out of range: 250 ms to 60 s',
@@ -137,7 +137,7 @@ export const en = {
   'cli.traffic.column.sendRate': 'Out/s',
   'cli.traffic.column.receiveRate': 'In/s',
 
-  'cli.watch.alertLine': 'ALERT {severity}: {message}',
+  'cli.watch.alertLine': '{severity}: {message}',
   'cli.watch.status': 'Portscope watch — {time} — {shown, number} shown of {total, plural, one {# socket} other {# sockets}}',
   'cli.watch.changes': '{added} {removed} {changed}, refresh {ms} ms',
   'cli.watch.traffic': 'traffic {out} out, {in} in',
