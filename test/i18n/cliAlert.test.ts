@@ -45,7 +45,7 @@ describe('the alert line', () => {
   });
 
   const cases = [
-    { lang: 'de', started: /Beobachtung von \d+ Sockets?/, line: (p: number) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d ! Hinweis: Neuer lauschender Port TCP 127\\.0\\.0\\.1:${p} von node \\(PID \\d+\\)$`, 'm') },
+    { lang: 'de', started: /\d+ Sockets? (?:wird|werden) alle \d+ ms beobachtet/, line: (p: number) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d ! Hinweis: Neuer lauschender Port TCP 127\\.0\\.0\\.1:${p} von node \\(PID \\d+\\)$`, 'm') },
     { lang: 'nl', started: /\d+ sockets?/, line: (p: number) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d ! info: .*127\\.0\\.0\\.1:${p}`, 'm') },
   ] as const;
   for (const c of cases) {
