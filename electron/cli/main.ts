@@ -126,7 +126,7 @@ export function buildProgram(out: SafeOutput, engineFactory: () => Engine): { pr
       .option('--alert', t('cli.watch.alert'))
       .option('--log <file>', t('cli.watch.log'), (v) => parseFileFlag('--log', v))
       .option('--data-dir <dir>', t('cli.watch.dataDir'), (v) => parseFileFlag('--data-dir', v))
-      .addOption(new Option('--sort <key>', t('cli.watch.sort')).choices(TRAFFIC_SORTS).default('port'))
+      .addOption(new Option('--sort <order>', t('cli.watch.sort')).choices(TRAFFIC_SORTS).default('port'))
       .option('--resolve', resolveHelp(true)),
   ).action(async (opts: TableFlags & { interval: number; count?: number; alert?: boolean; log?: string; dataDir?: string; sort: TrafficSort; resolve?: boolean }) => {
     exit.code = await watchCommand(getEngine(), { ...toFilter(opts), intervalMs: opts.interval, count: opts.count, alert: opts.alert, log: opts.log, dataDir: opts.dataDir, sort: opts.sort, resolve: opts.resolve }, out);

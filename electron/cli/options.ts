@@ -3,13 +3,19 @@ import type { SocketState } from '../../shared/contract/sockets';
 import { UsageError } from './errors';
 import { t } from './i18n';
 
-/** `what` names the value in the message: a flag (`--port`) or, by default, the word "port". */
-export function parsePort(value: string, what?: string): number {
+/**
+ * `target` is the `host:port` the port was cut from, when there is one, so the message can show
+ * it; each case is a whole sentence of its own in the catalog (no pieces glued together).
+ */
+export function parsePort(value: string, target?: string): number {
   const text = value.trim();
-  const name = what ?? t('cli.word.port');
-  if (!/^\d+$/.test(text)) throw new UsageError(t('cli.error.portNotNumber', { what: name, value }));
+  if (!/^\d+$/.test(text)) {
+    throw new UsageError(target === undefined ? t('cli.error.portNotNumber', { value }) : t('cli.error.portNotNumberIn', { value, target }));
+  }
   const port = Number(text);
-  if (port < 1 || port > 65535) throw new UsageError(t('cli.error.portRange', { what: name, port: String(port) }));
+  if (port < 1 || port > 65535) {
+    throw new UsageError(target === undefined ? t('cli.error.portRange', { port: String(port) }) : t('cli.error.portRangeIn', { port: String(port), target }));
+  }
   return port;
 }
 

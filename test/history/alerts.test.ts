@@ -75,7 +75,7 @@ describe('portscope watch --alert --log', () => {
     // Listening on every interface sends nothing anywhere; it is what "exposed" means.
     const exposed = await bag.listen('0.0.0.0');
     const p = (exposed.address() as net.AddressInfo).port;
-    await waitUntil('alert line', () => new RegExp(`! ALERT warning: New listener TCP 0\\.0\\.0\\.0:${p} by node \\(pid ${process.pid}\\): reachable from other machines`).test(stdout));
+    await waitUntil('alert line', () => new RegExp(`! warning: New listener TCP 0\\.0\\.0\\.0:${p} by node \\(pid ${process.pid}\\): reachable from other machines`).test(stdout));
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; localPort: number; kind?: string; reasons?: string[] });
     expect(lines).toContainEqual(expect.objectContaining({ type: 'event', kind: 'opened', localPort: p }));
     expect(lines).toContainEqual(expect.objectContaining({ type: 'alert', localPort: p, reasons: ['exposed'] }));
@@ -93,7 +93,7 @@ describe('portscope watch --alert --log', () => {
     await waitUntil('reopened listener seen', () => new RegExp(`\\+ tcp 0\\.0\\.0\\.0:${p} `).test(out2));
     const other = await bag.listen('0.0.0.0');
     const q = (other.address() as net.AddressInfo).port;
-    await waitUntil('alert for the unknown one', () => new RegExp(`ALERT warning: New listener TCP 0\\.0\\.0\\.0:${q} `).test(out2));
-    expect(out2).not.toMatch(new RegExp(`ALERT.*:${p} `));
+    await waitUntil('alert for the unknown one', () => new RegExp(`! warning: New listener TCP 0\\.0\\.0\\.0:${q} `).test(out2));
+    expect(out2).not.toMatch(new RegExp(`! warning: .*:${p} `));
   });
 });

@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/service';
 import { UsageError } from '../errors';
 import { runScan, scanRequest } from './scan';
 import { t } from '../i18n';
+import { localizeCommanderError } from '../help';
 
 /** Prometheus' default port range for exporters is 9100+; 9479 is free in its allocation list. */
 export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9479';
@@ -60,7 +61,7 @@ export function parseScanSpec(spec: string, everyMs: number): ScheduledScan {
     });
     parser.parse(words, { from: 'user' });
   } catch (err) {
-    const why = err instanceof CommanderError ? err.message.replace(/^error: /, '') : String(err);
+    const why = err instanceof CommanderError ? localizeCommanderError(err.message) : String(err);
     throw new UsageError(t('cli.agent.error.scanSpec', { spec, why }));
   }
   const o = parser.opts<{ ports: string; udp?: boolean; timing: TimingProfile; iAmAuthorized?: boolean }>();

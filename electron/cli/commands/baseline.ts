@@ -7,6 +7,7 @@ import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable } from '../table';
 import { DATA_DIR_FLAG, dataDirHelp, parseDataDir } from './historyOptions';
 import { t } from '../i18n';
+import { tableDateTime } from '../timeFormat';
 import { exposureLabel } from '../table';
 
 interface BaselineFlags {
@@ -46,7 +47,7 @@ export async function baselineCheck(flags: BaselineFlags, ctx: CommandContext): 
   }
   const rows = [...listenerRows(t('cli.baseline.new'), check.added), ...listenerRows(t('cli.baseline.gone'), check.gone)];
   ctx.out.stdout(
-    `${t('cli.baseline.check', { id: String(check.baseline.id), createdAt: check.baseline.createdAt, known: check.baseline.count, added: check.added.length, gone: check.gone.length })}\n`,
+    `${t('cli.baseline.check', { id: String(check.baseline.id), createdAt: tableDateTime(Date.parse(check.baseline.createdAt)), known: check.baseline.count, added: check.added.length, gone: check.gone.length })}\n`,
   );
   const columns = [
     { header: t('cli.baseline.column.change') },

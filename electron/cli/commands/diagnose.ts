@@ -15,16 +15,32 @@ export interface DiagnoseCliOptions {
   timeout: number;
 }
 
-const MARK: Record<DiagnoseStep['status'], string> = { ok: '[ ok ]', warn: '[warn]', fail: '[FAIL]', skip: '[skip]' };
+const MARK_KEYS = {
+  ok: 'cli.diagnose.mark.ok',
+  warn: 'cli.diagnose.mark.warn',
+  fail: 'cli.diagnose.mark.fail',
+  skip: 'cli.diagnose.mark.skip',
+} as const satisfies Record<DiagnoseStep['status'], string>;
+
+/** "[ ok ]", "[warn]": the status words centred in brackets as wide as the language's longest, so the step names line up. */
+function mark(status: DiagnoseStep['status']): string {
+  const width = Math.max(4, ...Object.values(MARK_KEYS).map((k) => t(k).length));
+  const word = t(MARK_KEYS[status]);
+  const left = Math.floor((width - word.length) / 2);
+  return `[${' '.repeat(left)}${word}${' '.repeat(width - word.length - left)}]`;
+}
 
 /** The engine's texts in the CLI's language, by their keys; the English the engine sent where a key is unknown. */
 function stepLines(index: number, s: DiagnoseStep): string {
-  const head = `${index + 1}. ${MARK[s.status]} ${tEngine(s.nameKey, undefined, s.name)}  (${fmt().number(Math.round(s.durationMs), 0)} ms)`;
+  const lead = `${index + 1}. ${mark(s.status)} `;
+  const head = `${lead}${tEngine(s.nameKey, undefined, s.name)}  (${fmt().number(Math.round(s.durationMs), 0)} ms)`;
   const details = s.details.map((d, i) => {
     const text = s.detailTexts?.[i];
     return text ? tEngine(text.key, text.values, d) : d;
   });
-  const body = [`          ${terminalSafe(tEngine(s.messageKey, s.values, s.message))}`, ...details.map((d) => `            ${terminalSafe(d)}`)];
+  // The message starts under the step's name; its details two further in.
+  const indent = ' '.repeat(Math.max(10, lead.length));
+  const body = [`${indent}${terminalSafe(tEngine(s.messageKey, s.values, s.message))}`, ...details.map((d) => `${indent}  ${terminalSafe(d)}`)];
   return [head, ...body].join('\n');
 }
 

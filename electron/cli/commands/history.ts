@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { HistoryEvent, HistoryQueryResult } from '../../../shared/contract/history';
 import { ContractError } from '../../../shared/contract/errors';
-import type { Snapshot } from '../../../shared/contract/sockets';
+import type { Snapshot, SocketRow } from '../../../shared/contract/sockets';
+import { ownerWord } from '../../../shared/i18n/socketWords';
 import { bootTime, historyHandlers } from '../../engine/history/handlers';
 import { defaultDataDir } from '../../engine/history/paths';
 import { HistoryUnavailableError } from '../../engine/history/store';
@@ -13,6 +14,7 @@ import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, terminalSafe } from '../table';
 import { DATA_DIR_FLAG, dataDirHelp, parseDataDir } from './historyOptions';
 import { t, tEngine } from '../i18n';
+import { tableDateTime, tableTime } from '../timeFormat';
 
 interface HistoryFlags {
   since?: string;
@@ -35,9 +37,7 @@ function timeFlag(name: string, value: string | undefined): string | undefined {
 }
 
 function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return tableDateTime(Date.parse(iso));
 }
 
 const hostPort = (address: string, port: number, family: number) => `${family === 6 ? `[${address}]` : address}:${port === 0 ? '*' : port}`;
@@ -47,9 +47,15 @@ export function addressLabel(e: HistoryEvent): string {
   return e.listener ? local : `${local} -> ${hostPort(e.remoteAddress, e.remotePort, e.family)}`;
 }
 
+/** No pid: the owner status in words, as `list` says it ("- (unknown)"). */
+function ownerless(status: string): string {
+  return ownerWord(t, { pid: null, processName: null, pids: [], ownerStatus: status as SocketRow['ownerStatus'] });
+}
+
 export function ownerText(o: HistoryEvent['owner']): string {
-  if (o.pid === null) return `(${o.status})`;
-  return `${o.name ?? '?'} (pid ${o.pid}${o.user ? `, ${o.user}` : ''})`;
+  if (o.pid === null) return ownerless(o.status);
+  const name = o.name ?? '?';
+  return o.user ? t('cli.history.ownerUser', { name, pid: String(o.pid), user: o.user }) : t('cli.who.process', { name, pid: String(o.pid) });
 }
 
 function eventLabel(e: HistoryEvent): string {
@@ -65,7 +71,7 @@ function noteLabel(e: HistoryEvent): string {
   }
   if (e.note === 'present-at-start') parts.push(t('cli.history.presentAtStart'));
   if (e.note === 'while-not-recording') parts.push(t('cli.history.whileNotRecording'));
-  if (e.count > 1 && e.lastAt.slice(0, 19) !== e.at.slice(0, 19)) parts.push(t('cli.history.until', { time: localTime(e.lastAt).slice(11) }));
+  if (e.count > 1 && e.lastAt.slice(0, 19) !== e.at.slice(0, 19)) parts.push(t('cli.history.until', { time: tableTime(Date.parse(e.lastAt)) }));
   if (e.listener && e.kind !== 'closed' && e.stillOpen !== null) parts.push(e.stillOpen ? t('cli.history.stillOpen') : t('cli.history.goneNow'));
   return parts.join('; ');
 }
@@ -89,7 +95,7 @@ function nowLine(port: number, snapshot: Snapshot): string {
   const live = snapshot.rows.filter((r) => r.localPort === port && (r.state === 'LISTEN' || (r.protocol === 'udp' && r.remotePort === 0)));
   if (live.length === 0) return t('cli.history.nowNothing', { port: String(port) });
   const held = live.map((r) =>
-    t('cli.history.heldBy', { socket: `${r.protocol.toUpperCase()} ${hostPort(r.localAddress, r.localPort, r.family)}`, owner: r.pid ? `${r.processName ?? '?'} (pid ${r.pid})` : `(${r.ownerStatus})` }),
+    t('cli.history.heldBy', { socket: `${r.protocol.toUpperCase()} ${hostPort(r.localAddress, r.localPort, r.family)}`, owner: r.pid ? t('cli.who.process', { name: r.processName ?? '?', pid: String(r.pid) }) : ownerless(r.ownerStatus) }),
   );
   return t('cli.history.now', { list: held.join(', ') });
 }

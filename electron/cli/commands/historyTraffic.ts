@@ -5,6 +5,7 @@ import type { Output } from '../output';
 import { renderTable } from '../table';
 import { formatBytes } from '../trafficFormat';
 import { fmt, t } from '../i18n';
+import { tableDateTime } from '../timeFormat';
 
 /** Every user-visible string of `history --traffic`, from the CLI catalog. */
 const messages = {
@@ -31,9 +32,7 @@ export interface HistoryTrafficOptions {
 }
 
 function localMinute(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return tableDateTime(ms, false);
 }
 
 export function trafficMinutesTable(rows: readonly TrafficMinute[]): string {

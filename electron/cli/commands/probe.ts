@@ -32,13 +32,13 @@ export function parseProbeTarget(target: string, portArg?: string): { host: stri
   if (text === '') throw new UsageError(t('cli.probe.error.noTarget'));
   if (portArg !== undefined) return { host: text.replace(/^\[(.*)\]$/, '$1'), port: parsePort(portArg) };
   const bracketed = /^\[([^\]]+)\]:(.*)$/.exec(text);
-  if (bracketed) return { host: bracketed[1]!, port: parsePort(bracketed[2]!, t('cli.word.portIn', { target })) };
+  if (bracketed) return { host: bracketed[1]!, port: parsePort(bracketed[2]!, target) };
   const colons = text.split(':').length - 1;
   if (colons === 0) throw new UsageError(t('cli.probe.error.noPort', { target, example: `${text}:22` }));
   if (colons > 1) throw new UsageError(t('cli.probe.error.ipv6', { target }));
   const [host, port] = text.split(':') as [string, string];
   if (host === '') throw new UsageError(t('cli.probe.error.noHost', { target, example: `127.0.0.1${text}` }));
-  return { host, port: parsePort(port, t('cli.word.portIn', { target })) };
+  return { host, port: parsePort(port, target) };
 }
 
 function attemptLine(a: ProbeAttempt): string {

@@ -25,7 +25,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import type { SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, socketTable, terminalSafe } from '../table';
-import { reportText } from '../../engine/report/i18n';
+import { reportText, reportTime, reportTitle } from '../../engine/report/i18n';
 import { cliLang, fmt, t, tEngine } from '../i18n';
 
 interface ReportOptions {
@@ -162,7 +162,7 @@ function scanTable(scan: ReportScan, width: number): string {
 
 function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): void {
   const text = reportText(cliLang());
-  out.stdout(`${terminalSafe(report.title ?? t('report.title', { host: report.machine.hostname }))}\n`);
+  out.stdout(`${terminalSafe(reportTitle(report, text))}\n`);
   for (const line of summaryLines(report, text)) out.stdout(`  ${line.label}: ${terminalSafe(line.value)}\n`);
   for (const table of reportTables(report, text)) {
     if (table.id === 'listeners' || table.id === 'connections') {
@@ -172,7 +172,7 @@ function showReport(report: Report, diff: ReportDiff | null, out: SafeOutput): v
   }
   if (report.scan) out.stdout(`\n${t('report.table.scan')} (${report.scan.result.results.length})\n${scanTable(report.scan, out.columns)}\n`);
   if (diff) {
-    out.stdout(`\n${t('cli.import.since', { time: diff.comparedAt })}\n`);
+    out.stdout(`\n${t('cli.import.since', { time: reportTime(text, diff.comparedAt) })}\n`);
     if (diff.hostname !== report.machine.hostname) {
       out.stdout(`  ${t('cli.note', { note: t('cli.import.otherHost', { report: terminalSafe(report.machine.hostname), here: terminalSafe(diff.hostname) }) })}\n`);
     }

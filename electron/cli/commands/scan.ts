@@ -20,7 +20,7 @@ import { Control, type SafeOutput } from '../output';
 import { addCommandRegistrar, type CommandContext } from '../registry';
 import { renderTable, terminalSafe } from '../table';
 import { formatDuration, formatRtt, num, progressLine } from './scanFormat';
-import { t, tEngine } from '../i18n';
+import { cliLang, fmt, t, tEngine } from '../i18n';
 
 export interface ScanCliOptions {
   ports: string;
@@ -139,8 +139,8 @@ export async function scanCommand(engine: Engine, specs: string[], o: ScanCliOpt
   for (const w of result.warnings) out.stderr(`${t('cli.note', { note: terminalSafe(w) })}\n`);
   if (o.report) {
     try {
-      const written = await writeScanReport(o.report, result, { target: targets.join(' ') });
-      out.stderr(`${t('cli.scan.wroteReport', { format: written.format.toUpperCase(), bytes: written.bytes, path: terminalSafe(path.resolve(written.path)) })}\n`);
+      const written = await writeScanReport(o.report, result, { target: targets.join(' '), lang: cliLang() });
+      out.stderr(`${t('cli.scan.wroteReport', { format: written.format.toUpperCase(), size: fmt().bytes(written.bytes), path: terminalSafe(path.resolve(written.path)) })}\n`);
     } catch (err) {
       if (err instanceof ContractError) throw new UsageError(tEngine(err.messageKey, err.values, err.message));
       throw err;
@@ -159,7 +159,7 @@ export function scanText(r: ScanResult, columns = 200): string {
   for (const h of r.hosts) {
     const name = h.name ? ` (${h.name})` : '';
     lines.push(t('cli.scan.reportFor', { host: `${terminalSafe(h.address)}${terminalSafe(name)}` }));
-    // Host states and reasons (up, syn-ack, conn-refused) are nmap's words and stay as they are.
+    // Reasons (syn-ack, conn-refused) are nmap's words and stay as they are; the host's up/down is said in words.
     lines.push(
       h.srttMs !== null
         ? t('cli.scan.hostIsLatency', { state: h.state, reason: h.reason, latency: formatRtt(h.srttMs) })

@@ -82,7 +82,8 @@ export async function watchCommand(engine: Engine, options: WatchOptions, out: S
     const withRemote = Boolean(options.all || options.states?.length);
     const table = socketTable(visible, withRemote, out.columns, byTraffic ? trafficColumns : undefined, names?.column(withRemote)).split('\n');
     const lines = table.map((line, i): Styled[] => {
-      if (i === 0) return [line];
+      // The heading is indented like the rows, past their two-character mark column.
+      if (i === 0) return [`  ${line}`];
       const mark = marks.get(visible[i - 1]!.id);
       if (!mark) return [`  ${line}`];
       const color = mark.kind === '+' ? Control.green : mark.kind === '-' ? Control.red : Control.yellow;

@@ -5,7 +5,7 @@ import { EXIT_NOTHING, EXIT_OK } from '../errors';
 import { isListener, sortRows } from '../filters';
 import { exposureLabel, localLabel, ownerLabel, protoLabel, remoteLabel, terminalSafe } from '../table';
 import type { SafeOutput } from '../output';
-import { t, tEngine } from '../i18n';
+import { fmt, t, tEngine } from '../i18n';
 import { resolveRows, type CliNames } from '../resolveNames';
 
 export interface WhoOptions {
@@ -83,13 +83,13 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
     const p = o.process;
     const lines: string[] = [];
     const field = (label: string, value: string | null | undefined) => lines.push(`  ${label.padEnd(labelWidth)} ${terminalSafe(value ?? '-')}`);
-    lines.push(p ? `${terminalSafe(p.name)} (pid ${p.pid})` : t('cli.who.noDetails'));
+    lines.push(p ? terminalSafe(t('cli.who.process', { name: p.name, pid: String(p.pid) })) : t('cli.who.noDetails'));
     if (p) {
       field(t('cli.who.field.executable'), p.exe);
       field(t('cli.who.field.command'), p.commandLine);
       field(t('cli.who.field.user'), p.uid === null ? p.user : `${p.user ?? '?'} (uid ${p.uid})`);
-      field(t('cli.who.field.started'), p.startTime);
-      field(t('cli.who.field.parent'), o.parent ? `${o.parent.name} (pid ${o.parent.pid})` : p.ppid ? `pid ${p.ppid}` : null);
+      field(t('cli.who.field.started'), startedLabel(p.startTime));
+      field(t('cli.who.field.parent'), o.parent ? t('cli.who.process', { name: o.parent.name, pid: String(o.parent.pid) }) : p.ppid ? t('cli.who.pid', { pid: String(p.ppid) }) : null);
       if (p.unit) field(t('cli.who.field.unit'), p.unit);
       if (p.container) field(t('cli.who.field.container'), p.container);
       for (const u of p.unavailable) field(t('cli.who.field.unavailable'), `${u.field}: ${u.reason}`);
@@ -105,6 +105,13 @@ export async function whoCommand(engine: Engine, port: number, options: WhoOptio
   for (const note of capabilityNotes(engine.adapter.capabilities(), relevant, processes)) blocks.push(t('cli.who.note', { note }));
   out.stdout(`${blocks.join('\n\n')}\n`);
   return EXIT_OK;
+}
+
+/** The start time in the reader's date format and time zone (the JSON keeps the ISO string). */
+function startedLabel(iso: string | null): string | null {
+  if (iso === null) return null;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : fmt().dateTime(at);
 }
 
 function socketLine(s: SocketRow, names: CliNames | null = null): string {

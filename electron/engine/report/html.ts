@@ -5,7 +5,7 @@ import { escapeHtml } from './escape';
 import { omittedLines, scanStateCounts, summaryLines } from './overview';
 import { numberText, reportTables, shownColumns, type Table } from './tables';
 import { HTML_STYLE } from './htmlStyle';
-import { reportText, reportTime, type ReportText } from './i18n';
+import { reportText, reportTime, reportTitle, type ReportText } from './i18n';
 
 const STATE_COLORS: Partial<Record<SocketState, string>> = {
   LISTEN: '#2471a3',
@@ -98,7 +98,7 @@ function tableHtml(table: Table, text: ReportText): string {
  */
 export function reportToHtml(report: Report, text: ReportText = reportText()): string {
   const { t } = text;
-  const title = report.title ?? t('report.title', { host: report.machine.hostname });
+  const title = reportTitle(report, text);
   const summary = summaryLines(report, text)
     .map((l) => `<div><dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd></div>`)
     .join('');

@@ -1,3 +1,4 @@
+import type { Report } from '../../../shared/contract/report';
 import { engineCatalogs, type EngineKey } from '../../../shared/i18n/catalogs/engine';
 import { reportCatalogs, type ReportKey } from '../../../shared/i18n/catalogs/report';
 import { socketCatalogs, type SocketKey } from '../../../shared/i18n/catalogs/socket';
@@ -41,4 +42,15 @@ export function reportText(lang: Lang = 'en'): ReportText {
 export function reportTime(text: ReportText, iso: string): string {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? text.fmt.dateTime(ms) : iso;
+}
+
+/**
+ * The report's heading: the title it was saved with, else one in the reader's language, made
+ * when it is shown (so the JSON carries no language): "Portscope scan of 10.0.0.0/24" for a
+ * report of only a scan, "Portscope report: <host>" for the rest.
+ */
+export function reportTitle(report: Pick<Report, 'title' | 'machine' | 'scan' | 'listeners' | 'connections'>, text: ReportText): string {
+  if (report.title) return report.title;
+  if (report.scan && report.listeners === null && report.connections === null) return text.t('report.scanTitle', { target: report.scan.target });
+  return text.t('report.title', { host: report.machine.hostname });
 }

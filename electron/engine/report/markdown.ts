@@ -2,7 +2,7 @@ import type { Report } from '../../../shared/contract/report';
 import { numberText, reportTables, shownColumns, type Cell, type Table } from './tables';
 import { omittedLines, summaryLines } from './overview';
 import { visibleControls } from './text';
-import { reportText, reportTime, type ReportText } from './i18n';
+import { reportText, reportTime, reportTitle, type ReportText } from './i18n';
 
 /**
  * Markdown text is inert when every character a CommonMark/GFM renderer could act on inside a
@@ -45,7 +45,7 @@ export function tableToMarkdown(table: Table, text: ReportText = reportText()): 
 export function reportToMarkdown(report: Report, text: ReportText = reportText()): string {
   const { t } = text;
   const out: string[] = [];
-  out.push(`# ${escapeMarkdown(report.title ?? t('report.title', { host: report.machine.hostname }))}`, '');
+  out.push(`# ${escapeMarkdown(reportTitle(report, text))}`, '');
   for (const line of summaryLines(report, text)) out.push(`- **${escapeMarkdown(line.label)}:** ${escapeMarkdown(line.value)}`);
   out.push('');
   for (const table of reportTables(report, text)) {

@@ -1,5 +1,6 @@
 import type { ReportFormat, ReportTable } from '../../../shared/contract/report';
 import type { ScanResult } from '../../../shared/contract/scan';
+import type { Lang } from '../../../shared/i18n/locale';
 import { writeFileAtomic } from './atomicWrite';
 import { resolveFormat, renderReport } from './formats';
 import { reportFromScan } from './model';
@@ -12,6 +13,8 @@ export interface ScanReportOptions {
   title?: string;
   /** CSV: 'scan' by default. */
   table?: ReportTable;
+  /** HTML and Markdown: the language (JSON and CSV are always English). */
+  lang?: Lang;
 }
 
 /**
@@ -29,9 +32,10 @@ export async function writeScanReport(
   const target = options.target ?? [...new Set(scanResult.hosts.map((h) => h.name ?? h.address))].join(' ');
   const report = reportFromScan(
     { source: 'portscope', target, command: null, scanner: 'portscope', result: scanResult },
-    { title: options.title ?? `Portscope scan of ${target}` },
+    // No title unless one was given: HTML and Markdown name the scan in the reader's language.
+    { title: options.title ?? null },
   );
-  const content = renderReport(report, format, { table: options.table ?? 'scan' });
+  const content = renderReport(report, format, { table: options.table ?? 'scan', lang: options.lang });
   const bytes = await writeFileAtomic(file, content);
   return { format, bytes, path: file };
 }

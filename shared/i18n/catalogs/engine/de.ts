@@ -150,7 +150,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.close.closed':
     'TCP {what} von {owner, select, known {{process} (PID {pid})} other {einem für Portscope unsichtbaren Prozess}} getrennt: Die Verbindung ist für beide Seiten abgebrochen.',
   'engine.ports.notPort': '„{item}“ ist weder ein Port noch ein Bereich noch eine Vorlage (Vorlagen: {presets})',
-  'engine.ports.range': 'Port {port} liegt außerhalb des Bereichs: Ports gehen von 1 bis 65535',
+  'engine.ports.range': 'Port {port} gibt es nicht: gültige Ports sind 1 bis 65535',
   'engine.ports.none': 'keine Ports angegeben (--ports ist leer): z. B. 22,80,443, 8000-8100, - (alle) oder eine Vorlage verwenden',
   'engine.ports.emptyItem': 'leerer Eintrag in der Portliste „{spec}“',
   'engine.ports.backwards': 'im Portbereich {item} ist der Anfang größer als das Ende: {fix} schreiben',

@@ -2,6 +2,7 @@ import type { en } from './en';
 
 export const de: Record<keyof typeof en, string> = {
   'report.title': 'Portscope-Bericht: {host}',
+  'report.scanTitle': 'Portscope-Scan von {target}',
   'report.generated': 'Erstellt am {time} von {generator}',
   'report.generatedMd': 'Erstellt von {generator} am {time}.',
   'report.footer':
@@ -13,7 +14,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.omitted': '{host}: {count, plural, one {# {protocol}-Port} other {# {protocol}-Ports}} {state}',
 
   'report.summary.host': 'Rechner',
-  'report.summary.madeOn': 'Erstellt auf',
+  'report.summary.madeOn': 'Ausgeführt auf',
   'report.summary.system': 'System',
   'report.summary.readAt': 'Socket-Tabelle gelesen am',
   'report.summary.listening': 'Lauschende Sockets',
@@ -24,13 +25,13 @@ export const de: Record<keyof typeof en, string> = {
   'report.summary.processes': 'Prozesse',
   'report.summary.processesValue': '{processes, number} mit Sockets; {unowned, plural, one {# Socket} other {# Sockets}} ohne bekannten Besitzer',
   'report.summary.notes': 'Hinweise zu lauschenden Ports',
-  'report.summary.notesValue': 'Gefahr: {danger, number}, Warnung: {warning, number}, Info: {info, number}',
+  'report.summary.notesValue': '{danger, plural, one {# Gefahr} other {# Gefahren}}, {warning, plural, one {# Warnung} other {# Warnungen}}, {info, plural, one {# Hinweis} other {# Hinweise}}',
   'report.summary.scan': 'Scan',
   'report.summary.nmapScan': 'nmap-Scan',
   'report.summary.scanValue':
     '{target}: {hosts, plural, one {# Host} other {# Hosts}} ({up, number} erreichbar), {ports}{cancelled, select, yes { (vor dem Ende abgebrochen)} other {}}',
   'report.summary.noPorts': 'keine Ports',
-  'report.summary.probe': 'Test von {target}',
+  'report.summary.probe': 'Verbindungstest zu {target}',
   'report.summary.diagnosis': 'Diagnose von Port {label}',
 
   'report.table.listeners': 'Lauschende Ports',
@@ -58,7 +59,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.column.port': 'Port',
   'report.column.reason': 'Grund',
   'report.column.rtt': 'RTT (ms)',
-  'report.column.serviceHint': 'Dienst-Hinweis',
+  'report.column.serviceHint': 'Diensthinweis',
   'report.column.banner': 'Banner',
   'report.column.time': 'Zeit',
   'report.column.address': 'Adresse',

@@ -2,6 +2,7 @@ import type { en } from './en';
 
 export const nl: Record<keyof typeof en, string> = {
   'report.title': 'Portscope-rapport: {host}',
+  'report.scanTitle': 'Portscope-scan van {target}',
   'report.generated': 'Gemaakt op {time} door {generator}',
   'report.generatedMd': 'Gemaakt door {generator} op {time}.',
   'report.footer': 'Portscope-rapportformaat {schema} v{version}. Namen en opdrachtregels komen van andere programma’s en worden als tekst getoond.',
@@ -12,7 +13,7 @@ export const nl: Record<keyof typeof en, string> = {
   'report.omitted': '{host}: {count, plural, one {# {protocol}-poort} other {# {protocol}-poorten}} {state}',
 
   'report.summary.host': 'Computer',
-  'report.summary.madeOn': 'Gemaakt op',
+  'report.summary.madeOn': 'Uitgevoerd op',
   'report.summary.system': 'Systeem',
   'report.summary.readAt': 'Sockettabel gelezen op',
   'report.summary.listening': 'Luisterende sockets',
@@ -23,13 +24,13 @@ export const nl: Record<keyof typeof en, string> = {
   'report.summary.processes': 'Processen',
   'report.summary.processesValue': '{processes, number} met sockets; {unowned, plural, one {# socket} other {# sockets}} zonder bekende eigenaar',
   'report.summary.notes': 'Opmerkingen bij luisterende poorten',
-  'report.summary.notesValue': 'gevaar: {danger, number}, waarschuwing: {warning, number}, info: {info, number}',
+  'report.summary.notesValue': '{danger, plural, one {# gevaar} other {# gevaren}}, {warning, plural, one {# waarschuwing} other {# waarschuwingen}}, {info, plural, one {# melding} other {# meldingen}}',
   'report.summary.scan': 'Scan',
   'report.summary.nmapScan': 'nmap-scan',
   'report.summary.scanValue':
     '{target}: {hosts, plural, one {# host} other {# hosts}} ({up, number} bereikbaar), {ports}{cancelled, select, yes { (voor het einde afgebroken)} other {}}',
   'report.summary.noPorts': 'geen poorten',
-  'report.summary.probe': 'Test van {target}',
+  'report.summary.probe': 'Verbindingstest naar {target}',
   'report.summary.diagnosis': 'Diagnose van poort {label}',
 
   'report.table.listeners': 'Luisterende poorten',
