@@ -200,12 +200,12 @@ describe('output in German and Dutch', () => {
     expect(r.stdout).toContain(`Diagnose von Port ${port}/tcp auf diesem Rechner`);
     expect(r.stdout).toContain(engineCatalogs.de['engine.diagnose.listening.name']);
     expect(r.stdout).toContain(`Port ${port}/tcp nimmt Verbindungen an (1 lauschender Socket).`);
-    expect(r.stdout).toMatch(/^Ergebnis: local-only: Port \d+\/tcp lauscht nur auf Loopback/m);
+    expect(r.stdout).toMatch(/^Ergebnis: nur dieser Rechner: Port \d+\/tcp lauscht nur auf Loopback/m);
     expect(r.stdout).toMatch(/^Nächster Schritt: Stellen Sie den Dienst so ein/m);
     expect(r.stdout).not.toMatch(/Verdict:|Next step:|Is a process listening\?/);
 
     const nlRun = run(['--lang', 'nl', 'diagnose', String(port), '--loopback-only', '-w', '500']);
-    expect(nlRun.stdout).toMatch(/^Oordeel: local-only: Poort \d+\/tcp luistert alleen op loopback/m);
+    expect(nlRun.stdout).toMatch(/^Oordeel: alleen deze computer: Poort \d+\/tcp luistert alleen op loopback/m);
     expect(nlRun.stdout).toContain(engineCatalogs.nl['engine.diagnose.reachability.name']);
 
     const json = JSON.parse(run(['diagnose', String(port), '--loopback-only', '-w', '500', '--json'], { LANG: 'de_DE.UTF-8' }).stdout) as {

@@ -144,13 +144,14 @@ describe.skipIf(why)('scans of a firewalled host in a network namespace', () => 
   it('diagnose --lang de / nl of the firewalled port: the step, verdict and next step in the language, the rule as nft prints it', () => {
     const de = cli(server, ['--lang', 'de', 'diagnose', String(DROP), '--timeout', '300']);
     expect(de.status).toBe(1);
-    expect(de.stdout).toMatch(/\[FAIL\] Greift eine Regel der lokalen Firewall\?/);
+    expect(de.stdout).toMatch(/\[ FEHLER \] Greift eine Regel der lokalen Firewall\?/);
     expect(de.stdout).toContain(`Eine nftables-Regel verwirft Verkehr zu Port ${DROP}/tcp: tcp dport ${DROP} drop`);
-    expect(de.stdout).toMatch(/^Ergebnis: blocked: Ein Programm lauscht auf \d+\/tcp, aber eine Regel der lokalen Firewall blockiert es\./m);
+    expect(de.stdout).toMatch(/^Ergebnis: blockiert: Ein Programm lauscht auf \d+\/tcp, aber eine Regel der lokalen Firewall blockiert es\./m);
     expect(de.stdout).toMatch(new RegExp(`^Nächster Schritt: Ändern oder entfernen Sie die Regel \\(tcp dport ${DROP} drop\\)`, 'm'));
     expect(de.stdout).not.toMatch(/drops traffic|Does a local firewall|Verdict:|Next step:|Change or remove/);
     const nl = cli(server, ['--lang', 'nl', 'diagnose', String(DROP), '--timeout', '300']);
     expect(nl.stdout).toContain(`tcp dport ${DROP} drop`);
+    expect(nl.stdout).toMatch(/^Oordeel: geblokkeerd: /m);
     expect(nl.stdout).toMatch(/^Volgende stap: Pas de regel aan of verwijder hem/m);
     expect(nl.stdout).not.toMatch(/drops traffic|Does a local firewall|Change or remove/);
   });

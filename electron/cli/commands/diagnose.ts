@@ -44,11 +44,14 @@ function stepLines(index: number, s: DiagnoseStep): string {
   return [head, ...body].join('\n');
 }
 
-/** "Verdict: …" and "Next step: …"; the verdict's code (ok, local-only) stays as the JSON has it. */
+/** ICU select keys are identifiers: the JSON's hyphenated verdict codes by another name. */
+const VERDICT_SELECTOR: Record<DiagnoseResult['verdict'], string> = { ok: 'ok', 'not-listening': 'notListening', 'local-only': 'localOnly', blocked: 'blocked', unknown: 'unknown' };
+
+/** "Verdict: …" and "Next step: …"; English keeps the JSON's verdict codes (ok, local-only), German and Dutch word them. */
 function verdictLines(r: DiagnoseResult): string[] {
   const summary = tEngine(r.summaryText?.key, r.summaryText?.values, r.summary);
   const next = tEngine(r.nextStepText?.key, r.nextStepText?.values, r.nextStep);
-  return [t('cli.diagnose.verdict', { verdict: r.verdict, summary: terminalSafe(summary) }), t('cli.diagnose.nextStep', { next: terminalSafe(next) })];
+  return [t('cli.diagnose.verdict', { verdict: VERDICT_SELECTOR[r.verdict], summary: terminalSafe(summary) }), t('cli.diagnose.nextStep', { next: terminalSafe(next) })];
 }
 
 export function diagnoseText(r: DiagnoseResult): string {

@@ -117,7 +117,7 @@ export const de: Record<keyof typeof en, string> = {
   'cli.diagnose.mark.warn': 'Achtung',
   'cli.diagnose.mark.fail': 'FEHLER',
   'cli.diagnose.mark.skip': 'entfällt',
-  'cli.diagnose.verdict': 'Ergebnis: {verdict}: {summary}',
+  'cli.diagnose.verdict': 'Ergebnis: {verdict, select, ok {erreichbar} notListening {nichts lauscht} localOnly {nur dieser Rechner} blocked {blockiert} other {unklar}}: {summary}',
   'cli.diagnose.nextStep': 'Nächster Schritt: {next}',
   'cli.diagnose.start': 'Diagnose von Port {label} auf diesem Rechner',
   'cli.diagnose.description': 'warum erreichen Clients meinen Server nicht? eine Checkliste für einen Port auf diesem Rechner',

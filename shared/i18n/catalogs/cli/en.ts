@@ -118,7 +118,7 @@ export const en = {
   'cli.diagnose.mark.warn': 'warn',
   'cli.diagnose.mark.fail': 'FAIL',
   'cli.diagnose.mark.skip': 'skip',
-  'cli.diagnose.verdict': 'Verdict: {verdict}: {summary}',
+  'cli.diagnose.verdict': 'Verdict: {verdict, select, ok {ok} notListening {not-listening} localOnly {local-only} blocked {blocked} other {unknown}}: {summary}',
   'cli.diagnose.nextStep': 'Next step: {next}',
   'cli.diagnose.start': 'Diagnosing port {label} on this machine',
   'cli.diagnose.description': 'why can clients not reach my server? a checklist for a port on this machine',

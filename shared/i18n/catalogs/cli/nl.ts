@@ -117,7 +117,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.diagnose.mark.warn': 'let op',
   'cli.diagnose.mark.fail': 'FOUT',
   'cli.diagnose.mark.skip': 'n.v.t.',
-  'cli.diagnose.verdict': 'Oordeel: {verdict}: {summary}',
+  'cli.diagnose.verdict': 'Oordeel: {verdict, select, ok {bereikbaar} notListening {er luistert niets} localOnly {alleen deze computer} blocked {geblokkeerd} other {onduidelijk}}: {summary}',
   'cli.diagnose.nextStep': 'Volgende stap: {next}',
   'cli.diagnose.start': 'Diagnose van poort {label} op deze computer',
   'cli.diagnose.description': 'waarom kunnen clients mijn server niet bereiken? een stappenplan voor een poort op deze computer',
