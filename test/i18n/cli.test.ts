@@ -227,3 +227,17 @@ describe('output in German and Dutch', () => {
     expect(r.stdout).toContain(`Ergebnis: 127.0.0.1:${port} ist erreichbar: Der Port ist offen.`);
   });
 });
+
+describe('report format refusals', () => {
+  it.each([
+    ['de', ['-f', 'pdf'], 'unbekanntes Berichtsformat „pdf“: möglich sind json, csv, html, md'],
+    ['de', ['-o', '/tmp/x.foo'], 'unbekanntes Berichtsformat „.foo“'],
+    ['nl', ['-f', 'csv', '-o', '/tmp/a.html'], '--format csv past niet bij de bestandsnaam a.html (een .html-bestand)'],
+    ['nl', ['-o', '/tmp/x.pdf'], 'PDF maakt de desktop-app'],
+  ] as const)('%s %j: in the language, not in English', (lang, args, said) => {
+    const r = run(['--lang', lang, 'report', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toMatch(/unknown report format|does not match|is made by the desktop app/);
+  });
+});

@@ -10,6 +10,7 @@ import { queryEvents, timeline } from './query';
 import type { HistoryRecorder } from './recorder';
 import { usedBytes } from './retention';
 import { loadSettings, saveSettings } from './settings';
+import { SqliteMissingError } from './sqlite';
 import { HistoryStore, HistoryUnavailableError } from './store';
 import { engineText, localizedText } from '../localizedText';
 
@@ -69,6 +70,8 @@ function withStore<T>(dataDir: string, create: boolean, fn: (store: HistoryStore
     store = HistoryStore.open(dataDir, { create });
   } catch (err) {
     if (err instanceof HistoryUnavailableError) throw new ContractError('not-found', err.message, { messageKey: err.messageKey, values: { dir: err.dataDir } });
+    // A Node without node:sqlite is the one cause Portscope words itself; any other is the database's own text.
+    if (err instanceof SqliteMissingError) throw new ContractError('unavailable', engineText('engine.history.noSqlite'), { messageKey: 'engine.history.noSqlite' });
     const values = { dir: dataDir, error: err instanceof Error ? err.message : String(err) };
     throw new ContractError('unavailable', engineText('engine.history.cannotOpen', values), { messageKey: 'engine.history.cannotOpen', values });
   }

@@ -12,6 +12,14 @@ let loaded: typeof Sqlite | null = null;
  * warning (and only it) is swallowed while the module loads. `getBuiltinModule` keeps bundlers
  * from trying to resolve the module.
  */
+/** Node without node:sqlite (older than 22.13): the history cannot work at all, said by key. */
+export class SqliteMissingError extends Error {
+  readonly messageKey = 'engine.history.noSqlite';
+  constructor() {
+    super('this Node.js has no node:sqlite (history needs Node 22.13 or newer)');
+  }
+}
+
 export function sqlite(): typeof Sqlite {
   if (loaded) return loaded;
   const original = process.emitWarning;
@@ -22,7 +30,7 @@ export function sqlite(): typeof Sqlite {
   }) as typeof process.emitWarning;
   try {
     const mod = process.getBuiltinModule?.('node:sqlite') as typeof Sqlite | undefined;
-    if (!mod) throw new Error('this Node.js has no node:sqlite (history needs Node 22.13 or newer)');
+    if (!mod) throw new SqliteMissingError();
     loaded = mod;
     return mod;
   } finally {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { REPORT_FORMATS, type Report, type ReportFormat, type ReportTable } from '../../../shared/contract/report';
 import { reportToCsv } from './csv';
-import { ReportError } from './errors';
+import { keyedReportError } from './errors';
 import { reportToHtml } from './html';
 import { reportToMarkdown } from './markdown';
 import { reportText } from './i18n';
@@ -29,7 +29,7 @@ export function parseFormat(text: string): ReportFormat {
   const f = text.trim().toLowerCase().replace(/^\./, '');
   const normalized = f === 'markdown' ? 'md' : f === 'htm' ? 'html' : f;
   if ((REPORT_FORMATS as readonly string[]).includes(normalized)) return normalized as ReportFormat;
-  throw new ReportError('bad-request', `unknown report format '${text}': use one of ${REPORT_FORMATS.join(', ')}`);
+  throw keyedReportError('bad-request', 'engine.report.unknownFormat', { format: text, formats: REPORT_FORMATS.join(', ') });
 }
 
 /** The format a file name asks for (`report.html` -> html), or null when its extension says nothing. */
@@ -46,22 +46,19 @@ export function resolveFormat(file: string | null, explicit: string | undefined)
   if (explicit !== undefined) {
     const format = parseFormat(explicit);
     if (fromName && fromName !== format) {
-      throw new ReportError('bad-request', `--format ${format} does not match the file name ${path.basename(file!)} (a .${fromName} file)`);
+      throw keyedReportError('bad-request', 'engine.report.formatMismatch', { format, file: path.basename(file!), extension: `.${fromName}` });
     }
     return format;
   }
   if (fromName) return fromName;
-  if (!file || file === '-') throw new ReportError('bad-request', `say which format to write with --format (${REPORT_FORMATS.join(', ')})`);
+  if (!file || file === '-') throw keyedReportError('bad-request', 'engine.report.sayFormat', { formats: REPORT_FORMATS.join(', ') });
   const ext = path.extname(file);
   if (ext.toLowerCase() === '.pdf') {
-    throw new ReportError('bad-request', 'PDF is made by the desktop app (Export as PDF); here, write .html and print it from a browser');
+    throw keyedReportError('bad-request', 'engine.report.pdfInApp', {});
   }
-  throw new ReportError(
-    'bad-request',
-    ext
-      ? `unknown report format '${ext}': name the file .json, .csv, .html or .md, or pass --format`
-      : `cannot tell the format of '${file}': name it .json, .csv, .html or .md, or pass --format`,
-  );
+  throw ext
+    ? keyedReportError('bad-request', 'engine.report.unknownExtension', { extension: ext })
+    : keyedReportError('bad-request', 'engine.report.noExtension', { file });
 }
 
 export interface RenderOptions {

@@ -219,4 +219,11 @@ export const de: Record<keyof typeof en, string> = {
   'engine.history.cannotOpen': 'der Verlauf in {dir} lässt sich nicht öffnen: {error}',
   'engine.history.timelineRange': 'die Zeitleiste braucht since < until, als ISO-Zeiten',
   'engine.history.notATime': 'keine gültige Zeit: {time}',
+  'engine.report.unknownFormat': "unbekanntes Berichtsformat „{format}“: möglich sind {formats}",
+  'engine.report.formatMismatch': '--format {format} passt nicht zum Dateinamen {file} (eine {extension}-Datei)',
+  'engine.report.sayFormat': 'geben Sie das Format mit --format an ({formats})',
+  'engine.report.pdfInApp': 'PDF erstellt die Desktop-App (Als PDF exportieren); schreiben Sie hier .html und drucken Sie die Datei aus einem Browser',
+  'engine.report.unknownExtension': "unbekanntes Berichtsformat „{extension}“: nennen Sie die Datei .json, .csv, .html oder .md, oder geben Sie --format an",
+  'engine.report.noExtension': "das Format von „{file}“ ist nicht erkennbar: nennen Sie die Datei .json, .csv, .html oder .md, oder geben Sie --format an",
+  'engine.history.noSqlite': 'diesem Node.js fehlt node:sqlite (der Verlauf braucht Node 22.13 oder neuer)',
 };

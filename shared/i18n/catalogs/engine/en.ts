@@ -207,4 +207,11 @@ export const en = {
   'engine.history.cannotOpen': 'cannot open the history in {dir}: {error}',
   'engine.history.timelineRange': 'the timeline needs since < until, as ISO times',
   'engine.history.notATime': 'not a time: {time}',
+  'engine.report.unknownFormat': "unknown report format ''{format}'': use one of {formats}",
+  'engine.report.formatMismatch': '--format {format} does not match the file name {file} (a {extension} file)',
+  'engine.report.sayFormat': 'say which format to write with --format ({formats})',
+  'engine.report.pdfInApp': 'PDF is made by the desktop app (Export as PDF); here, write .html and print it from a browser',
+  'engine.report.unknownExtension': "unknown report format ''{extension}'': name the file .json, .csv, .html or .md, or pass --format",
+  'engine.report.noExtension': "cannot tell the format of ''{file}'': name it .json, .csv, .html or .md, or pass --format",
+  'engine.history.noSqlite': 'this Node.js has no node:sqlite (history needs Node 22.13 or newer)',
 } as const;

@@ -221,4 +221,11 @@ export const nl: Record<keyof typeof en, string> = {
   'engine.history.cannotOpen': 'de geschiedenis in {dir} kan niet worden geopend: {error}',
   'engine.history.timelineRange': 'de tijdlijn heeft since < until nodig, als ISO-tijden',
   'engine.history.notATime': 'geen geldige tijd: {time}',
+  'engine.report.unknownFormat': "onbekend rapportformaat ‘{format}’: kies uit {formats}",
+  'engine.report.formatMismatch': '--format {format} past niet bij de bestandsnaam {file} (een {extension}-bestand)',
+  'engine.report.sayFormat': 'geef met --format aan welk formaat je wilt ({formats})',
+  'engine.report.pdfInApp': 'PDF maakt de desktop-app (Exporteren als PDF); schrijf hier .html en druk dat af vanuit een browser',
+  'engine.report.unknownExtension': "onbekend rapportformaat ‘{extension}’: geef het bestand de extensie .json, .csv, .html of .md, of gebruik --format",
+  'engine.report.noExtension': "het formaat van ‘{file}’ is niet te bepalen: geef het de extensie .json, .csv, .html of .md, of gebruik --format",
+  'engine.history.noSqlite': 'deze Node.js heeft geen node:sqlite (de geschiedenis vereist Node 22.13 of nieuwer)',
 };
